@@ -1,0 +1,134 @@
+"""Padding: the words frameworks use, and the cells they add on each side of an axis."""
+
+from __future__ import annotations
+
+from typing import Any, Union
+
+from convdims._checks import non_negative_int, positive_int
+
+#: What ``padding`` may be: cells on each side, a ``(before, after)`` pair, or a word.
+Padding = Union[int, tuple[int, int], str]
+
+#: The padding words the core understands, in the order the docs explain them.
+PADDING_WORDS = ("valid", "same", "full", "causal")
+
+
+def _effective_kernel(kernel_size: int, dilation: int) -> int:
+    return dilation * (kernel_size - 1) + 1
+
+
+def same_padding(
+    input_size: int, kernel_size: int, stride: int = 1, dilation: int = 1
+) -> tuple[int, int]:
+    """The ``(before, after)`` padding TensorFlow and Keras apply for ``padding="same"``.
+
+    The output is ``O = ceil(I / S)``; the total padding is
+    ``max((O - 1)*S + K - I, 0)`` with ``K = d*(k - 1) + 1``, and when it is odd the extra
+    cell goes after (right or bottom).
+
+    Args:
+        input_size: I, cells along the axis.
+        kernel_size: k, the kernel's extent.
+        stride: S.
+        dilation: d.
+
+    Returns:
+        The cells added before and after the input.
+
+    Raises:
+        TypeError: an argument is not an integer.
+        ValueError: an argument is below 1.
+
+    >>> same_padding(11, 2, stride=2)
+    (0, 1)
+    >>> same_padding(32, 3)
+    (1, 1)
+    >>> same_padding(224, 7, stride=2)
+    (2, 3)
+    """
+    size = positive_int("input_size", input_size)
+    kernel = positive_int("kernel_size", kernel_size)
+    step = positive_int("stride", stride)
+    dil = positive_int("dilation", dilation)
+    output = -(-size // step)
+    total = max((output - 1) * step + _effective_kernel(kernel, dil) - size, 0)
+    return total // 2, total - total // 2
+
+
+def explicit_padding(
+    padding: Any,
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    dilation: int = 1,
+    *,
+    words: tuple[str, ...] = PADDING_WORDS,
+) -> tuple[int, int]:
+    """Turn any accepted ``padding`` into the ``(before, after)`` cells it adds.
+
+    - an int P: P on each side;
+    - a pair ``(before, after)``;
+    - ``"valid"``: none; ``"same"``: TensorFlow's split (:func:`same_padding`);
+      ``"full"``: K - 1 on each side; ``"causal"``: K - 1 before, none after,
+      where ``K = d*(k - 1) + 1``.
+
+    Args:
+        padding: the padding as a layer would take it.
+        input_size: I.
+        kernel_size: k.
+        stride: S (only ``"same"`` depends on it).
+        dilation: d.
+        words: the padding words the caller accepts.
+
+    Returns:
+        The cells added before and after the input.
+
+    Raises:
+        TypeError: padding is not an int, a pair of ints or a string.
+        ValueError: a negative amount or an unknown word.
+
+    >>> explicit_padding("causal", 10, 3, dilation=2)
+    (4, 0)
+    >>> explicit_padding("full", 10, 3)
+    (2, 2)
+    >>> explicit_padding((0, 1), 10, 3)
+    (0, 1)
+    """
+    size = positive_int("input_size", input_size)
+    kernel = positive_int("kernel_size", kernel_size)
+    step = positive_int("stride", stride)
+    dil = positive_int("dilation", dilation)
+    if isinstance(padding, str):
+        word = padding
+        if word not in words:
+            valid = ", ".join(repr(w) for w in words)
+            raise ValueError(
+                f"padding={padding!r} is not a padding word known here; "
+                f"use one of {valid}, an int or a (before, after) pair"
+            )
+        reach = _effective_kernel(kernel, dil) - 1
+        if word == "valid":
+            return 0, 0
+        if word == "same":
+            return same_padding(size, kernel, step, dil)
+        if word == "full":
+            return reach, reach
+        return reach, 0  # causal
+    if isinstance(padding, (tuple, list)):
+        if len(padding) != 2:
+            raise ValueError(
+                f"padding={padding!r} must be a (before, after) pair of 2 ints, "
+                f"got {len(padding)} values"
+            )
+        return (
+            non_negative_int("padding[0] (before)", padding[0]),
+            non_negative_int("padding[1] (after)", padding[1]),
+        )
+    if isinstance(padding, bool) or not hasattr(padding, "__index__"):
+        raise TypeError(
+            f"padding must be an int, a (before, after) pair or one of "
+            f"{', '.join(repr(w) for w in words)}; got {padding!r} of type "
+            f"{type(padding).__name__}"
+        )
+    amount = non_negative_int("padding", padding)
+    return amount, amount

@@ -1,0 +1,116 @@
+"""Output size of a pooling window along one axis."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from convdims._checks import positive_int
+from convdims.convolution import _no_window_message
+from convdims.geometry import AxisGeometry
+from convdims.padding import Padding, explicit_padding
+
+POOL_PADDING_WORDS = ("valid", "same")
+
+
+def pool_geometry(
+    input_size: int,
+    pool_size: int,
+    stride: Optional[int] = None,
+    padding: Padding = 0,
+    dilation: int = 1,
+    ceil_mode: bool = False,
+) -> AxisGeometry:
+    """The full geometry of a pooling window along one axis (see :class:`AxisGeometry`).
+
+    Same arguments and errors as :func:`pool_output_size`.
+
+    >>> g = pool_geometry(11, 2, stride=2, padding=1, ceil_mode=True)
+    >>> g.output_size, g.window_starts, g.overhang
+    (6, (0, 2, 4, 6, 8, 10), 0)
+    """
+    size = positive_int("input_size", input_size)
+    pool = positive_int("pool_size", pool_size)
+    step = pool if stride is None else positive_int("stride", stride)
+    dil = positive_int("dilation", dilation)
+    if not isinstance(ceil_mode, bool):
+        raise TypeError(f"ceil_mode must be True or False, got {ceil_mode!r}")
+    before, after = explicit_padding(
+        padding, size, pool, step, dil, words=POOL_PADDING_WORDS
+    )
+    if not isinstance(padding, str):
+        for side, amount in (("before", before), ("after", after)):
+            if amount > pool // 2:
+                raise ValueError(
+                    f"padding={padding!r} puts {amount} cell(s) {side} the input, but "
+                    f"pooling padding must be at most half of pool_size={pool} "
+                    f"(pool_size // 2 = {pool // 2}), as PyTorch requires; use a padding "
+                    f"of 0..{pool // 2}"
+                )
+    span = size + before + after - (dil * (pool - 1) + 1)
+    if not ceil_mode:
+        if span < 0:
+            raise ValueError(_no_window_message(pool, dil, size, before, after, "pool_size"))
+        output = span // step + 1
+    else:
+        # Round up, but the last window must start inside the input or the left padding.
+        output = (span + step - 1) // step + 1
+        if output >= 1 and (output - 1) * step >= size + before:
+            output -= 1
+        if output < 1:
+            raise ValueError(_no_window_message(pool, dil, size, before, after, "pool_size"))
+    return AxisGeometry(
+        input_size=size,
+        kernel_size=pool,
+        stride=step,
+        dilation=dil,
+        pad_before=before,
+        pad_after=after,
+        output_size=output,
+        ceil_mode=ceil_mode,
+    )
+
+
+def pool_output_size(
+    input_size: int,
+    pool_size: int,
+    stride: Optional[int] = None,
+    padding: Padding = 0,
+    dilation: int = 1,
+    ceil_mode: bool = False,
+) -> int:
+    """Output size of max or average pooling along one axis.
+
+    ``O = floor((I + 2P - K) / S) + 1`` with ``K = d*(F - 1) + 1``. With
+    ``ceil_mode=True`` (PyTorch) the division rounds up, but a last window that would
+    start in the right padding is dropped: if ``(O - 1)*S >= I + P`` then ``O -= 1``.
+
+    Args:
+        input_size: I.
+        pool_size: F, the window's extent.
+        stride: S; ``None`` means ``pool_size`` (both Keras and PyTorch default to it).
+        padding: an int P on each side (PyTorch: at most ``pool_size // 2``), a
+            ``(before, after)`` pair under the same rule, or Keras's ``"valid"`` /
+            ``"same"`` (``ceil(I / S)``, extra padding after).
+        dilation: d (PyTorch's MaxPool).
+        ceil_mode: round up instead of down (PyTorch).
+
+    Returns:
+        O, at least 1.
+
+    Raises:
+        TypeError: an argument is not an integer, or ceil_mode is not a bool.
+        ValueError: a value below its minimum, padding above ``pool_size // 2``, an
+            unknown padding word, or no window that fits.
+
+    >>> pool_output_size(30, 2)
+    15
+    >>> pool_output_size(11, 2, stride=2), pool_output_size(11, 2, 2, padding="same")
+    (5, 6)
+    >>> pool_output_size(11, 2, 2, ceil_mode=True), pool_output_size(11, 2, 2, 1, ceil_mode=True)
+    (6, 6)
+    >>> pool_output_size(112, 3, 2, 1), pool_output_size(112, 3, 2, 1, ceil_mode=True)
+    (56, 57)
+    """
+    return pool_geometry(
+        input_size, pool_size, stride, padding, dilation, ceil_mode
+    ).output_size

@@ -1,0 +1,99 @@
+"""Output size of a transposed convolution along one axis."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from convdims._checks import non_negative_int, positive_int
+from convdims.padding import Padding, explicit_padding
+
+TRANSPOSE_PADDING_WORDS = ("valid", "same")
+
+
+def conv_transpose_output_size(
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    padding: Padding = 0,
+    output_padding: Optional[int] = None,
+    dilation: int = 1,
+) -> int:
+    """Output size of a transposed convolution along one axis.
+
+    With ``K = d*(k - 1) + 1``:
+
+    - int padding P (PyTorch): ``O = (I - 1)*S - 2P + K + output_padding``, where
+      ``None`` counts as 0 and output_padding must be smaller than stride or dilation.
+      A ``(before, after)`` pair subtracts ``before + after`` instead of ``2P``.
+    - ``"valid"`` (Keras): ``O = I*S + max(K - S, 0)`` when output_padding is None,
+      else ``(I - 1)*S + K + output_padding``.
+    - ``"same"`` (Keras): ``O = I*S`` when output_padding is None, else
+      ``(I - 1)*S + (K mod 2) + output_padding``. Keras requires output_padding < stride.
+
+    Several input sizes give the same forward-convolution output, so the transpose has
+    to pick one: ``output_padding`` is how you choose.
+
+    Args:
+        input_size: I.
+        kernel_size: k.
+        stride: S.
+        padding: an int, a ``(before, after)`` pair, ``"valid"`` or ``"same"``.
+        output_padding: extra cells added after; ``None`` is not the same as 0 for the
+            Keras words.
+        dilation: d.
+
+    Returns:
+        O, at least 1.
+
+    Raises:
+        TypeError: an argument is not an integer.
+        ValueError: a value below its minimum, output_padding too large, an unknown
+            padding word, or an output below 1.
+
+    >>> [conv_transpose_output_size(12, 3, 2, p) for p in ("valid", "same")]
+    [25, 24]
+    >>> conv_transpose_output_size(12, 3, 2, "same", output_padding=0)
+    23
+    >>> conv_transpose_output_size(12, 3, 2, 1), conv_transpose_output_size(12, 3, 2, 1, 1)
+    (23, 24)
+    """
+    size = positive_int("input_size", input_size)
+    kernel = positive_int("kernel_size", kernel_size)
+    step = positive_int("stride", stride)
+    dil = positive_int("dilation", dilation)
+    effective = dil * (kernel - 1) + 1
+    extra = None if output_padding is None else non_negative_int("output_padding", output_padding)
+
+    if isinstance(padding, str):
+        explicit_padding(padding, size, kernel, step, dil, words=TRANSPOSE_PADDING_WORDS)
+        if extra is None:
+            if padding == "valid":
+                output = size * step + max(effective - step, 0)
+            else:
+                output = size * step
+        else:
+            if extra >= step:
+                raise ValueError(
+                    f"output_padding={extra} must be smaller than stride={step} "
+                    f"(Keras's rule for padding={padding!r}); use 0..{step - 1} or None"
+                )
+            removed = 0 if padding == "valid" else 2 * (effective // 2)
+            output = (size - 1) * step + effective - removed + extra
+        what = f"padding={padding!r}, output_padding={output_padding!r}"
+    else:
+        before, after = explicit_padding(padding, size, kernel, step, dil)
+        extra = extra or 0
+        if extra >= step and extra >= dil:
+            raise ValueError(
+                f"output_padding={extra} must be smaller than either stride={step} or "
+                f"dilation={dil} (PyTorch's rule); use 0..{max(step, dil) - 1}"
+            )
+        output = (size - 1) * step - before - after + effective + extra
+        what = f"padding {before} before + {after} after, output_padding={extra}"
+    if output < 1:
+        raise ValueError(
+            f"a transposed convolution of input_size={size} with kernel_size={kernel}, "
+            f"stride={step}, dilation={dil} and {what} would have output size {output}; "
+            f"it must be at least 1, so use less padding or a larger input"
+        )
+    return output
