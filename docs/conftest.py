@@ -1,0 +1,67 @@
+"""Run every code fence of every page under pytest, with Sybil.
+
+- ```python fences run as code (as doctests when they start with ``>>>``), including
+  markdown-exec's ``exec="on"`` blocks, so a failing block points at its page and line;
+- ```pycon fences run as doctests: their expected output is checked, which markdown-exec
+  itself never does;
+- ``--8<-- "file.py"`` lines (pymdownx.snippets) are replaced by the file they include,
+  from docs/snippets, as the site build does.
+
+All fences of one page share one namespace, like markdown-exec's sessions. Fences in other
+languages (text, console, yaml, ...) are shown, not run.
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+from sybil import Lexeme, Region, Sybil
+from sybil.evaluators.doctest import DocTestEvaluator
+from sybil.evaluators.python import PythonEvaluator
+from sybil.parsers.abstract.doctest import DocTestStringParser
+from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
+
+SNIPPETS = Path(__file__).parent / "snippets"
+INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
+OPTIONS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
+
+
+def expand_snippets(source: str) -> str:
+    """Replace each snippets include line with the included file, as the build does."""
+    return INCLUDE.sub(lambda m: (SNIPPETS / m.group(1)).read_text().rstrip("\n"), source)
+
+
+class FenceParser:
+    """Python and pycon fences, whatever options follow the language in the info string."""
+
+    lexer = RawFencedCodeBlockLexer(
+        info_pattern=re.compile(r"(?P<language>[\w-]+)(?P<options>[^\n]*)$\n", re.MULTILINE)
+    )
+
+    def __init__(self) -> None:
+        self.code = PythonEvaluator()
+        self.doctests = DocTestStringParser(DocTestEvaluator(OPTIONS))
+
+    def __call__(self, document):
+        for region in self.lexer(document):
+            language = region.lexemes["language"]
+            source = region.lexemes["source"]
+            if language not in ("python", "py", "pycon"):
+                continue
+            text = expand_snippets(str(source))
+            if language == "pycon" or text.lstrip().startswith(">>>"):
+                for example in self.doctests(text, document.path):
+                    example.adjust(region, source)
+                    yield example
+            else:
+                code = Lexeme(text, offset=source.offset, line_offset=source.line_offset)
+                yield Region(region.start, region.end, code, self.code)
+
+
+pytest_collect_file = Sybil(
+    parsers=[FenceParser()],
+    patterns=["*.md"],
+    fixtures=[],
+).pytest()

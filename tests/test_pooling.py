@@ -1,0 +1,49 @@
+"""pool_output_size: defaults, PyTorch's ceil_mode rule and padding limit, Keras words."""
+
+from __future__ import annotations
+
+import pytest
+
+from convdims import pool_geometry, pool_output_size
+
+
+def test_seed_article_pooling():
+    assert pool_output_size(30, 2) == 15
+
+
+def test_stride_defaults_to_pool_size():
+    assert pool_output_size(30, 3) == pool_output_size(30, 3, stride=3) == 10
+
+
+def test_odd_size_question():
+    assert pool_output_size(11, 2, 2) == 5
+    assert pool_output_size(11, 2, 2, padding="same") == 6
+    assert pool_output_size(11, 2, 2, ceil_mode=True) == 6
+
+
+def test_last_window_rule():
+    # The naive ceil formula gives 7; the window that would start in the right padding is dropped.
+    assert pool_output_size(11, 2, 2, padding=1, ceil_mode=True) == 6
+    assert (((11 + 2 - 2) + (2 - 1)) // 2) + 1 == 7
+
+
+def test_resnet_stem_pool():
+    assert pool_output_size(112, 3, 2, 1) == 56
+    assert pool_output_size(112, 3, 2, 1, ceil_mode=True) == 57
+
+
+def test_ceil_mode_partial_window_is_reported():
+    geometry = pool_geometry(11, 2, 2, ceil_mode=True)
+    assert geometry.window_starts[-1] == 10
+    assert geometry.overhang == 1
+
+
+def test_padding_limit_uses_the_raw_pool_size():
+    with pytest.raises(ValueError, match=r"at most half of pool_size=2"):
+        pool_output_size(20, 2, padding=2, dilation=3)
+    assert pool_output_size(20, 2, padding=1, dilation=3) == 10
+
+
+def test_pool_rejects_conv_only_words():
+    with pytest.raises(ValueError, match="'full'"):
+        pool_output_size(10, 2, padding="full")

@@ -1,0 +1,74 @@
+"""The site builds strictly, every nav page exists, and no page shows an error or loads
+anything from another host."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def nav_pages() -> list[str]:
+    """The Markdown and notebook files named in mkdocs.yml's nav."""
+    text = (ROOT / "mkdocs.yml").read_text()
+    nav = text.split("\nnav:", 1)[1]
+    return re.findall(r"([\w./-]+\.(?:md|ipynb))", nav)
+
+
+def html_path(site: Path, page: str) -> Path:
+    stem = page.rsplit(".", 1)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return site / (stem[: -len("index")] + "index.html")
+    return site / stem / "index.html"
+
+
+class Resources(HTMLParser):
+    """Collects the URLs a page loads: scripts, stylesheets, images, fonts, frames."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get("src"):
+            self.loaded.append(values["src"])
+        if tag == "link" and values.get("href"):
+            rel = (values.get("rel") or "").lower()
+            if any(word in rel for word in ("stylesheet", "preload", "icon", "modulepreload")):
+                self.loaded.append(values["href"])
+
+
+def test_every_nav_page_is_built(built_site):
+    pages = nav_pages()
+    assert pages, "mkdocs.yml has no nav"
+    missing = [page for page in pages if not html_path(built_site, page).exists()]
+    assert not missing
+
+
+def test_pages_load_nothing_from_other_hosts(built_site):
+    for page in built_site.rglob("*.html"):
+        parser = Resources()
+        parser.feed(page.read_text())
+        outside = [url for url in parser.loaded if urlparse(url).netloc]
+        assert not outside, f"{page.relative_to(built_site)} loads {outside}"
+
+
+def test_no_page_shows_a_traceback_or_an_error(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text()
+        for marker in ("Traceback (most recent call last)", 'class="admonition failure"',
+                       "markdown-exec: ", "Error in notebook"):
+            assert marker not in text, f"{page.relative_to(built_site)} shows {marker!r}"
+
+
+def test_home_page_numbers_come_from_the_library(built_site):
+    text = (built_site / "index.html").read_text()
+    assert "32x32x3 -&gt; 30x30x5, 140 parameters" in text

@@ -1,0 +1,42 @@
+"""conv_transpose_output_size: PyTorch's formula and Keras's None-versus-0 output_padding."""
+
+from __future__ import annotations
+
+import pytest
+
+from convdims import conv_output_size, conv_transpose_output_size
+
+
+def test_keras_words_k3_s2():
+    assert conv_transpose_output_size(12, 3, 2, "valid") == 25
+    assert conv_transpose_output_size(12, 3, 2, "same") == 24
+    assert conv_transpose_output_size(12, 3, 2, "same", output_padding=0) == 23
+
+
+def test_keras_valid_with_small_kernel_fills_the_stride():
+    # op = max(K, S) - K when None: a 2x kernel with stride 3 still gives I*S cells
+    assert conv_transpose_output_size(5, 2, 3, "valid") == 15
+    assert conv_transpose_output_size(5, 2, 3, "valid", output_padding=0) == 14
+
+
+def test_pytorch_formula():
+    assert conv_transpose_output_size(12, 3, 2, 1) == 23
+    assert conv_transpose_output_size(12, 3, 2, 1, output_padding=1) == 24
+    assert conv_transpose_output_size(12, 3, 2, 1, dilation=2) == 25
+
+
+def test_ambiguity_both_23_and_24_map_to_12():
+    assert conv_output_size(23, 3, 2, 1) == conv_output_size(24, 3, 2, 1) == 12
+
+
+def test_output_padding_limits():
+    with pytest.raises(ValueError, match="smaller than either stride=2 or dilation=1"):
+        conv_transpose_output_size(12, 3, 2, 1, output_padding=2)
+    assert conv_transpose_output_size(12, 3, 1, 0, output_padding=1, dilation=2) == 17
+    with pytest.raises(ValueError, match="smaller than stride=2"):
+        conv_transpose_output_size(12, 3, 2, "same", output_padding=2)
+
+
+def test_output_below_one_is_an_error():
+    with pytest.raises(ValueError, match="at least 1"):
+        conv_transpose_output_size(1, 1, 1, 1)
