@@ -1,0 +1,117 @@
+"""``convdims.torch.nn``: the ``torch.nn`` layers, computing shapes and parameter counts.
+
+Change ``from torch import nn`` to ``from convdims.torch import nn`` and a model
+definition runs without PyTorch.
+
+>>> from convdims.torch import nn, empty
+>>> model = nn.Sequential(nn.Conv2d(3, 5, 3), nn.MaxPool2d(2))
+>>> model(empty(1, 3, 32, 32)).shape
+torch.Size([1, 5, 15, 15])
+>>> sum(p.numel() for p in model.parameters())
+140
+"""
+
+from convdims.torch.nn import functional, init
+from convdims.torch.nn.activation import (
+    ELU,
+    GELU,
+    Hardsigmoid,
+    Hardswish,
+    LeakyReLU,
+    LogSoftmax,
+    Mish,
+    ReLU,
+    ReLU6,
+    Sigmoid,
+    SiLU,
+    Softmax,
+    Tanh,
+)
+from convdims.torch.nn.container import ModuleDict, ModuleList, Sequential
+from convdims.torch.nn.conv import (
+    Conv1d,
+    Conv2d,
+    Conv3d,
+    ConvTranspose1d,
+    ConvTranspose2d,
+    ConvTranspose3d,
+)
+from convdims.torch.nn.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
+from convdims.torch.nn.linear import Flatten, Identity, Linear, Unflatten
+from convdims.torch.nn.module import Module, Parameter
+from convdims.torch.nn.normalization import (
+    BatchNorm1d,
+    BatchNorm2d,
+    BatchNorm3d,
+    GroupNorm,
+    LayerNorm,
+)
+from convdims.torch.nn.pooling import (
+    AdaptiveAvgPool1d,
+    AdaptiveAvgPool2d,
+    AdaptiveAvgPool3d,
+    AdaptiveMaxPool1d,
+    AdaptiveMaxPool2d,
+    AdaptiveMaxPool3d,
+    AvgPool1d,
+    AvgPool2d,
+    AvgPool3d,
+    MaxPool1d,
+    MaxPool2d,
+    MaxPool3d,
+)
+
+__all__ = [
+    "ELU",
+    "GELU",
+    "AdaptiveAvgPool1d",
+    "AdaptiveAvgPool2d",
+    "AdaptiveAvgPool3d",
+    "AdaptiveMaxPool1d",
+    "AdaptiveMaxPool2d",
+    "AdaptiveMaxPool3d",
+    "AlphaDropout",
+    "AvgPool1d",
+    "AvgPool2d",
+    "AvgPool3d",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "BatchNorm3d",
+    "Conv1d",
+    "Conv2d",
+    "Conv3d",
+    "ConvTranspose1d",
+    "ConvTranspose2d",
+    "ConvTranspose3d",
+    "Dropout",
+    "Dropout1d",
+    "Dropout2d",
+    "Dropout3d",
+    "Flatten",
+    "GroupNorm",
+    "Hardsigmoid",
+    "Hardswish",
+    "Identity",
+    "LayerNorm",
+    "LeakyReLU",
+    "Linear",
+    "LogSoftmax",
+    "MaxPool1d",
+    "MaxPool2d",
+    "MaxPool3d",
+    "Mish",
+    "Module",
+    "ModuleDict",
+    "ModuleList",
+    "Parameter",
+    "ReLU",
+    "ReLU6",
+    "Sequential",
+    "SiLU",
+    "Sigmoid",
+    "Softmax",
+    "Tanh",
+    "Unflatten",
+    "functional",
+    "init",
+]

@@ -1,0 +1,71 @@
+"""Argument handling shared by the layers: PyTorch's int-or-tuple convention."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from convdims.torch.errors import ShapeError
+from convdims.torch.tensor import Tensor
+
+
+def ntuple(value: Any, n: int, name: str) -> tuple[Any, ...]:
+    """An int repeated ``n`` times, or a sequence of exactly ``n`` values.
+
+    PyTorch's ``_pair`` and friends accept any iterable; a length that does not match the
+    layer fails later inside PyTorch. convdims says so at once.
+
+    >>> ntuple(3, 2, "kernel_size"), ntuple((1, 2), 2, "stride")
+    ((3, 3), (1, 2))
+    """
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        values = tuple(value)
+        if len(values) != n:
+            raise ValueError(
+                f"{name}={value!r} must be an int or a tuple of {n} ints for this "
+                f"{n}-D layer, got {len(values)} value(s)"
+            )
+        return values
+    return (value,) * n
+
+
+def spread(value: Any, n: int, name: str) -> tuple[Any, ...]:
+    """Like :func:`ntuple`, but a 1-tuple also spreads to every axis (functional ops do)."""
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        values = tuple(value)
+        if len(values) == 1:
+            return values * n
+    return ntuple(value, n, name)
+
+
+def check_input(x: Any, spatial: int, op: str, *, allow_unbatched: bool = True) -> bool:
+    """Check the input's rank for an ``spatial``-D layer; True when it has a batch axis.
+
+    Layers take ``(N, C, *spatial)`` or, unbatched, ``(C, *spatial)``.
+    """
+    if not isinstance(x, Tensor):
+        raise TypeError(
+            f"{op}() expects a tensor (convdims.torch.empty(...) makes one), got "
+            f"{type(x).__name__}"
+        )
+    batched = spatial + 2
+    if x.ndim == batched:
+        return True
+    if allow_unbatched and x.ndim == batched - 1:
+        return False
+    expected = f"{batched - 1}D (unbatched) or {batched}D (batched)" if allow_unbatched else (
+        f"{batched}D"
+    )
+    raise ShapeError(
+        f"Expected {expected} input to {op}, but got input of size: {list(x.shape)}"
+    )
+
+
+def check_positive_spatial(x: Tensor, spatial: int, op: str) -> None:
+    """Every non-batch axis must hold at least one cell."""
+    for size in x.shape[-spatial - 1 :]:
+        if size <= 0:
+            raise ShapeError(
+                f"{op}: Expected input's non-batch dimensions to have positive length, but "
+                f"input has a shape of {list(x.shape)}"
+            )

@@ -1,0 +1,358 @@
+"""``nn.Module`` and ``nn.Parameter``, shape-only.
+
+A module holds its parameters, buffers and child modules in registration order, the way
+PyTorch does, so ``named_parameters()``, ``children()`` and printing behave alike. Calling
+a module runs its ``forward`` on shape-only tensors, with forward hooks (which the
+summary uses).
+
+>>> from convdims.torch import nn
+>>> class Tiny(nn.Module):
+...     def __init__(self):
+...         super().__init__()
+...         self.conv = nn.Conv2d(3, 5, 3)
+...         self.pool = nn.MaxPool2d(2)
+...     def forward(self, x):
+...         return self.pool(self.conv(x))
+>>> model = Tiny()
+>>> sum(p.numel() for p in model.parameters())
+140
+>>> from convdims import torch
+>>> model(torch.empty(1, 3, 32, 32)).shape
+torch.Size([1, 5, 15, 15])
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any, Callable, Optional
+
+from convdims.torch.tensor import Tensor
+
+
+class Parameter(Tensor):
+    """A shape-only learnable tensor (``requires_grad`` is True unless said otherwise).
+
+    >>> Parameter(Tensor((64, 3, 3, 3))).numel()
+    1728
+    """
+
+    __slots__ = ()
+
+    def __init__(self, data: Optional[Tensor] = None, requires_grad: bool = True) -> None:
+        shape = () if data is None else data.shape
+        dtype = None if data is None else data.dtype
+        super().__init__(shape, dtype, requires_grad)
+
+    def __repr__(self) -> str:
+        return f"Parameter containing:\n{super().__repr__()}"
+
+
+class RemovableHandle:
+    """Returned by ``register_forward_hook``: ``handle.remove()`` unregisters the hook."""
+
+    def __init__(self, hooks: dict[int, Callable[..., Any]], key: int) -> None:
+        self._hooks = hooks
+        self._key = key
+
+    def remove(self) -> None:
+        self._hooks.pop(self._key, None)
+
+
+_next_hook_key = [0]
+
+
+def _register(hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]) -> RemovableHandle:
+    _next_hook_key[0] += 1
+    hooks[_next_hook_key[0]] = hook
+    return RemovableHandle(hooks, _next_hook_key[0])
+
+
+def _add_indent(text: str, spaces: int) -> str:
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    rest = [" " * spaces + line if line.strip() else "" for line in lines[1:]]
+    return lines[0] + "\n" + "\n".join(rest)
+
+
+class Module:
+    """Base class of every layer and model, as ``torch.nn.Module``.
+
+    Subclass it, assign layers to attributes in ``__init__`` (after
+    ``super().__init__()``) and write ``forward``.
+    """
+
+    training: bool
+    _parameters: dict[str, Optional[Parameter]]
+    _buffers: dict[str, Optional[Tensor]]
+    _modules: dict[str, Optional[Module]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args or kwargs:
+            raise TypeError(
+                f"{type(self).__name__}.__init__() got unexpected arguments; "
+                "nn.Module.__init__ takes none"
+            )
+        object.__setattr__(self, "training", True)
+        object.__setattr__(self, "_parameters", {})
+        object.__setattr__(self, "_buffers", {})
+        object.__setattr__(self, "_modules", {})
+        object.__setattr__(self, "_forward_hooks", {})
+        object.__setattr__(self, "_forward_pre_hooks", {})
+
+    # Registration ---------------------------------------------------------------------
+
+    def _check_initialized(self, name: str) -> None:
+        if "_modules" not in self.__dict__:
+            raise AttributeError(
+                f"cannot assign {name!r} before Module.__init__() call (call "
+                "super().__init__() first in your __init__)"
+            )
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        params = self.__dict__.get("_parameters")
+        if isinstance(value, Parameter):
+            self._check_initialized(name)
+            self.__dict__.pop(name, None)
+            self._buffers.pop(name, None)
+            self._modules.pop(name, None)
+            params[name] = value
+        elif isinstance(value, Module):
+            self._check_initialized(name)
+            self.__dict__.pop(name, None)
+            self._parameters.pop(name, None)
+            self._buffers.pop(name, None)
+            self._modules[name] = value
+        elif params is not None and name in params:
+            if value is not None:
+                raise TypeError(
+                    f"cannot assign {type(value).__name__!r} as parameter {name!r} "
+                    "(torch.nn.Parameter or None expected)"
+                )
+            params[name] = None
+        elif "_modules" in self.__dict__ and name in self._modules:
+            if value is not None:
+                raise TypeError(
+                    f"cannot assign {type(value).__name__!r} as child module {name!r} "
+                    "(torch.nn.Module or None expected)"
+                )
+            self._modules[name] = None
+        elif "_buffers" in self.__dict__ and name in self._buffers:
+            self._buffers[name] = value
+        else:
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        for store in ("_parameters", "_buffers", "_modules"):
+            values = self.__dict__.get(store)
+            if values is not None and name in values:
+                return values[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        for store in ("_parameters", "_buffers", "_modules"):
+            values = self.__dict__.get(store)
+            if values is not None and name in values:
+                del values[name]
+                return
+        object.__delattr__(self, name)
+
+    def register_parameter(self, name: str, param: Optional[Parameter]) -> None:
+        """Add a parameter (or None, a declared but absent one such as a missing bias)."""
+        self._check_initialized(name)
+        self._parameters[name] = param
+
+    def register_buffer(self, name: str, tensor: Optional[Tensor], persistent: bool = True) -> None:
+        """Add a buffer: state that is not a parameter (BatchNorm's running statistics)."""
+        self._check_initialized(name)
+        self._buffers[name] = tensor
+
+    def add_module(self, name: str, module: Optional[Module]) -> None:
+        """Add a child module under ``name``."""
+        if module is not None and not isinstance(module, Module):
+            raise TypeError(f"{type(module).__name__} is not a Module subclass")
+        self._check_initialized(name)
+        self._modules[name] = module
+
+    register_module = add_module
+
+    # Walking the tree -----------------------------------------------------------------
+
+    def named_children(self) -> Iterator[tuple[str, Module]]:
+        """Direct children with their attribute names, each module once."""
+        seen: set[int] = set()
+        for name, module in self._modules.items():
+            if module is not None and id(module) not in seen:
+                seen.add(id(module))
+                yield name, module
+
+    def children(self) -> Iterator[Module]:
+        """Direct children."""
+        for _, module in self.named_children():
+            yield module
+
+    def named_modules(
+        self, memo: Optional[set[int]] = None, prefix: str = "", remove_duplicate: bool = True
+    ) -> Iterator[tuple[str, Module]]:
+        """This module and every descendant, depth first, with dotted names."""
+        if memo is None:
+            memo = set()
+        if remove_duplicate and id(self) in memo:
+            return
+        memo.add(id(self))
+        yield prefix, self
+        for name, module in self._modules.items():
+            if module is None:
+                continue
+            child_prefix = f"{prefix}.{name}" if prefix else name
+            yield from module.named_modules(memo, child_prefix, remove_duplicate)
+
+    def modules(self) -> Iterator[Module]:
+        """This module and every descendant."""
+        for _, module in self.named_modules():
+            yield module
+
+    def _named_members(
+        self, store: str, prefix: str, recurse: bool
+    ) -> Iterator[tuple[str, Tensor]]:
+        seen: set[int] = set()
+        modules = self.named_modules(prefix=prefix) if recurse else [(prefix, self)]
+        for module_prefix, module in modules:
+            for name, value in getattr(module, store).items():
+                if value is None or id(value) in seen:
+                    continue
+                seen.add(id(value))
+                yield (f"{module_prefix}.{name}" if module_prefix else name), value
+
+    def named_parameters(
+        self, prefix: str = "", recurse: bool = True, remove_duplicate: bool = True
+    ) -> Iterator[tuple[str, Parameter]]:
+        """Every parameter with its dotted name, each shared parameter once."""
+        yield from self._named_members("_parameters", prefix, recurse)  # type: ignore[misc]
+
+    def parameters(self, recurse: bool = True) -> Iterator[Parameter]:
+        """Every parameter: ``sum(p.numel() for p in model.parameters())`` counts them."""
+        for _, param in self.named_parameters(recurse=recurse):
+            yield param
+
+    def named_buffers(
+        self, prefix: str = "", recurse: bool = True, remove_duplicate: bool = True
+    ) -> Iterator[tuple[str, Tensor]]:
+        """Every buffer with its dotted name."""
+        yield from self._named_members("_buffers", prefix, recurse)
+
+    def buffers(self, recurse: bool = True) -> Iterator[Tensor]:
+        """Every buffer."""
+        for _, buffer in self.named_buffers(recurse=recurse):
+            yield buffer
+
+    def get_submodule(self, target: str) -> Module:
+        """The descendant at a dotted path such as ``"layer1.0.conv1"``."""
+        module = self
+        for part in target.split(".") if target else []:
+            child = module._modules.get(part)
+            if child is None:
+                raise AttributeError(f"{type(module).__name__} has no attribute `{part}`")
+            module = child
+        return module
+
+    def apply(self, fn: Callable[[Module], Any]) -> Module:
+        """Call ``fn`` on every descendant, then on this module."""
+        for module in self.children():
+            module.apply(fn)
+        fn(self)
+        return self
+
+    # Modes and no-ops -----------------------------------------------------------------
+
+    def train(self, mode: bool = True) -> Module:
+        """Set training mode here and below (BatchNorm's batch-size check depends on it)."""
+        if not isinstance(mode, bool):
+            raise ValueError("training mode is expected to be boolean")
+        object.__setattr__(self, "training", mode)
+        for module in self.children():
+            module.train(mode)
+        return self
+
+    def eval(self) -> Module:
+        """Set evaluation mode here and below."""
+        return self.train(False)
+
+    def requires_grad_(self, requires_grad: bool = True) -> Module:
+        """Freeze (False) or unfreeze every parameter; frozen ones count as non-trainable."""
+        for param in self.parameters():
+            param.requires_grad_(requires_grad)
+        return self
+
+    def to(self, *args: Any, **kwargs: Any) -> Module:
+        """Accepted and ignored: devices and dtypes do not change shapes."""
+        return self
+
+    def _self(self, *args: Any, **kwargs: Any) -> Module:
+        return self
+
+    cpu = cuda = float = double = half = zero_grad = share_memory = _self
+
+    # Running --------------------------------------------------------------------------
+
+    def forward(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError(
+            f'Module [{type(self).__name__}] is missing the required "forward" function'
+        )
+
+    def register_forward_pre_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(module, args)`` runs before ``forward``; it may return new args."""
+        return _register(self._forward_pre_hooks, hook)
+
+    def register_forward_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """``hook(module, args, output)`` runs after ``forward``; it may return a new output."""
+        return _register(self._forward_hooks, hook)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        for hook in list(self._forward_pre_hooks.values()):
+            changed = hook(self, args)
+            if changed is not None:
+                args = changed if isinstance(changed, tuple) else (changed,)
+        output = self.forward(*args, **kwargs)
+        for hook in list(self._forward_hooks.values()):
+            changed = hook(self, args, output)
+            if changed is not None:
+                output = changed
+        return output
+
+    # Printing, as PyTorch prints ------------------------------------------------------
+
+    def extra_repr(self) -> str:
+        """The arguments shown inside the parentheses when the module is printed."""
+        return ""
+
+    def _get_name(self) -> str:
+        return type(self).__name__
+
+    def __repr__(self) -> str:
+        extra = self.extra_repr()
+        extra_lines = extra.split("\n") if extra else []
+        child_lines = [
+            f"({name}): " + _add_indent(repr(module), 2)
+            for name, module in self._modules.items()
+        ]
+        lines = extra_lines + child_lines
+        main = self._get_name() + "("
+        if lines:
+            if len(extra_lines) == 1 and not child_lines:
+                main += lines[0]
+            else:
+                main += "\n  " + "\n  ".join(lines) + "\n"
+        return main + ")"
+
+    def __dir__(self) -> list[str]:
+        return sorted(
+            set(super().__dir__()) | set(self._parameters) | set(self._buffers) | set(self._modules)
+        )
+
+    def state_dict(self) -> OrderedDict[str, Tensor]:
+        """Parameters and persistent buffers by dotted name (shapes only)."""
+        state: OrderedDict[str, Tensor] = OrderedDict(self.named_parameters())
+        state.update(self.named_buffers())
+        return state
