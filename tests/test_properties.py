@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import bruteforce
 from convdims import (
+    conv_geometry,
     conv_output_size,
     conv_transpose_output_size,
     pool_geometry,
@@ -135,3 +136,15 @@ def test_same_inverts_transpose_same(size):
         for kernel in (1, 2, 3, 4):
             up = conv_transpose_output_size(size, kernel, stride, "same")
             assert conv_output_size(up, kernel, stride, "same") == size
+
+
+@EXAMPLES
+@given(sizes, kernels, strides, conv_paddings, dilations)
+def test_conv_geometry_pads_each_side_as_defined(size, kernel, stride, padding, dilation):
+    """Not only the size: the cells added before and after match the definitions."""
+    try:
+        geometry = conv_geometry(size, kernel, stride, padding, dilation)
+    except ValueError:
+        return
+    expected = bruteforce.padding_pair(padding, size, kernel, stride, dilation)
+    assert (geometry.pad_before, geometry.pad_after) == expected
