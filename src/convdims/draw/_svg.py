@@ -171,6 +171,14 @@ def render(
 ) -> Figure:
     """Assemble the root element around ``body``."""
     w, h = int(round(width)), int(round(height))
+    markup = "".join(body)
+    used = set(re.findall(r'class="([^"]*)"', markup))
+    tokens = {token for value in used for token in value.split()}
+    rules = {
+        selector: declarations
+        for selector, declarations in rules.items()
+        if any(token in tokens for token in re.findall(r"\.([\w-]+)", selector))
+    }
     head = el(
         "svg",
         xmlns="http://www.w3.org/2000/svg",
@@ -188,7 +196,7 @@ def render(
         el("title", title, id=f"{fig}-title"),
         el("desc", desc, id=f"{fig}-desc"),
         "<style>" + style_rules(fig, rules) + "</style>",
-        *body,
+        markup,
         "</svg>",
     ]
     return Figure("".join(parts), fig)

@@ -6,7 +6,7 @@ from typing import Any, Optional, Union
 
 from convdims.draw._svg import Figure, el, figure_id, group, legend, rect, render, text
 from convdims.draw._svg import text_width
-from convdims.draw._window import CELL, PITCH, ROW, RULES, TAP, el_line
+from convdims.draw._window import CELL, PITCH, ROW, RULES, TAP, el_line, tap_path
 from convdims.transposed_geometry import TransposedGeometry, transposed_geometry
 
 
@@ -131,7 +131,7 @@ def transpose(
         y = y_w + n * ROW
         taps = g.taps(start)
         marks = [el_line(x(taps[0]) + CELL / 2, x(taps[-1]) + CELL / 2, y + ROW / 2)]
-        marks += [rect(x(t), y + (ROW - TAP) / 2, CELL, TAP, "tap") for t in taps]
+        marks.append(tap_path(list(taps), x, y + (ROW - TAP) / 2, "tap"))
         rows.append(group("w", marks, data_start=start))
     body.append(text(label_w, y_w + ROW / 2, "windows", "e"))
     body.append(group("windows", rows))

@@ -13,6 +13,7 @@ from convdims.draw._svg import (
     figure_id,
     group,
     legend,
+    num,
     rect,
     render,
     text,
@@ -188,10 +189,13 @@ def window(
         marks = [
             el_line(x(taps[0]) + CELL / 2, x(taps[-1]) + CELL / 2, y + ROW / 2)
         ]
-        for tap in taps:
-            cls = "tx" if tap in partial_cells else "tap"
-            marks.append(rect(x(tap), y + (ROW - TAP) / 2, CELL, TAP, cls))
-        partial = any(tap in partial_cells for tap in taps)
+        inside = [tap for tap in taps if tap not in partial_cells]
+        outside = [tap for tap in taps if tap in partial_cells]
+        yt = y + (ROW - TAP) / 2
+        marks.append(tap_path(inside, x, yt, "tap"))
+        if outside:
+            marks.append(tap_path(outside, x, yt, "tx"))
+        partial = bool(outside)
         rows.append(group("w partial" if partial else "w", marks, data_start=start))
     body.append(text(label_w, y_w + ROW / 2, "windows", "e"))
     body.append(group("windows", rows))
@@ -229,6 +233,12 @@ def window(
     return render(
         fig, width, height, title, describe_axis(g, kind), RULES, body, x0=x0, pitch=PITCH
     )
+
+
+def tap_path(cells: list[int], x: Any, y: float, cls: str) -> str:
+    """One path of CELL x TAP squares, one subpath per tap (smaller than rects)."""
+    d = "".join(f"M{num(x(cell))} {num(y)}h{CELL}v{TAP}h-{CELL}z" for cell in cells)
+    return el("path", d=d, class_=cls)
 
 
 def el_line(x1: float, x2: float, y: float, cls: str = "span") -> str:
