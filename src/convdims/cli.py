@@ -25,8 +25,8 @@ import re
 import runpy
 import sys
 import traceback
-from collections.abc import Sequence
-from typing import Any, Callable, NoReturn, Optional, Union
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from convdims.convolution import conv_geometry
 from convdims.pooling import pool_geometry
@@ -45,7 +45,7 @@ PROG = "convdims"
 FRAMEWORKS = ("keras", "torch")
 
 # What one axis's padding may be once parsed: a word, P on each side, or (before, after).
-AxisPadding = Union[str, int, tuple[int, int]]
+AxisPadding = str | int | tuple[int, int]
 
 
 class CommandError(Exception):
@@ -82,12 +82,12 @@ def _per_axis(text: str) -> tuple[int, ...]:
     return _ints(text, "an integer or one per axis joined by 'x'", "3 or 3x5")
 
 
-def _padding(text: str) -> Union[str, tuple[Union[int, tuple[int, int]], ...]]:
+def _padding(text: str) -> str | tuple[int | tuple[int, int], ...]:
     """A word (valid, same, full, causal), ``N``, ``B,A``, or one per axis: ``1x0,1``."""
     word = text.strip().lower()
     if word.isalpha():
         return word
-    axes: list[Union[int, tuple[int, int]]] = []
+    axes: list[int | tuple[int, int]] = []
     for part in word.split("x"):
         try:
             values = tuple(int(v) for v in part.split(","))
@@ -108,9 +108,9 @@ def _padding(text: str) -> Union[str, tuple[Union[int, tuple[int, int]], ...]]:
     return tuple(axes)
 
 
-def _output_padding(text: str) -> tuple[Optional[int], ...]:
+def _output_padding(text: str) -> tuple[int | None, ...]:
     """``none`` (Keras's default, not the same as 0), an integer, or one per axis."""
-    values: list[Optional[int]] = []
+    values: list[int | None] = []
     for part in text.lower().split("x"):
         if part == "none":
             values.append(None)
@@ -125,7 +125,7 @@ def _output_padding(text: str) -> tuple[Optional[int], ...]:
     return tuple(values)
 
 
-def _spread(values: Optional[tuple[Any, ...]], axes: int, option: str) -> list[Any]:
+def _spread(values: tuple[Any, ...] | None, axes: int, option: str) -> list[Any]:
     """One value for every axis: a single value is repeated, otherwise counts must match."""
     if values is None:
         return [None] * axes
@@ -134,12 +134,13 @@ def _spread(values: Optional[tuple[Any, ...]], axes: int, option: str) -> list[A
     if len(values) != axes:
         raise CommandError(
             f"argument {option}: {len(values)} values for {axes} input "
-            f"ax{'is' if axes == 1 else 'es'}; give one value, or one per axis joined by 'x'"
+            f"ax{'is' if axes == 1 else 'es'}; give one value, or one per axis "
+            "joined by 'x'"
         )
     return list(values)
 
 
-def _axis_paddings(spec: Any, axes: int, framework: Optional[str]) -> list[AxisPadding]:
+def _axis_paddings(spec: Any, axes: int, framework: str | None) -> list[AxisPadding]:
     if spec is None:
         spec = "valid" if framework == "keras" else (0,)
     if isinstance(spec, str):
@@ -161,7 +162,9 @@ def _or(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _check_keras_padding(paddings: list[AxisPadding], allowed: tuple[str, ...], layer: str) -> None:
+def _check_keras_padding(
+    paddings: list[AxisPadding], allowed: tuple[str, ...], layer: str
+) -> None:
     for padding in paddings:
         if isinstance(padding, str) and padding in allowed:
             continue
@@ -187,7 +190,9 @@ def _check_keras_dilation(strides: list[int], dilations: list[int]) -> None:
         )
 
 
-def _check_torch_padding(paddings: list[AxisPadding], allowed: tuple[str, ...], layer: str) -> None:
+def _check_torch_padding(
+    paddings: list[AxisPadding], allowed: tuple[str, ...], layer: str
+) -> None:
     for padding in paddings:
         if isinstance(padding, int) or (isinstance(padding, str) and padding in allowed):
             continue
@@ -205,9 +210,9 @@ def _check_torch_padding(paddings: list[AxisPadding], allowed: tuple[str, ...], 
 
 def _framework_rules(
     command: str,
-    framework: Optional[str],
+    framework: str | None,
     paddings: list[AxisPadding],
-    strides: list[Optional[int]],
+    strides: list[int | None],
     dilations: list[int],
     args: argparse.Namespace,
 ) -> None:
@@ -297,9 +302,11 @@ def _window_command(args: argparse.Namespace) -> dict[str, Any]:
     axes = len(sizes)
     kernels = _spread(args.kernel_size, axes, "-k/--kernel-size")
     strides = _spread(args.stride, axes, "-s/--stride")
-    dilations = [d if d is not None else 1 for d in _spread(args.dilation, axes, "-d/--dilation")]
+    dilations = [
+        d if d is not None else 1 for d in _spread(args.dilation, axes, "-d/--dilation")
+    ]
     paddings = _axis_paddings(args.padding, axes, args.framework)
-    extras: list[Optional[int]] = [None] * axes
+    extras: list[int | None] = [None] * axes
     if command == "transpose":
         extras = _spread(args.output_padding, axes, "--output-padding")
         if args.framework == "torch":
@@ -310,7 +317,7 @@ def _window_command(args: argparse.Namespace) -> dict[str, Any]:
 
     records = []
     for axis, (size, kernel, stride, padding, dilation, extra) in enumerate(
-        zip(sizes, kernels, strides, paddings, dilations, extras)
+        zip(sizes, kernels, strides, paddings, dilations, extras, strict=True)
     ):
         record: dict[str, Any] = {
             "axis": axis,
@@ -379,7 +386,7 @@ def _window_text(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _kernel_for_params(args: argparse.Namespace) -> Union[int, tuple[int, ...]]:
+def _kernel_for_params(args: argparse.Namespace) -> int | tuple[int, ...]:
     sizes = args.kernel_size
     if args.ndim is None:
         return sizes[0] if len(sizes) == 1 else tuple(sizes)
@@ -399,7 +406,11 @@ def _params_command(args: argparse.Namespace) -> dict[str, Any]:
     arguments: dict[str, Any]
     try:
         if layer == "dense":
-            arguments = {"in_features": args.in_features, "units": args.units, "use_bias": bias}
+            arguments = {
+                "in_features": args.in_features,
+                "units": args.units,
+                "use_bias": bias,
+            }
             derivation = dense_params_derivation(args.in_features, args.units, bias)
         else:
             kernel = _kernel_for_params(args)
@@ -419,7 +430,9 @@ def _params_command(args: argparse.Namespace) -> dict[str, Any]:
                 )
             else:
                 arguments.update(
-                    filters=args.filters, depth_multiplier=args.depth_multiplier, use_bias=bias
+                    filters=args.filters,
+                    depth_multiplier=args.depth_multiplier,
+                    use_bias=bias,
                 )
                 derivation = separable_conv_params_derivation(
                     kernel, args.in_channels, args.filters, args.depth_multiplier, bias
@@ -454,9 +467,11 @@ def _split_target(target: str) -> tuple[str, str]:
 def _where(error: BaseException, path: str) -> str:
     """`` (line N)`` for the deepest frame of the traceback that is in ``path``."""
     line = None
-    if isinstance(error, SyntaxError) and error.filename and os.path.abspath(
-        error.filename
-    ) == path:
+    if (
+        isinstance(error, SyntaxError)
+        and error.filename
+        and os.path.abspath(error.filename) == path
+    ):
         line = error.lineno
     for frame in traceback.extract_tb(error.__traceback__):
         if os.path.abspath(frame.filename) == path:
@@ -467,7 +482,9 @@ def _where(error: BaseException, path: str) -> str:
 def _raised(error: BaseException, what: str, path: str) -> CommandError:
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     detail = f": {message}" if message else ""
-    return CommandError(f"{what} raised {type(error).__name__}{detail}{_where(error, path)}")
+    return CommandError(
+        f"{what} raised {type(error).__name__}{detail}{_where(error, path)}"
+    )
 
 
 def _load_model(target: str) -> tuple[str, str, Any]:
@@ -503,7 +520,7 @@ def _load_model(target: str) -> tuple[str, str, Any]:
     return path, name, obj
 
 
-def _dialect(obj: Any) -> Optional[str]:
+def _dialect(obj: Any) -> str | None:
     """``"keras"`` for a model with ``.summary()``, ``"torch"`` for a module, else None."""
     if isinstance(obj, type):
         return None
@@ -524,7 +541,7 @@ def _accepts(function: Callable[..., Any], parameter: str) -> bool:
     )
 
 
-def _count(obj: Any, *names: str) -> Optional[int]:
+def _count(obj: Any, *names: str) -> int | None:
     for name in names:
         value = getattr(obj, name, None)
         if callable(value):
@@ -743,7 +760,9 @@ def _window_parser(
     parser.add_argument(
         "-k", "--kernel-size", type=_per_axis, required=True, metavar="K", help=kernel_help
     )
-    stride_help = "stride S (default: the pool size)" if name == "pool" else "stride S (default: 1)"
+    stride_help = (
+        "stride S (default: the pool size)" if name == "pool" else "stride S (default: 1)"
+    )
     parser.add_argument("-s", "--stride", type=_per_axis, metavar="S", help=stride_help)
     parser.add_argument(
         "-p",
@@ -785,7 +804,11 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "conv", "output size of a convolution", _CONV_EPILOG, "kernel size k"
     )
     pool = _window_parser(
-        commands, "pool", "output size of max or average pooling", _POOL_EPILOG, "pool size k"
+        commands,
+        "pool",
+        "output size of max or average pooling",
+        _POOL_EPILOG,
+        "pool size k",
     )
     pool.add_argument(
         "--ceil-mode",
@@ -832,7 +855,9 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "-i", "--in-features", type=int, required=True, metavar="N", help="inputs N"
             )
-            sub.add_argument("-u", "--units", type=int, required=True, metavar="U", help="units U")
+            sub.add_argument(
+                "-u", "--units", type=int, required=True, metavar="U", help="units U"
+            )
         else:
             sub.add_argument(
                 "-k",
@@ -849,22 +874,38 @@ def build_parser() -> argparse.ArgumentParser:
                 help="spatial axes of the kernel (default: 2 for one size, else the count)",
             )
             sub.add_argument(
-                "-c", "--in-channels", type=int, required=True, metavar="C",
+                "-c",
+                "--in-channels",
+                type=int,
+                required=True,
+                metavar="C",
                 help="input channels C",
             )
             if layer in ("conv", "separable"):
                 sub.add_argument(
-                    "-f", "--filters", type=int, required=True, metavar="D",
+                    "-f",
+                    "--filters",
+                    type=int,
+                    required=True,
+                    metavar="D",
                     help="filters D (output channels)",
                 )
             if layer == "conv":
                 sub.add_argument(
-                    "-g", "--groups", type=int, default=1, metavar="G",
+                    "-g",
+                    "--groups",
+                    type=int,
+                    default=1,
+                    metavar="G",
                     help="groups G (default: 1)",
                 )
             else:
                 sub.add_argument(
-                    "-m", "--depth-multiplier", type=int, default=1, metavar="M",
+                    "-m",
+                    "--depth-multiplier",
+                    type=int,
+                    default=1,
+                    metavar="M",
                     help="depth multiplier m (default: 1)",
                 )
         sub.add_argument("--no-bias", action="store_true", help="no bias (use_bias=False)")
@@ -878,7 +919,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_SUMMARY_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    summary.add_argument("target", metavar="FILE.py[:NAME]", help="the file, and the model's name")
+    summary.add_argument(
+        "target", metavar="FILE.py[:NAME]", help="the file, and the model's name"
+    )
     summary.add_argument(
         "--input-size",
         type=_sizes,
@@ -938,7 +981,7 @@ def run(argv: Sequence[str]) -> str:
     return text(result)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """The console script: run ``argv`` (default: ``sys.argv[1:]``), return the exit status.
 
     0 on success; 2 on bad input, after one line ``convdims: error: ...`` on stderr.

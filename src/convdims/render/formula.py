@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Optional, Union
+from typing import Any
 
 from convdims.convolution import conv_geometry, conv_output_size
 from convdims.padding import same_padding
@@ -122,8 +122,8 @@ class Step:
     def latex(self) -> str:
         """The whole chain in LaTeX, one equation: ``O = <formula> = <numbers> = 30``.
 
-        >>> conv_derivation(11, 2, 2).latex
-        'O = \\\\left\\\\lfloor \\\\frac{I - k + 2P}{S} \\\\right\\\\rfloor + 1 = \\\\left\\\\lfloor \\\\frac{11 - 2 + 2\\\\cdot 0}{2} \\\\right\\\\rfloor + 1 = 5'
+        >>> print(dense_params_derivation(2, 3).latex)
+        \\mathrm{params} = (N + 1)\\cdot U = (2 + 1)\\cdot 3 = 9
         """
         return f"{self.formula_latex} = {self.substituted_latex}"
 
@@ -152,14 +152,17 @@ class Derivation(Step):
     >>> d = pool_derivation(11, 2, ceil_mode=True, padding=1)
     >>> d.result, d.substituted
     (6, 'ceil((11 - 2 + 2*1)/2) + 1 - 1 = 6')
-    >>> print(d.render_text())
+    >>> print(d.render_text())  # doctest: +NORMALIZE_WHITESPACE
     O' = ceil((I - k + 2P)/S) + 1 = ceil((11 - 2 + 2*1)/2) + 1 = 7
     start = (O' - 1)*S = (7 - 1)*2 = 12
     O = ceil((I - k + 2P)/S) + 1 - 1
       = ceil((11 - 2 + 2*1)/2) + 1 - 1 = 6
-    where I = 11 (input size), k = 2 (pool size), S = 2 (stride), P = 1 (padding on each side)
+    where I = 11 (input size), k = 2 (pool size), S = 2 (stride),
+      P = 1 (padding on each side)
     note: S defaults to the pool size (k = 2).
-    note: ceil_mode (PyTorch) rounds the division up, but the last window must start inside the input or the left padding: window 7 would start at 12, which is not before I + P = 12, so PyTorch drops it (7 - 1 = 6).
+    note: ceil_mode (PyTorch) rounds the division up, but the last window must start
+      inside the input or the left padding: window 7 would start at 12, which is not
+      before I + P = 12, so PyTorch drops it (7 - 1 = 6).
     """
 
     quantity: str = "output size"
@@ -277,7 +280,7 @@ class _Product(_Node):
 
     @staticmethod
     def _juxtaposed(left: _Node, right: _Node, numbers: bool) -> bool:
-        """With symbols, write ``2P`` and ``d(k - 1)`` rather than ``2*P``, ``d*(k - 1)``."""
+        """With symbols, write ``2P`` and ``d(k - 1)``, not ``2*P`` and ``d*(k - 1)``."""
         if numbers or not isinstance(left, (_Const, _Var)):
             return False
         return (isinstance(left, _Const) and isinstance(right, _Var)) or (
@@ -286,7 +289,7 @@ class _Product(_Node):
 
     def _join(self, numbers: bool, latex: bool) -> str:
         out = ""
-        previous: Optional[_Node] = None
+        previous: _Node | None = None
         for factor in self.factors:
             rendered = factor.latex(numbers) if latex else factor.text(numbers)
             # Sums always need parentheses; a fraction only in text ("3*3*(32/4)").
@@ -595,7 +598,7 @@ def _window_derivation(
     padding: Any,
     kernel_meaning: str,
     what: str,
-    stride_given: Optional[int],
+    stride_given: int | None,
 ) -> Derivation:
     g = geometry
     i, kernel, pad, steps, legend = _window_terms(
@@ -615,13 +618,22 @@ def _window_derivation(
         notes.append(f"S defaults to the pool size (k = {g.kernel_size}).")
     if padding == "same":
         same_steps, same_notes = _same_steps(
-            g.input_size, g.kernel_size, g.stride, g.dilation, g.output_size, i, kernel, s,
+            g.input_size,
+            g.kernel_size,
+            g.stride,
+            g.dilation,
+            g.output_size,
+            i,
+            kernel,
+            s,
             what == "pooling",
         )
         steps += same_steps
         notes += same_notes
         if what == "pooling":
-            notes.append("pooling ignores the padded cells (Keras's average excludes them).")
+            notes.append(
+                "pooling ignores the padded cells (Keras's average excludes them)."
+            )
     elif padding in ("full", "causal"):
         reach = "K - 1" if g.dilation != 1 else "k - 1"
         sides = "on each side" if padding == "full" else "before and none after"
@@ -697,7 +709,7 @@ def _window_derivation(
 def pool_derivation(
     input_size: int,
     pool_size: int,
-    stride: Optional[int] = None,
+    stride: int | None = None,
     padding: Any = 0,
     dilation: int = 1,
     ceil_mode: bool = False,
@@ -726,7 +738,7 @@ def conv_transpose_derivation(
     kernel_size: int,
     stride: int = 1,
     padding: Any = 0,
-    output_padding: Optional[int] = None,
+    output_padding: int | None = None,
     dilation: int = 1,
 ) -> Derivation:
     """Derive the output size of a transposed convolution along one axis.
@@ -782,11 +794,10 @@ def conv_transpose_derivation(
                 )
             else:
                 expression = _Product((_Var(i), _Var(s)))
-            other = conv_transpose_output_size(size, kernel_cells, step, padding, 0, dil)
+            other = _other_size(size, kernel_cells, step, padding, 0, dil)
             notes.append(
                 f"Keras with output_padding=None (its default) infers the extra cells; "
-                f"output_padding=0 would give {other}"
-                + (" (the same here)." if other == output else ".")
+                f"output_padding=0 {_would_give(other, output)}"
             )
         else:
             a = Symbol("a", "a", "output padding", output_padding)
@@ -795,11 +806,10 @@ def conv_transpose_derivation(
                 expression = _add(i_minus_1_s, kernel, _Var(a))
             else:
                 expression = _add(i_minus_1_s, _Mod(kernel, TWO), _Var(a))
-            other = conv_transpose_output_size(size, kernel_cells, step, padding, None, dil)
+            other = _other_size(size, kernel_cells, step, padding, None, dil)
             notes.append(
                 f"Keras: output_padding={output_padding} is not the same as None (the "
-                f"default), which would give {other}"
-                + (" (the same here)." if other == output else ".")
+                f"default), which {_would_give(other, output)}"
             )
     else:
         if isinstance(padding, (tuple, list)):
@@ -826,6 +836,22 @@ def conv_transpose_derivation(
     main = _step("O", "O", expression, output, what)
     notes += _preimage_note(size, kernel_cells, step, padding, dil, output)
     return _derivation(main, "output size", steps, legend, notes)
+
+
+def _other_size(
+    size: int, kernel: int, stride: int, padding: Any, extra: int | None, dilation: int
+) -> int | None:
+    """The core's size for another output_padding, or None where the core rejects it."""
+    try:
+        return conv_transpose_output_size(size, kernel, stride, padding, extra, dilation)
+    except ValueError:
+        return None
+
+
+def _would_give(other: int | None, output: int) -> str:
+    if other is None:
+        return "would leave no output at all here."
+    return f"would give {other}" + (" (the same here)." if other == output else ".")
 
 
 def _preimage_note(
@@ -863,7 +889,7 @@ _PARAMS_LHS, _PARAMS_LATEX = "params", "\\mathrm{params}"
 _AXIS_NAMES = {1: ("",), 2: ("h", "w"), 3: ("d", "h", "w")}
 
 
-def _kernel_factors(kernel_size: Union[int, tuple[int, ...]]) -> tuple[list[_Node], list[Symbol]]:
+def _kernel_factors(kernel_size: int | tuple[int, ...]) -> tuple[list[_Node], list[Symbol]]:
     """k*k for an int (a square 2-D kernel, as the core reads it), k_h*k_w for a pair..."""
     if isinstance(kernel_size, (tuple, list)):
         sizes = tuple(kernel_size)
@@ -875,7 +901,7 @@ def _kernel_factors(kernel_size: Union[int, tuple[int, ...]]) -> tuple[list[_Nod
                 f"kernel size{' along ' + n if n else ''}",
                 v,
             )
-            for n, v in zip(names, sizes)
+            for n, v in zip(names, sizes, strict=True)
         ]
         return [_Var(sym) for sym in symbols], symbols
     k = Symbol("k", "k", "kernel size on both axes", kernel_size)
@@ -889,7 +915,7 @@ def _split(total: int, weights: int, use_bias: bool) -> list[str]:
 
 
 def conv_params_derivation(
-    kernel_size: Union[int, tuple[int, ...]],
+    kernel_size: int | tuple[int, ...],
     in_channels: int,
     filters: int,
     use_bias: bool = True,
@@ -924,9 +950,7 @@ def conv_params_derivation(
             f"{in_channels} input channels."
         )
     if use_bias:
-        expression: _Node = _Product(
-            (_add(_Product((*factors, channels)), ONE), _Var(d))
-        )
+        expression: _Node = _Product((_add(_Product((*factors, channels)), ONE), _Var(d)))
     else:
         expression = _Product((*factors, channels, _Var(d)))
     notes += _split(total, weights, use_bias)
@@ -935,7 +959,7 @@ def conv_params_derivation(
 
 
 def depthwise_conv_params_derivation(
-    kernel_size: Union[int, tuple[int, ...]],
+    kernel_size: int | tuple[int, ...],
     in_channels: int,
     depth_multiplier: int = 1,
     use_bias: bool = True,
@@ -952,7 +976,9 @@ def depthwise_conv_params_derivation(
     m = Symbol("m", "m", "depth multiplier", depth_multiplier)
     legend += [c, m]
     if use_bias:
-        expression: _Node = _Product((_add(_Product(tuple(factors)), ONE), _Var(c), _Var(m)))
+        expression: _Node = _Product(
+            (_add(_Product(tuple(factors)), ONE), _Var(c), _Var(m))
+        )
     else:
         expression = _Product((*factors, _Var(c), _Var(m)))
     notes = ["each of the C*m output channels has its own kernel over one input channel."]
@@ -962,7 +988,7 @@ def depthwise_conv_params_derivation(
 
 
 def separable_conv_params_derivation(
-    kernel_size: Union[int, tuple[int, ...]],
+    kernel_size: int | tuple[int, ...],
     in_channels: int,
     filters: int,
     depth_multiplier: int = 1,
@@ -975,8 +1001,12 @@ def separable_conv_params_derivation(
     >>> separable_conv_params_derivation(3, 32, 64).text
     'params = k*k*C*m + C*m*D + D = 3*3*32*1 + 32*1*64 + 64 = 2400'
     """
-    total = separable_conv_params(kernel_size, in_channels, filters, depth_multiplier, use_bias)
-    weights = separable_conv_params(kernel_size, in_channels, filters, depth_multiplier, False)
+    total = separable_conv_params(
+        kernel_size, in_channels, filters, depth_multiplier, use_bias
+    )
+    weights = separable_conv_params(
+        kernel_size, in_channels, filters, depth_multiplier, False
+    )
     factors, legend = _kernel_factors(kernel_size)
     c = Symbol("C", "C", "input channels", in_channels)
     m = Symbol("m", "m", "depth multiplier", depth_multiplier)
@@ -990,11 +1020,15 @@ def separable_conv_params_derivation(
         terms.append(_Var(d))
     notes = ["the depthwise step has no bias of its own; the pointwise step has D."]
     notes += _split(total, weights, use_bias)
-    main = _step(_PARAMS_LHS, _PARAMS_LATEX, _add(*terms), total, "the separable parameters")
+    main = _step(
+        _PARAMS_LHS, _PARAMS_LATEX, _add(*terms), total, "the separable parameters"
+    )
     return _derivation(main, "parameters", [], legend, notes)
 
 
-def dense_params_derivation(in_features: int, units: int, use_bias: bool = True) -> Derivation:
+def dense_params_derivation(
+    in_features: int, units: int, use_bias: bool = True
+) -> Derivation:
     """Derive the parameter count of a dense layer: ``(N + 1)*U``.
 
     >>> dense_params_derivation(7 * 7 * 512, 4096).substituted
