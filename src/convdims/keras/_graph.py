@@ -1,0 +1,220 @@
+"""Symbolic tensors and the graph they record, as in Keras's functional API.
+
+A :class:`KerasTensor` holds only a shape and a dtype. Calling a layer on one records a
+:class:`Node` (the call) on the layer and returns new tensors whose ``_keras_history``
+points back at it; :func:`map_graph` walks that history from a model's outputs to its
+inputs, in the order Keras uses for a model's layers and its summary rows.
+"""
+
+from __future__ import annotations
+
+import collections
+from typing import Any, NamedTuple
+
+from convdims.keras._naming import auto_name
+
+
+class KerasHistory(NamedTuple):
+    """Which call of which layer produced a tensor."""
+
+    operation: Any
+    node_index: int
+    tensor_index: int
+
+
+class KerasTensor:
+    """A symbolic tensor: a shape (``None`` for unknown sizes) and a dtype, no values.
+
+    >>> from convdims import keras
+    >>> x = keras.Input((32, 32, 3), name="image")
+    >>> x.shape, x.ndim, x.dtype
+    ((None, 32, 32, 3), 4, 'float32')
+    """
+
+    def __init__(self, shape: tuple, dtype: str = "float32", name: str | None = None):
+        self._shape = tuple(shape)
+        self._dtype = dtype
+        self.name = name if name is not None else auto_name("KerasTensor")
+
+    @property
+    def shape(self) -> tuple:
+        return self._shape
+
+    @property
+    def ndim(self) -> int:
+        return len(self._shape)
+
+    @property
+    def dtype(self) -> str:
+        return self._dtype
+
+    @property
+    def sparse(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return (
+            f"<KerasTensor shape={self._shape}, dtype={self._dtype}, sparse=False, "
+            f"ragged=False, name={self.name}>"
+        )
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def flatten(structure: Any) -> list:
+    """Tensors (or anything else) from nested lists, tuples and dicts, in order."""
+    if isinstance(structure, (list, tuple)):
+        return [leaf for item in structure for leaf in flatten(item)]
+    if isinstance(structure, dict):
+        return [leaf for key in sorted(structure) for leaf in flatten(structure[key])]
+    return [structure]
+
+
+class Node:
+    """One call of an operation: the tensors it took and the tensors it returned."""
+
+    def __init__(self, operation: Any, inputs: Any = None, outputs: Any = None):
+        self.operation = operation
+        self.arguments = inputs
+        self.input_tensors: list[KerasTensor] = [
+            x for x in flatten(inputs) if isinstance(x, KerasTensor)
+        ] if inputs is not None else []
+        self.outputs: list[KerasTensor] = [] if outputs is None else flatten(outputs)
+        for tensor in self.input_tensors:
+            if not hasattr(tensor, "_keras_history"):
+                tensor._keras_history = KerasHistory(None, 0, 0)
+        operation._inbound_nodes.append(self)
+        for tensor in self.input_tensors:
+            parent = tensor._keras_history.operation
+            if parent is not None:
+                parent._outbound_nodes.append(self)
+        index = len(operation._inbound_nodes) - 1
+        for i, tensor in enumerate(self.outputs):
+            tensor._keras_history = KerasHistory(operation, index, i)
+        self.is_input = not self.input_tensors
+
+    @property
+    def output_tensors(self) -> list[KerasTensor]:
+        return self.outputs
+
+    @property
+    def parent_nodes(self) -> list[Node]:
+        parents = []
+        for tensor in self.input_tensors:
+            operation, index, _ = tensor._keras_history
+            if operation is not None:
+                parents.append(operation._inbound_nodes[index])
+        return parents
+
+    def __repr__(self) -> str:
+        return f"<Node operation={self.operation.name}, id={id(self)}>"
+
+
+def _build_map(inputs: list, outputs: list) -> tuple[list[Node], dict]:
+    finished: set[Node] = set()
+    in_progress: set[Node] = set()
+    ordered: list[Node] = []
+    indices: dict = {}
+    input_ids = {id(x) for x in inputs}
+
+    def visit(tensor: KerasTensor) -> None:
+        operation, node_index, _ = tensor._keras_history
+        if not operation:
+            return
+        node = operation._inbound_nodes[node_index]
+        if node in finished:
+            return
+        if not node.is_input and id(tensor) in input_ids:
+            finished.add(node)
+            return
+        if node in in_progress:
+            raise ValueError(
+                f"Tensor {tensor} from operation '{operation.name}' is part of a cycle."
+            )
+        if operation not in indices:
+            indices[operation] = len(indices)
+        in_progress.add(node)
+        if not node.is_input:
+            for parent in node.input_tensors:
+                visit(parent)
+        finished.add(node)
+        in_progress.remove(node)
+        ordered.append(node)
+
+    for output in outputs:
+        visit(output)
+    return ordered, indices
+
+
+def map_graph(inputs: list, outputs: list) -> tuple[set, dict, list, dict]:
+    """Nodes and operations between ``inputs`` and ``outputs``, ordered by depth.
+
+    Returns ``(node_keys, nodes_by_depth, operations, operations_by_depth)`` as Keras's
+    ``map_graph`` does; ``operations`` is the order of a functional model's layers.
+
+    Raises:
+        ValueError: an output depends on a tensor that is not among the inputs, or two
+            operations share a name.
+    """
+    ordered, indices = _build_map(inputs, outputs)
+    in_graph = set(ordered)
+    keys = {(id(n.operation), n.operation._inbound_nodes.index(n)) for n in ordered}
+    node_depths: dict[Node, int] = {}
+    operation_depths: dict = {}
+    for node in reversed(ordered):
+        depth = node_depths.setdefault(node, 0)
+        depth = max(depth, operation_depths.get(node.operation, 0))
+        operation_depths[node.operation] = depth
+        node_depths[node] = depth
+        for parent in node.parent_nodes:
+            if parent not in in_graph:
+                continue
+            node_depths[parent] = max(depth + 1, node_depths.get(parent, 0))
+    for tensor in inputs:
+        operation = tensor._keras_history[0]
+        if operation and operation not in operation_depths:
+            index = tensor._keras_history.node_index
+            node = operation._inbound_nodes[index]
+            if node.is_input:
+                operation_depths[operation] = 0
+                indices[operation] = -1
+                node_depths[node] = 0
+                keys.add((id(operation), index))
+    nodes_by_depth: dict[int, list[Node]] = collections.defaultdict(list)
+    for node, depth in node_depths.items():
+        nodes_by_depth[depth].append(node)
+    operations_by_depth: dict[int, list] = collections.defaultdict(list)
+    for operation, depth in operation_depths.items():
+        operations_by_depth[depth].append(operation)
+    operations = []
+    for depth in sorted(operations_by_depth, reverse=True):
+        level = operations_by_depth[depth]
+        level.sort(key=lambda op: indices[op])
+        operations.extend(level)
+    computable = {id(x) for x in inputs}
+    seen: list[str] = []
+    for depth in sorted(nodes_by_depth, reverse=True):
+        for node in nodes_by_depth[depth]:
+            for tensor in node.input_tensors:
+                if id(tensor) not in computable:
+                    raise ValueError(
+                        f"Graph disconnected: cannot find parent for tensor {tensor} at "
+                        f"operation '{node.operation.name}'. The following previous "
+                        f"operations were accessed without issue: {seen}"
+                    )
+                seen.append(node.operation.name)
+            for tensor in node.outputs:
+                computable.add(id(tensor))
+    names = [operation.name for operation in operations]
+    counts = collections.Counter(names)
+    for name in names:
+        if counts[name] != 1:
+            raise ValueError(
+                f'The name "{name}" is used {counts[name]} times in the model. '
+                "All operation names should be unique."
+            )
+    return keys, dict(nodes_by_depth), operations, dict(operations_by_depth)

@@ -1,0 +1,310 @@
+"""Plain-text tables drawn the way the ``rich`` library draws Keras's summary.
+
+Keras 3 prints ``model.summary()`` with rich: a table of fixed column widths, heavy
+lines under the header, a line between rows, cells word-wrapped and cut with "…" when a
+single word does not fit. This module reproduces that output for plain text (what rich
+writes to a file, a pipe or a captured stream) without importing rich: the column-width
+reduction, the word wrapping and the box characters follow rich's own algorithms.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+
+# rich.box.HEAVY_HEAD, row by row: top, header, under the header, body, between rows,
+# bottom; each as (left, horizontal, cross, right).
+_HEAVY_HEAD = {
+    "top": ("┏", "━", "┳", "┓"),
+    "head": ("┃", " ", "┃", "┃"),
+    "head_row": ("┡", "━", "╇", "┩"),
+    "body": ("│", " ", "│", "│"),
+    "row": ("├", "─", "┼", "┤"),
+    "bottom": ("└", "─", "┴", "┘"),
+}
+# rich.box.ASCII, which rich substitutes when the output encoding is not UTF.
+_ASCII = {
+    "top": ("+", "-", "-", "+"),
+    "head": ("|", " ", "|", "|"),
+    "head_row": ("|", "-", "+", "|"),
+    "body": ("|", " ", "|", "|"),
+    "row": ("|", "-", "+", "|"),
+    "bottom": ("+", "-", "-", "+"),
+}
+_WORD = re.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = re.compile(r"\s+$")
+ELLIPSIS = "…"
+
+
+def char_width(char: str) -> int:
+    """Terminal cells a character takes: 2 for wide East Asian characters, 0 for marks."""
+    if ord(char) < 0x300:
+        return 0 if ord(char) < 32 or 0x7F <= ord(char) < 0xA0 else 1
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells a string takes."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(c) for c in text)
+
+
+def set_cell_size(text: str, total: int) -> str:
+    """Crop or pad ``text`` with spaces to exactly ``total`` cells."""
+    size = cell_len(text)
+    if size == total:
+        return text
+    if size < total:
+        return text + " " * (total - size)
+    if total <= 0:
+        return ""
+    result, used = [], 0
+    for char in text:
+        width = char_width(char)
+        if used + width > total:
+            break
+        result.append(char)
+        used += width
+    return "".join(result) + " " * (total - used)
+
+
+def _chop_cells(text: str, width: int) -> list[str]:
+    lines: list[str] = [""]
+    used = 0
+    for char in text:
+        size = char_width(char)
+        if used + size > width and lines[-1]:
+            lines.append(char)
+            used = size
+        else:
+            lines[-1] += char
+            used += size
+    return lines
+
+
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Offsets where rich breaks ``text`` to fit ``width`` cells (rich._wrap.divide_line)."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group(0)
+        length = cell_len(word.rstrip())
+        if width - offset >= length:
+            offset += cell_len(word)
+        elif length > width:
+            if fold:
+                pieces = _chop_cells(word, width)
+                for i, piece in enumerate(pieces):
+                    if start:
+                        breaks.append(start)
+                    if i == len(pieces) - 1:
+                        offset = cell_len(piece)
+                    else:
+                        start += len(piece)
+            else:
+                if start:
+                    breaks.append(start)
+                offset = cell_len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = cell_len(word)
+    return breaks
+
+
+def _truncate(line: str, width: int, overflow: str, pad: bool = False) -> str:
+    length = cell_len(line)
+    if length > width:
+        if overflow == "ellipsis":
+            line = set_cell_size(line, width - 1) + ELLIPSIS
+        else:
+            line = set_cell_size(line, width)
+    if pad and length < width:
+        line += " " * (width - length)
+    return line
+
+
+def wrap(text: str, width: int, justify: str = "default", overflow: str = "fold") -> list[str]:
+    """Lines of ``text`` wrapped to ``width`` cells as rich's ``Text.wrap`` does.
+
+    ``justify`` is ``"left"``, ``"right"`` or ``"center"`` (lines padded to the width) or
+    ``"default"`` (not padded); ``overflow`` is ``"fold"`` (long words split over
+    lines) or ``"ellipsis"`` (long words cut, ending in "…").
+
+    >>> wrap("conv2_block1_1_bn (BatchNormalization)", 19, "left", "ellipsis")
+    ['conv2_block1_1_bn  ', '(BatchNormalizatio…']
+    >>> wrap("(None, 224, 224, 3)", 17, "left", "ellipsis")
+    ['(None, 224, 224, ', '3)               ']
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.expandtabs(8)
+        offsets = divide_line(paragraph, width, fold=overflow == "fold")
+        bounds = [0, *offsets, len(paragraph)]
+        pieces = [paragraph[a:b] for a, b in zip(bounds, bounds[1:])]
+        result = []
+        for piece in pieces:
+            if len(piece) > width:
+                match = _TRAILING_SPACE.search(piece)
+                if match:
+                    piece = piece[: len(piece) - min(len(match.group(0)), len(piece) - width)]
+            if justify == "left":
+                piece = _truncate(piece, width, overflow, pad=True)
+            elif justify == "right":
+                piece = _truncate(piece.rstrip(), width, overflow)
+                piece = " " * max(width - cell_len(piece), 0) + piece
+            elif justify == "center":
+                piece = _truncate(piece.rstrip(), width, overflow)
+                piece = " " * max((width - cell_len(piece)) // 2, 0) + piece
+                piece += " " * max(width - cell_len(piece), 0)
+            result.append(_truncate(piece, width, overflow))
+        lines.extend(result)
+    return lines
+
+
+def ratio_reduce(
+    total: int, ratios: list[int], maximums: list[int], values: list[int]
+) -> list[int]:
+    """Take ``total`` away from ``values`` in proportion to ``ratios`` (rich._ratio)."""
+    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    remaining = total
+    result = []
+    for ratio, maximum, value in zip(ratios, maximums, values):
+        if ratio and total_ratio > 0:
+            distributed = min(maximum, round(ratio * remaining / total_ratio))
+            result.append(value - distributed)
+            remaining -= distributed
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def column_widths(widths: Sequence[int], table_width: int, padding: int = 2) -> list[int]:
+    """Rendered widths (padding included) of fixed-width columns in a table this wide.
+
+    rich gives each column its width plus padding, then shrinks all columns evenly
+    until the table, borders included, fits ``table_width``.
+
+    >>> column_widths([34, 26, 16], 76)
+    [33, 24, 15]
+    """
+    available = table_width - (len(widths) + 1)
+    if available < 1:
+        return [0] * len(widths)
+    measured = [min(w + padding, available) or 1 for w in widths]
+    if sum(measured) > available:
+        excess = sum(measured) - available
+        measured = ratio_reduce(excess, [1] * len(measured), measured, measured)
+    return [
+        0 if width < 1 else min(w + padding, width) for w, width in zip(widths, measured)
+    ]
+
+
+def _is_jupyter() -> bool:
+    get_ipython = builtins.__dict__.get("get_ipython")
+    if get_ipython is None:
+        return False
+    shell = get_ipython()
+    name = type(shell).__name__
+    return bool(
+        "google.colab" in str(type(shell))
+        or os.getenv("DATABRICKS_RUNTIME_VERSION")
+        or name == "ZMQInteractiveShell"
+    )
+
+
+def console_width(terminal: bool) -> int:
+    """The width rich's Console would use to print (``COLUMNS``, the terminal, or 80).
+
+    Args:
+        terminal: whether rich would treat the output as a terminal (only a "dumb"
+            terminal changes the answer).
+    """
+    environ = os.environ
+    if _is_jupyter():
+        columns = environ.get("JUPYTER_COLUMNS")
+        return int(columns) if columns is not None and columns.isdigit() else 115
+    columns = environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns)
+    if terminal and environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return 80
+    width = None
+    for descriptor in (0, 1, 2):
+        try:
+            width, _ = os.get_terminal_size(descriptor)
+        except (AttributeError, ValueError, OSError):
+            continue
+        break
+    return width or 80
+
+
+def ascii_only() -> bool:
+    """Whether rich would fall back to ASCII boxes (the output encoding is not UTF)."""
+    encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()
+    return not encoding.startswith("utf")
+
+
+def _box_line(box: dict, level: str, widths: Sequence[int]) -> str:
+    left, horizontal, cross, right = box[level]
+    return left + cross.join(horizontal * w for w in widths) + right
+
+
+def render_table(
+    header: Sequence[str],
+    justify: Sequence[str],
+    widths: Sequence[int],
+    rows: Sequence[Sequence[str]],
+    table_width: int,
+    ascii_box: bool = False,
+) -> list[str]:
+    """Lines of a rich ``Table(show_lines=True, box=HEAVY_HEAD)`` with fixed columns.
+
+    Args:
+        header: column titles.
+        justify: ``"left"``, ``"right"`` or ``"center"`` per column.
+        widths: each column's requested width (without its one-space padding).
+        rows: cell texts, one sequence per row.
+        table_width: the table's total width, borders included.
+        ascii_box: draw with ``+ - |`` instead of box-drawing characters.
+    """
+    box = _ASCII if ascii_box else _HEAVY_HEAD
+    final = column_widths(widths, table_width)
+
+    def cells(texts: Sequence[str], bottom: bool) -> list[str]:
+        columns = []
+        for text, width, how in zip(texts, final, justify):
+            inner = max(width - 2, 0)
+            if inner:
+                lines = wrap(text, inner, how, "ellipsis")
+                lines = [set_cell_size(" " + line + " ", width) for line in lines]
+            else:
+                lines = [" " * width]
+            columns.append(lines)
+        height = max(len(c) for c in columns)
+        block = []
+        for lines, width in zip(columns, final):
+            blank = [" " * width] * (height - len(lines))
+            block.append(blank + lines if bottom else lines + blank)
+        left, _, divider, right = box["head" if bottom else "body"]
+        return [left + divider.join(parts) + right for parts in zip(*block)]
+
+    out = [_box_line(box, "top", final)]
+    out += cells(header, bottom=True)
+    out.append(_box_line(box, "head_row", final))
+    for index, row in enumerate(rows):
+        if index:
+            out.append(_box_line(box, "row", final))
+        out += cells(row, bottom=False)
+    out.append(_box_line(box, "bottom", final))
+    return out

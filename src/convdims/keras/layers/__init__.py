@@ -1,0 +1,132 @@
+"""Keras's layers, for shapes and parameter counts: ``from convdims.keras import layers``.
+
+Every class takes the arguments of the Keras 3 class of the same name, with the same
+defaults, and raises ValueError where Keras does.
+
+>>> from convdims import keras
+>>> from convdims.keras import layers
+>>> x = keras.Input((32, 32, 3))
+>>> y = layers.MaxPooling2D(2)(layers.Conv2D(5, 3)(x))
+>>> y.shape
+(None, 15, 15, 5)
+"""
+
+from convdims.keras.layers._layer import InputSpec, Layer, Weight
+from convdims.keras.layers.convolutional import (
+    Conv1D,
+    Conv1DTranspose,
+    Conv2D,
+    Conv2DTranspose,
+    Conv3D,
+    Conv3DTranspose,
+    DepthwiseConv2D,
+    SeparableConv2D,
+)
+from convdims.keras.layers.core import Activation, Dense, Dropout, ReLU
+from convdims.keras.layers.input_layer import Input, InputLayer
+from convdims.keras.layers.merging import (
+    Add,
+    Average,
+    Concatenate,
+    Maximum,
+    Minimum,
+    Multiply,
+    Subtract,
+)
+from convdims.keras.layers.normalization import BatchNormalization
+from convdims.keras.layers.pooling import (
+    AveragePooling1D,
+    AveragePooling2D,
+    AveragePooling3D,
+    GlobalAveragePooling1D,
+    GlobalAveragePooling2D,
+    GlobalAveragePooling3D,
+    GlobalMaxPooling1D,
+    GlobalMaxPooling2D,
+    GlobalMaxPooling3D,
+    MaxPooling1D,
+    MaxPooling2D,
+    MaxPooling3D,
+)
+from convdims.keras.layers.reshaping import (
+    Cropping2D,
+    Flatten,
+    Reshape,
+    UpSampling2D,
+    ZeroPadding2D,
+)
+
+# Keras's aliases.
+Convolution1D = Conv1D
+Convolution2D = Conv2D
+Convolution3D = Conv3D
+Convolution2DTranspose = Conv2DTranspose
+MaxPool1D = MaxPooling1D
+MaxPool2D = MaxPooling2D
+MaxPool3D = MaxPooling3D
+AvgPool1D = AveragePooling1D
+AvgPool2D = AveragePooling2D
+AvgPool3D = AveragePooling3D
+GlobalAvgPool1D = GlobalAveragePooling1D
+GlobalAvgPool2D = GlobalAveragePooling2D
+GlobalMaxPool1D = GlobalMaxPooling1D
+GlobalMaxPool2D = GlobalMaxPooling2D
+
+__all__ = [
+    "Activation",
+    "Add",
+    "Average",
+    "AveragePooling1D",
+    "AveragePooling2D",
+    "AveragePooling3D",
+    "AvgPool1D",
+    "AvgPool2D",
+    "AvgPool3D",
+    "BatchNormalization",
+    "Concatenate",
+    "Conv1D",
+    "Conv1DTranspose",
+    "Conv2D",
+    "Conv2DTranspose",
+    "Conv3D",
+    "Conv3DTranspose",
+    "Convolution1D",
+    "Convolution2D",
+    "Convolution2DTranspose",
+    "Convolution3D",
+    "Cropping2D",
+    "Dense",
+    "DepthwiseConv2D",
+    "Dropout",
+    "Flatten",
+    "GlobalAveragePooling1D",
+    "GlobalAveragePooling2D",
+    "GlobalAveragePooling3D",
+    "GlobalAvgPool1D",
+    "GlobalAvgPool2D",
+    "GlobalMaxPool1D",
+    "GlobalMaxPool2D",
+    "GlobalMaxPooling1D",
+    "GlobalMaxPooling2D",
+    "GlobalMaxPooling3D",
+    "Input",
+    "InputLayer",
+    "InputSpec",
+    "Layer",
+    "MaxPool1D",
+    "MaxPool2D",
+    "MaxPool3D",
+    "MaxPooling1D",
+    "MaxPooling2D",
+    "MaxPooling3D",
+    "Maximum",
+    "Minimum",
+    "Multiply",
+    "ReLU",
+    "Reshape",
+    "SeparableConv2D",
+    "Subtract",
+    "UpSampling2D",
+    "Weight",
+    "ZeroPadding2D",
+]

@@ -1,0 +1,126 @@
+"""Keras's argument normalisation: ints to tuples, padding words, data formats.
+
+Each function accepts what the Keras function of the same name accepts and raises the
+same ValueError for what it rejects, at the same moment (layer construction).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convdims.keras import config
+
+
+def standardize_tuple(value: Any, n: int, name: str, allow_zero: bool = False) -> tuple:
+    """An int, or an iterable of ``n`` ints, as a tuple of ``n`` ints.
+
+    >>> standardize_tuple(3, 2, "kernel_size")
+    (3, 3)
+    >>> standardize_tuple((1, 0), 2, "kernel_size")
+    Traceback (most recent call last):
+    ...
+    ValueError: The `kernel_size` argument must be a tuple of 2 integers. Received kernel_size=(1, 0), including values {0} that do not satisfy `value > 0`
+    """
+    message = (
+        f"The `{name}` argument must be a tuple of {n} integers. Received {name}={value}"
+    )
+    if isinstance(value, int):
+        values = (value,) * n
+    else:
+        try:
+            values = tuple(value)
+        except TypeError:
+            raise ValueError(message) from None
+        if len(values) != n:
+            raise ValueError(message)
+        for single in values:
+            try:
+                int(single)
+            except (ValueError, TypeError):
+                raise ValueError(
+                    message + f"including element {single} of type {type(single)}"
+                ) from None
+    if allow_zero:
+        bad = {v for v in values if v < 0}
+        rule = ">= 0"
+    else:
+        bad = {v for v in values if v <= 0}
+        rule = "> 0"
+    if bad:
+        raise ValueError(
+            message + f", including values {bad} that do not satisfy `value {rule}`"
+        )
+    return values
+
+
+def standardize_padding(value: Any, allow_causal: bool = False) -> Any:
+    """A padding word in lower case; lists and tuples pass through (and fail at build).
+
+    >>> standardize_padding("SAME"), standardize_padding("causal", allow_causal=True)
+    ('same', 'causal')
+    """
+    if isinstance(value, (list, tuple)):
+        return value
+    padding = value.lower()
+    allowed = {"valid", "same", "causal"} if allow_causal else {"valid", "same"}
+    if padding not in allowed:
+        raise ValueError(
+            f"The `padding` argument must be a list/tuple or one of {allowed}. "
+            f"Received: {padding}"
+        )
+    return padding
+
+
+def standardize_data_format(data_format: Any) -> str:
+    """``None`` means the configured default; otherwise one of the two formats.
+
+    >>> standardize_data_format(None), standardize_data_format("Channels_First")
+    ('channels_last', 'channels_first')
+    """
+    if data_format is None:
+        return config.image_data_format()
+    value = str(data_format).lower()
+    if value not in {"channels_first", "channels_last"}:
+        raise ValueError(
+            "The `data_format` argument must be one of "
+            "{'channels_first', 'channels_last'}. "
+            f"Received: data_format={data_format}"
+        )
+    return value
+
+
+def standardize_shape(shape: Any) -> tuple:
+    """A shape as a tuple of ints (at least 0) and ``None`` for unknown sizes.
+
+    >>> standardize_shape([None, 32, 32, 3])
+    (None, 32, 32, 3)
+    """
+    if not isinstance(shape, tuple):
+        if shape is None:
+            raise ValueError("Undefined shapes are not supported.")
+        if not hasattr(shape, "__iter__"):
+            raise ValueError(f"Cannot convert '{shape}' to a shape.")
+    result = []
+    for d in shape:
+        if d is None:
+            result.append(None)
+            continue
+        if isinstance(d, (str, float)):
+            raise ValueError(
+                f"Cannot convert '{shape}' to a shape. "
+                f"Found invalid dimension '{d}' of type '{type(d)}'. "
+            )
+        try:
+            d = int(d)
+        except Exception as error:
+            raise ValueError(
+                f"Cannot convert '{shape}' to a shape. "
+                f"Found invalid dimension '{d}' of type '{type(d)}'. "
+            ) from error
+        if d < 0:
+            raise ValueError(
+                f"Cannot convert '{shape}' to a shape. "
+                "Negative dimensions are not allowed."
+            )
+        result.append(d)
+    return tuple(result)

@@ -1,0 +1,379 @@
+"""The base of every layer: names, weights, input checks and symbolic calls.
+
+A layer here holds no values. Calling it on a :class:`~convdims.keras.KerasTensor`
+checks the input against the layer's :class:`InputSpec`, builds the layer's weights
+(shapes and sizes only) the first time, computes the output shape with the core
+functions and records the call, exactly where Keras does each of these things, so
+errors surface at the same moment (construction, build or call).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from convdims.keras._graph import KerasTensor, Node, flatten
+from convdims.keras._naming import auto_name
+from convdims.keras.layers._arguments import standardize_shape
+
+_DTYPE_BITS = {
+    "float16": 16,
+    "bfloat16": 16,
+    "float32": 32,
+    "float64": 64,
+    "int8": 8,
+    "int16": 16,
+    "int32": 32,
+    "int64": 64,
+    "uint8": 8,
+    "uint16": 16,
+    "uint32": 32,
+    "uint64": 64,
+    "bool": 8,
+    "float8_e4m3fn": 8,
+    "float8_e5m2": 8,
+}
+_DTYPE_ALIASES = {"float": "float32", "double": "float64", "half": "float16", "int": "int64"}
+
+
+def standardize_dtype(dtype: Any) -> str:
+    """A dtype name Keras knows, with its aliases resolved (``None`` is float32)."""
+    if dtype is None:
+        return "float32"
+    name = getattr(dtype, "name", dtype)
+    name = _DTYPE_ALIASES.get(str(name), str(name))
+    if name not in _DTYPE_BITS:
+        raise ValueError(f"Invalid dtype: {dtype}")
+    return name
+
+
+def dtype_policy(dtype: Any) -> tuple[str, str]:
+    """``(compute_dtype, variable_dtype)`` of a Keras dtype policy name.
+
+    >>> dtype_policy(None), dtype_policy("mixed_float16")
+    (('float32', 'float32'), ('float16', 'float32'))
+    """
+    if dtype is None:
+        return "float32", "float32"
+    name = getattr(dtype, "name", dtype)
+    if not isinstance(name, str):
+        raise TypeError(
+            "'name' must be a string, such as 'mixed_float16'. "
+            f"Received: name={name} (of type {type(name)})"
+        )
+    if name == "mixed_float16":
+        return "float16", "float32"
+    if name == "mixed_bfloat16":
+        return "bfloat16", "float32"
+    try:
+        single = standardize_dtype(name)
+    except ValueError:
+        raise ValueError(
+            f"Cannot convert '{name}' to a mixed precision DTypePolicy. Valid policies "
+            "include 'mixed_float16', 'mixed_bfloat16', and the name of any float dtype "
+            "such as 'float32'."
+        ) from None
+    return single, single
+
+
+def dtype_bits(dtype: str) -> int:
+    """Bits per scalar of a dtype (float32: 32)."""
+    return _DTYPE_BITS[dtype]
+
+
+@dataclass(frozen=True)
+class Weight:
+    """One weight tensor of a layer: its shape and how many scalars it holds.
+
+    ``size`` comes from the core parameter functions; it always equals the product of
+    ``shape``. ``trainable`` is the weight's own flag: a layer whose ``trainable`` is
+    False reports all its weights as non-trainable without changing them.
+    """
+
+    name: str
+    shape: tuple[int, ...]
+    size: int
+    trainable: bool = True
+    dtype: str = "float32"
+
+    @property
+    def nbytes(self) -> float:
+        """Memory of the values, in bytes."""
+        return self.size * dtype_bits(self.dtype) / 8
+
+
+@dataclass
+class InputSpec:
+    """What a layer accepts: a rank, a minimum rank, fixed sizes on some axes."""
+
+    ndim: int | None = None
+    min_ndim: int | None = None
+    axes: dict[int, int | None] = field(default_factory=dict)
+    name: str | None = None
+
+
+def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None:
+    """Raise Keras's ValueError when ``inputs`` do not satisfy ``spec``."""
+    if not spec:
+        return
+    specs = flatten(spec)
+    if len(inputs) != len(specs):
+        raise ValueError(
+            f'Layer "{layer_name}" expects {len(specs)} input(s), but it received '
+            f"{len(inputs)} input tensors. Inputs received: {inputs}"
+        )
+    for index, (x, rule) in enumerate(zip(inputs, specs)):
+        if rule is None:
+            continue
+        shape = x.shape
+        ndim = len(shape)
+        where = (
+            f"Input {index} with name '{rule.name}' of layer '{layer_name}' is "
+            "incompatible with the layer: "
+        )
+        if rule.ndim is not None and ndim != rule.ndim:
+            raise ValueError(
+                where + f"expected ndim={rule.ndim}, found ndim={ndim}. "
+                f"Full shape received: {shape}"
+            )
+        if rule.min_ndim is not None and ndim < rule.min_ndim:
+            raise ValueError(
+                where + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
+                f"Full shape received: {shape}"
+            )
+        for axis, value in rule.axes.items():
+            if value is not None and shape[axis] not in {value, None}:
+                raise ValueError(
+                    where + f"expected axis {axis} of input shape to have value "
+                    f"{value}, but received input with shape {shape}"
+                )
+
+
+def _shapes_of(inputs: Any) -> Any:
+    if isinstance(inputs, KerasTensor):
+        return inputs.shape
+    if isinstance(inputs, (list, tuple)):
+        return [_shapes_of(x) for x in inputs]
+    if isinstance(inputs, dict):
+        return {key: _shapes_of(value) for key, value in inputs.items()}
+    raise TypeError(
+        f"convdims layers only work on symbolic tensors (keras.Input(...) or the output "
+        f"of another layer); got {inputs!r} of type {type(inputs).__name__}. "
+        "convdims computes shapes and parameter counts, not values."
+    )
+
+
+class Layer:
+    """Base class of the Keras lookalike layers.
+
+    Accepts Keras's common keyword arguments: ``name``, ``trainable``, ``dtype``
+    (a dtype policy: its variable dtype sets the bytes per weight in a summary),
+    ``activity_regularizer`` and ``autocast`` (no effect here), and the legacy
+    ``input_shape`` / ``input_dim`` that a Sequential model turns into an input layer
+    (with Keras's warning).
+
+    >>> from convdims.keras import layers
+    >>> conv = layers.Conv2D(5, 3, name="conv")
+    >>> conv.built
+    False
+    >>> conv.build((None, 32, 32, 3))
+    >>> conv.count_params(), [w.shape for w in conv.weights]
+    (140, [(3, 3, 3, 5), (5,)])
+    """
+
+    def __init__(
+        self,
+        *,
+        activity_regularizer: Any = None,
+        trainable: bool = True,
+        dtype: Any = None,
+        autocast: bool = True,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if name is None:
+            name = auto_name(type(self).__name__)
+        if not isinstance(name, str) or "/" in name:
+            raise ValueError(
+                "Argument `name` must be a string and cannot contain character `/`. "
+                f"Received: name={name} (of type {type(name)})"
+            )
+        self.name = name
+        self._inbound_nodes: list[Node] = []
+        self._outbound_nodes: list[Node] = []
+        self._compute_dtype, self._variable_dtype = dtype_policy(dtype)
+        self.activity_regularizer = activity_regularizer
+        input_dim = kwargs.pop("input_dim", None)
+        shape_arg = (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
+        self._input_shape_arg = None
+        if shape_arg is not None:
+            warnings.warn(
+                "Do not pass an `input_shape`/`input_dim` argument to a layer. When "
+                "using Sequential models, prefer using an `Input(shape)` object as the "
+                "first layer in the model instead.",
+                UserWarning,
+                stacklevel=3,
+            )
+            self._input_shape_arg = shape_arg
+        if kwargs:
+            raise ValueError(
+                f"Unrecognized keyword arguments passed to {type(self).__name__}: {kwargs}"
+            )
+        self.built = False
+        self.autocast = autocast
+        self.input_spec: Any = None
+        if not isinstance(trainable, bool):
+            raise ValueError(
+                "Expected `trainable` to be a boolean. "
+                f"Received: trainable={trainable} (of type {type(trainable)})"
+            )
+        self._trainable = trainable
+        self._weights: list[Weight] = []
+        self._build_shapes: Any = None
+
+    # Weights -----------------------------------------------------------------------
+
+    def _add_weight(
+        self,
+        name: str,
+        shape: tuple[int, ...],
+        size: int,
+        trainable: bool = True,
+    ) -> Weight:
+        weight = Weight(name, tuple(shape), size, trainable, self._variable_dtype)
+        self._weights.append(weight)
+        return weight
+
+    @property
+    def trainable(self) -> bool:
+        """Whether the weights train; False moves them all to non-trainable."""
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value: bool) -> None:
+        self._trainable = bool(value)
+
+    @property
+    def weights(self) -> list[Weight]:
+        """Every weight of the layer, trainable first as Keras lists them."""
+        return list(self._weights)
+
+    @property
+    def trainable_weights(self) -> list[Weight]:
+        if not self.trainable:
+            return []
+        return [w for w in self.weights if w.trainable]
+
+    @property
+    def non_trainable_weights(self) -> list[Weight]:
+        if not self.trainable:
+            return self.weights
+        return [w for w in self.weights if not w.trainable]
+
+    @property
+    def dtype(self) -> str:
+        """The dtype of the layer's weights (its policy's variable dtype)."""
+        return self._variable_dtype
+
+    @property
+    def compute_dtype(self) -> str:
+        return self._compute_dtype
+
+    def count_params(self) -> int:
+        """Scalars in the layer's weights.
+
+        Raises:
+            ValueError: the layer is not built yet, as in Keras.
+        """
+        if not self.built:
+            raise ValueError(
+                f"You tried to call `count_params` on layer '{self.name}', but the layer "
+                "isn't built. You can build it manually via: `layer.build(input_shape)`."
+            )
+        return sum(w.size for w in self.weights)
+
+    # Building and calling ----------------------------------------------------------
+
+    def build(self, input_shape: Any = None) -> None:
+        """Create the weights for inputs of ``input_shape`` (the batch axis included)."""
+        if isinstance(input_shape, (list, tuple)) and input_shape and not isinstance(
+            input_shape[0], (list, tuple)
+        ):
+            input_shape = tuple(input_shape)
+        self._build(input_shape)
+        self._build_shapes = input_shape
+        self.built = True
+
+    def _build(self, input_shape: Any) -> None:
+        """Subclasses create their weights here."""
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        """The output shape for inputs of ``input_shape``; layers that keep it return it."""
+        return input_shape
+
+    def __call__(self, inputs: Any, *args: Any, **kwargs: Any) -> Any:
+        """Apply the layer to symbolic tensors: check, build if needed, infer the shape.
+
+        Extra arguments Keras layers take at call time (``training``, ``mask``...) are
+        accepted and ignored.
+        """
+        shapes = _shapes_of(inputs)
+        flat = flatten(inputs)
+        if not flat:
+            raise ValueError(f"Layer '{self.name}' was called without any input tensor.")
+        assert_input_compatibility(self.input_spec, flat, self.name)
+        if not self.built:
+            self.build(shapes)
+            assert_input_compatibility(self.input_spec, flat, self.name)
+        output_shape = self.compute_output_shape(shapes)
+        outputs = self._make_outputs(output_shape)
+        Node(self, inputs, outputs)
+        return outputs
+
+    def _make_outputs(self, output_shape: Any) -> Any:
+        if isinstance(output_shape, list) and output_shape and isinstance(
+            output_shape[0], (list, tuple)
+        ):
+            return [self._make_outputs(tuple(s)) for s in output_shape]
+        return KerasTensor(standardize_shape(output_shape), self._compute_dtype)
+
+    # What the functional API recorded ------------------------------------------------
+
+    def _node_attribute(self, attribute: str, what: str) -> Any:
+        if not self._inbound_nodes:
+            raise AttributeError(
+                f"The layer {self.name} has never been called and thus has no defined "
+                f"{what}."
+            )
+        values = getattr(self._inbound_nodes[0], attribute)
+        return values[0] if len(values) == 1 else values
+
+    @property
+    def input(self) -> Any:
+        """The tensor(s) the layer was first called on."""
+        return self._node_attribute("input_tensors", "input")
+
+    @property
+    def output(self) -> Any:
+        """The tensor(s) the layer's first call returned."""
+        return self._node_attribute("output_tensors", "output")
+
+    @property
+    def output_shape(self) -> Any:
+        """Shape of :attr:`output` (Keras 2's attribute; Keras 3 spells it ``output.shape``)."""
+        output = self.output
+        if isinstance(output, list):
+            return [x.shape for x in output]
+        return output.shape
+
+    @property
+    def input_shape(self) -> Any:
+        """Shape of :attr:`input` (Keras 2's attribute; Keras 3 spells it ``input.shape``)."""
+        value = self.input
+        if isinstance(value, list):
+            return [x.shape for x in value]
+        return value.shape
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} name={self.name}, built={self.built}>"
