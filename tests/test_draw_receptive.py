@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from test_draw_svg import NS, classes, groups, parse
 
 from convdims import draw
 from convdims.receptive import (
@@ -14,6 +13,7 @@ from convdims.receptive import (
     receptive_fields,
     receptive_trace,
 )
+from test_draw_svg import NS, classes, groups, parse
 
 layer = st.tuples(
     st.integers(1, 5),  # kernel
@@ -50,8 +50,13 @@ def test_recurrences_equal_a_brute_force_trace(layers, index):
 
 
 def test_vgg16_to_pool5_matches_the_published_numbers():
-    vgg = [(3, 1, 1)] * 2 + [(2, 2)] + [(3, 1, 1)] * 2 + [(2, 2)] + (
-        [(3, 1, 1)] * 3 + [(2, 2)]) * 3
+    vgg = (
+        [(3, 1, 1)] * 2
+        + [(2, 2)]
+        + [(3, 1, 1)] * 2
+        + [(2, 2)]
+        + ([(3, 1, 1)] * 3 + [(2, 2)]) * 3
+    )
     field = receptive_field(vgg)
     assert (field.size, field.stride, field.padding) == (212, 32, 90)
 
@@ -62,7 +67,7 @@ def test_layer_by_layer_fields_are_the_fields_of_the_prefixes(layers):
     fields = receptive_fields(layers)
     assert len(fields) == len(layers) + 1
     assert fields[0].size == 1 and fields[-1] == receptive_field(layers)
-    assert all(a.size <= b.size for a, b in zip(fields, fields[1:]))
+    assert all(a.size <= b.size for a, b in zip(fields, fields[1:], strict=False))
 
 
 def convolve(values, kernel, stride, before, after, dilation):
@@ -113,8 +118,12 @@ def test_trace_index_is_checked():
 
 @pytest.mark.parametrize(
     ("spec", "error", "match"),
-    [((3, 1, 0, 1, 9), ValueError, "1 to 4 items"), ("3", TypeError, "kernel size"),
-     ((0,), ValueError, "kernel_size"), ((3, 1, (1, 2, 3)), ValueError, "before, after")],
+    [
+        ((3, 1, 0, 1, 9), ValueError, "1 to 4 items"),
+        ("3", TypeError, "kernel size"),
+        ((0,), ValueError, "kernel_size"),
+        ((3, 1, (1, 2, 3)), ValueError, "before, after"),
+    ],
 )
 def test_bad_layers_are_refused(spec, error, match):
     with pytest.raises(error, match=match):
@@ -135,12 +144,14 @@ def test_picture_shows_the_trace_and_the_spans(size, layers):
     spans = [p for p in root.iter(NS + "path") if classes(p) == ["span"]]
     assert len(spans) == len(levels) - 1
     top = levels[-1].cells[0]
-    for g, lv in zip(maps, levels):
+    for g, lv in zip(maps, levels, strict=True):
         cells = {int(r.get("data-j")): classes(r)[0] for r in g.iter(NS + "rect")}
         assert int(g.get("data-size")) == lv.size
         assert tuple(j for j, k in sorted(cells.items()) if k == "rf") == lv.cells
         assert tuple(j for j, k in sorted(cells.items()) if k == "rfp") == lv.padding_cells
         pads = (lv.geometry.pad_before, lv.geometry.pad_after) if lv.geometry else (0, 0)
         assert sorted(cells) == list(range(-pads[0], lv.size + pads[1]))
-    for span, lv in zip(spans, levels):
-        assert (int(span.get("data-first")), int(span.get("data-last"))) == lv.field.span(top)
+    for span, lv in zip(spans, levels[:-1], strict=True):
+        assert (int(span.get("data-first")), int(span.get("data-last"))) == lv.field.span(
+            top
+        )

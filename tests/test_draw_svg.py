@@ -50,36 +50,65 @@ paddings = st.one_of(
 @st.composite
 def builders(draw_: st.DrawFn) -> functools.partial:
     """A call that draws a figure of a random kind from small random arguments."""
-    kind = draw_(st.sampled_from(["window", "pool", "window2d", "transpose", "receptive",
-                                  "volumes"]))
+    kind = draw_(
+        st.sampled_from(["window", "pool", "window2d", "transpose", "receptive", "volumes"])
+    )
     if kind == "window":
         return functools.partial(
-            draw.window, draw_(st.integers(1, 16)), draw_(st.integers(1, 5)),
-            draw_(st.integers(1, 3)), draw_(paddings), draw_(st.integers(1, 3)))
+            draw.window,
+            draw_(st.integers(1, 16)),
+            draw_(st.integers(1, 5)),
+            draw_(st.integers(1, 3)),
+            draw_(paddings),
+            draw_(st.integers(1, 3)),
+        )
     if kind == "pool":
         return functools.partial(
-            draw.window, draw_(st.integers(1, 16)), draw_(st.integers(1, 4)),
-            draw_(st.none() | st.integers(1, 3)), draw_(st.integers(0, 2)),
-            ceil_mode=draw_(st.booleans()), pool=True)
+            draw.window,
+            draw_(st.integers(1, 16)),
+            draw_(st.integers(1, 4)),
+            draw_(st.none() | st.integers(1, 3)),
+            draw_(st.integers(0, 2)),
+            ceil_mode=draw_(st.booleans()),
+            pool=True,
+        )
     if kind == "window2d":
         return functools.partial(
-            draw.window2d, (draw_(st.integers(1, 16)), draw_(st.integers(1, 16))),
-            draw_(st.integers(1, 4)), draw_(st.integers(1, 3)), draw_(paddings))
+            draw.window2d,
+            (draw_(st.integers(1, 16)), draw_(st.integers(1, 16))),
+            draw_(st.integers(1, 4)),
+            draw_(st.integers(1, 3)),
+            draw_(paddings),
+        )
     if kind == "transpose":
         return functools.partial(
-            draw.transpose, draw_(st.integers(1, 8)), draw_(st.integers(1, 4)),
+            draw.transpose,
+            draw_(st.integers(1, 8)),
+            draw_(st.integers(1, 4)),
             draw_(st.integers(1, 3)),
             draw_(st.integers(0, 2) | st.sampled_from(["valid", "same"])),
-            draw_(st.none() | st.integers(0, 2)))
+            draw_(st.none() | st.integers(0, 2)),
+        )
     if kind == "receptive":
-        layers = draw_(st.lists(st.tuples(st.integers(1, 4), st.integers(1, 2),
-                                          st.integers(0, 1)), min_size=1, max_size=3))
+        layers = draw_(
+            st.lists(
+                st.tuples(st.integers(1, 4), st.integers(1, 2), st.integers(0, 1)),
+                min_size=1,
+                max_size=3,
+            )
+        )
         return functools.partial(draw.receptive_field, draw_(st.integers(4, 24)), layers)
     n = draw_(st.integers(1, 6))
-    shapes = draw_(st.lists(st.tuples(st.integers(1, 300), st.integers(1, 300),
-                                       st.integers(1, 600)), min_size=n, max_size=n))
-    return functools.partial(draw.volumes,
-                             [(f"layer{i}", s, i * 7) for i, s in enumerate(shapes)])
+    shapes = draw_(
+        st.lists(
+            st.tuples(st.integers(1, 300), st.integers(1, 300), st.integers(1, 600)),
+            min_size=n,
+            max_size=n,
+        )
+    )
+    return functools.partial(
+        draw.volumes, [(f"layer{i}", s, i * 7) for i, s in enumerate(shapes)]
+    )
 
 
 def build(builder: functools.partial) -> draw.Figure:
@@ -119,8 +148,9 @@ def test_every_figure_is_accessible_scoped_and_small(builder):
     )
     # Light and dark: text follows the page's colour, no fixed black or white.
     assert "fill:currentColor" in style
-    assert not re.search(r"#000\b|#000000|#fff\b|#ffffff|\bblack\b|\bwhite\b", fig.svg,
-                         re.IGNORECASE)
+    assert not re.search(
+        r"#000\b|#000000|#fff\b|#ffffff|\bblack\b|\bwhite\b", fig.svg, re.IGNORECASE
+    )
     # Crisp and sized: integer viewBox matching width and height.
     w, h = int(root.get("width")), int(root.get("height"))
     assert root.get("viewBox") == f"0 0 {w} {h}" and w > 0 and h > 0

@@ -5,17 +5,20 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from test_draw_svg import NS, classes, find_group, groups, parse
 
 from convdims import conv_transpose_output_size, draw
 from convdims.transposed_geometry import transposed_geometry
+from test_draw_svg import NS, classes, find_group, groups, parse
 
 args = st.tuples(
     st.integers(1, 8),  # input
     st.integers(1, 5),  # kernel
     st.integers(1, 4),  # stride
-    st.one_of(st.integers(0, 5), st.tuples(st.integers(0, 4), st.integers(0, 4)),
-              st.sampled_from(["valid", "same"])),
+    st.one_of(
+        st.integers(0, 5),
+        st.tuples(st.integers(0, 4), st.integers(0, 4)),
+        st.sampled_from(["valid", "same"]),
+    ),
     st.none() | st.integers(0, 3),  # output_padding
     st.integers(1, 3),  # dilation
 )
@@ -61,10 +64,12 @@ def test_geometry_agrees_with_the_output_size_and_the_scatter_definition(a):
 
 @pytest.mark.parametrize(
     ("a", "crops", "implicit"),
-    [((12, 3, 2, "valid"), (0, 0, 0), (2, 2)),
-     ((12, 2, 3, "valid"), (0, 0, 1), (1, 2)),
-     ((12, 3, 2, "same"), (0, 1, 0), (2, 1)),
-     ((12, 3, 2, 1, 1), (1, 1, 1), (1, 2))],
+    [
+        ((12, 3, 2, "valid"), (0, 0, 0), (2, 2)),
+        ((12, 2, 3, "valid"), (0, 0, 1), (1, 2)),
+        ((12, 3, 2, "same"), (0, 1, 0), (2, 1)),
+        ((12, 3, 2, 1, 1), (1, 1, 1), (1, 2)),
+    ],
 )
 def test_known_cases(a, crops, implicit):
     g = transposed_geometry(*a)
@@ -110,8 +115,16 @@ def test_a_large_padding_crops_the_stretched_input():
 
 @pytest.mark.oracle
 @settings(max_examples=60, deadline=None)
-@given(st.tuples(st.integers(1, 6), st.integers(1, 4), st.integers(1, 3), st.integers(0, 3),
-                 st.integers(0, 2), st.integers(1, 3)))
+@given(
+    st.tuples(
+        st.integers(1, 6),
+        st.integers(1, 4),
+        st.integers(1, 3),
+        st.integers(0, 3),
+        st.integers(0, 2),
+        st.integers(1, 3),
+    )
+)
 def test_pytorch_places_each_input_where_the_geometry_says(a):
     torch = pytest.importorskip("torch")
     size, kernel, stride, padding, extra, dilation = a
@@ -125,12 +138,18 @@ def test_pytorch_places_each_input_where_the_geometry_says(a):
         x = torch.zeros(1, 1, size, dtype=torch.float64)
         x[0, 0, i] = 1
         y = torch.nn.functional.conv_transpose1d(
-            x, weight, stride=stride, padding=padding, output_padding=extra,
-            dilation=dilation)
+            x,
+            weight,
+            stride=stride,
+            padding=padding,
+            output_padding=extra,
+            dilation=dilation,
+        )
         assert y.shape[-1] == g.output_size
         reached = {n for n in range(g.output_size) if y[0, 0, n] != 0}
         drawn = {
-            n for n, start in enumerate(g.window_starts)
+            n
+            for n, start in enumerate(g.window_starts)
             if any(where.get(t) == i for t in g.taps(start))
         }
         assert reached == drawn

@@ -7,10 +7,10 @@ import re
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from test_draw_svg import NS, classes, find_group, groups, parse
 
 import bruteforce
 from convdims import AxisGeometry, conv_geometry, draw, pool_geometry
+from test_draw_svg import NS, classes, find_group, groups, parse
 
 SUBPATH = re.compile(r"M([\d.]+) ([\d.]+)h")
 
@@ -45,7 +45,9 @@ def check_axis(fig, g: AxisGeometry) -> None:
     root, cells, windows, outputs = read_axis(fig)
     kinds = [cells[i] for i in sorted(cells)]
     assert sorted(cells) == list(range(g.padded_size + g.overhang))
-    assert kinds.count("pb") == g.pad_before and kinds[: g.pad_before] == ["pb"] * g.pad_before
+    assert (
+        kinds.count("pb") == g.pad_before and kinds[: g.pad_before] == ["pb"] * g.pad_before
+    )
     assert kinds.count("pa") == g.pad_after
     assert kinds.count("ov") == g.overhang
     skipped = tuple(i - g.pad_before for i, k in sorted(cells.items()) if k == "sk")
@@ -58,7 +60,7 @@ def check_axis(fig, g: AxisGeometry) -> None:
         assert partial == (taps[-1] >= g.padded_size)
     assert sum(w[2] for w in windows) == (1 if g.overhang else 0)
     # Every output cell sits under the centre of its window.
-    for (start, taps, _), out in zip(windows, outputs):
+    for (_, taps, _), out in zip(windows, outputs, strict=True):
         centre = float(out.get("x")) + float(out.get("width")) / 2
         first = float(root.get("data-x0")) + taps[0] * float(root.get("data-pitch"))
         last = float(root.get("data-x0")) + taps[-1] * float(root.get("data-pitch"))
@@ -73,7 +75,9 @@ paddings = st.one_of(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 20), st.integers(1, 6), st.integers(1, 4), paddings, st.integers(1, 3))
+@given(
+    st.integers(1, 20), st.integers(1, 6), st.integers(1, 4), paddings, st.integers(1, 3)
+)
 def test_convolution_window_matches_the_core(size, kernel, stride, padding, dilation):
     try:
         g = conv_geometry(size, kernel, stride, padding, dilation)
@@ -83,14 +87,22 @@ def test_convolution_window_matches_the_core(size, kernel, stride, padding, dila
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 20), st.integers(1, 5), st.none() | st.integers(1, 4),
-       st.integers(0, 2), st.integers(1, 2), st.booleans())
+@given(
+    st.integers(1, 20),
+    st.integers(1, 5),
+    st.none() | st.integers(1, 4),
+    st.integers(0, 2),
+    st.integers(1, 2),
+    st.booleans(),
+)
 def test_pooling_window_matches_the_core(size, pool, stride, padding, dilation, ceil):
     try:
         g = pool_geometry(size, pool, stride, padding, dilation, ceil)
     except ValueError:
         assume(False)
-    check_axis(draw.window(size, pool, stride, padding, dilation, pool=True, ceil_mode=ceil), g)
+    check_axis(
+        draw.window(size, pool, stride, padding, dilation, pool=True, ceil_mode=ceil), g
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -100,7 +112,11 @@ def test_drawn_windows_and_skipped_cells_match_a_brute_force_count(size, k, s, p
     assume(size + 2 * p >= k)
     _, cells, windows, _ = read_axis(draw.window(size, k, s, p))
     assert len(windows) == bruteforce.count_windows(size, k, s, p, p)
-    read = {tap for start in range(0, size + 2 * p - k + 1, s) for tap in range(start, start + k)}
+    read = {
+        tap
+        for start in range(0, size + 2 * p - k + 1, s)
+        for tap in range(start, start + k)
+    }
     never = [i for i in range(size) if i + p not in read]
     assert [i - p for i, kind in sorted(cells.items()) if kind == "sk"] == never
 
@@ -163,15 +179,25 @@ def read_grid(fig):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(1, 14), st.integers(1, 14), st.integers(1, 4), st.integers(1, 4),
-       st.integers(1, 3), st.integers(1, 3), paddings, paddings, st.booleans())
+@given(
+    st.integers(1, 14),
+    st.integers(1, 14),
+    st.integers(1, 4),
+    st.integers(1, 4),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    paddings,
+    paddings,
+    st.booleans(),
+)
 def test_grid_window_matches_the_core(h, w, kh, kw, sh, sw, ph, pw, pooled):
     try:
         if pooled:
             gh = pool_geometry(h, kh, sh, 1 if ph else 0, ceil_mode=True)
             gw = pool_geometry(w, kw, sw, 0, ceil_mode=True)
-            fig = draw.window2d((h, w), (kh, kw), (sh, sw), (1 if ph else 0, 0),
-                                ceil_mode=True)
+            fig = draw.window2d(
+                (h, w), (kh, kw), (sh, sw), (1 if ph else 0, 0), ceil_mode=True
+            )
         else:
             gh = conv_geometry(h, kh, sh, ph)
             gw = conv_geometry(w, kw, sw, pw)
@@ -194,10 +220,14 @@ def test_grid_window_matches_the_core(h, w, kh, kw, sh, sw, ph, pw, pooled):
         assert regions.get(key, 0) == (value or 0), key
     # A dot on the first tap of every window position.
     x0, y0 = float(root.get("data-x0")), float(root.get("data-y0"))
-    starts = sorted(((y - y0 - cell / 2) / cell, (x - x0 - cell / 2) / cell) for x, y in dots)
+    starts = sorted(
+        ((y - y0 - cell / 2) / cell, (x - x0 - cell / 2) / cell) for x, y in dots
+    )
     assert starts == sorted((a, b) for a in gh.window_starts for b in gw.window_starts)
     assert (float(out.get("height")) / cell, float(out.get("width")) / cell) == (
-        gh.output_size, gw.output_size)
+        gh.output_size,
+        gw.output_size,
+    )
     # The first and the last window have k_h * k_w taps each.
     for g in groups(root, "w"):
         taps = [r for r in g.iter(NS + "rect") if classes(r)[0] in ("tap", "w2", "tx")]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from convdims._checks import non_negative_int, positive_int
 from convdims.convolution import conv_geometry
@@ -28,7 +28,7 @@ from convdims.geometry import AxisGeometry
 
 #: One layer along one axis: ``kernel`` or ``(kernel, stride, padding, dilation)`` with
 #: trailing items optional; padding is an int (each side) or a ``(before, after)`` pair.
-LayerSpec = Union[int, Sequence[Any]]
+LayerSpec = int | Sequence[Any]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class AxisLayer:
                     f"a layer must be (kernel, stride, padding, dilation) with 1 to 4 "
                     f"items, got {len(spec)} items: {spec!r}"
                 )
-            kernel, stride, padding, dilation = (*spec, *(None, 1, 0, 1)[len(spec):])
+            kernel, stride, padding, dilation = (*spec, *(None, 1, 0, 1)[len(spec) :])
             if isinstance(padding, (tuple, list)):
                 if len(padding) != 2:
                     raise ValueError(

@@ -10,7 +10,6 @@ on the right). :class:`TransposedGeometry` holds those numbers for renderers and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from convdims._checks import positive_int
 from convdims.padding import Padding, explicit_padding
@@ -99,7 +98,7 @@ class TransposedGeometry:
 
 
 def _tf_split(
-    kernel: int, step: int, effective: int, padding: str, extra: Optional[int]
+    kernel: int, step: int, effective: int, padding: str, extra: int | None
 ) -> tuple[int, int, int]:
     """TensorFlow/JAX's implicit padding (left, right) and the resolved output_padding."""
     if padding == "valid":
@@ -120,7 +119,7 @@ def transposed_geometry(
     kernel_size: int,
     stride: int = 1,
     padding: Padding = 0,
-    output_padding: Optional[int] = None,
+    output_padding: int | None = None,
     dilation: int = 1,
 ) -> TransposedGeometry:
     """The full geometry of a transposed convolution along one axis.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Optional
 
 from convdims.draw._svg import (
     Figure,
@@ -46,9 +45,9 @@ def _layer_text(layer: AxisLayer) -> str:
 def receptive_field(
     input_size: int,
     layers: Iterable[LayerSpec | AxisLayer],
-    index: Optional[int] = None,
+    index: int | None = None,
     *,
-    id: Optional[str] = None,
+    id: str | None = None,
 ) -> Figure:
     """Receptive field growth along one axis: one output cell traced down to the input.
 
@@ -146,8 +145,13 @@ def receptive_field(
             xa, xb = x(level, a), x(level, b) + cell
             yb = yy + cell + 4
             body.append(
-                el("path", d=f"M{xa:g} {yb - 3:g}v3H{xb:g}v-3", class_="span",
-                   data_first=a, data_last=b)
+                el(
+                    "path",
+                    d=f"M{xa:g} {yb - 3:g}v3H{xb:g}v-3",
+                    class_="span",
+                    data_first=a,
+                    data_last=b,
+                )
             )
             body.append(text((xa + xb) / 2, yb + 8, f"r={f.size}", "sm m"))
         # Links from each traced cell of the map above to the cells its window reads.

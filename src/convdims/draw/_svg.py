@@ -12,9 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
-Number = Union[int, float]
+Number = int | float
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 
@@ -69,7 +68,7 @@ def figure_id(kind: str, params: object, id: str | None = None) -> str:
 
 
 def el(tag: str, text: str | None = None, /, **attrs: object) -> str:
-    """One element; attribute names use ``_`` for ``-`` and a trailing ``_`` for keywords."""
+    """One element; ``_`` in attribute names becomes ``-``, a trailing ``_`` is dropped."""
     parts = [tag]
     for key, value in attrs.items():
         if value is None:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Any
 
-from convdims.draw._svg import Figure, el, figure_id, group, legend, rect, render, text
-from convdims.draw._svg import text_width
+from convdims.draw._svg import (
+    Figure,
+    el,
+    figure_id,
+    group,
+    legend,
+    rect,
+    render,
+    text,
+    text_width,
+)
 from convdims.draw._window import CELL, PITCH, ROW, RULES, TAP, el_line, tap_path
 from convdims.transposed_geometry import TransposedGeometry, transposed_geometry
 
@@ -30,21 +39,22 @@ def describe_transposed(g: TransposedGeometry) -> str:
 
 
 def transpose(
-    input_size: Union[int, TransposedGeometry],
-    kernel_size: Optional[int] = None,
+    input_size: int | TransposedGeometry,
+    kernel_size: int | None = None,
     stride: int = 1,
     padding: Any = 0,
-    output_padding: Optional[int] = None,
+    output_padding: int | None = None,
     dilation: int = 1,
     *,
-    id: Optional[str] = None,
+    id: str | None = None,
 ) -> Figure:
     """A transposed convolution drawn as a stride-1 convolution over a stretched input.
 
     Rows, top to bottom: the input; the stretched input (S - 1 zeros between cells) with
     its implicit padding before and after (the cells ``output_padding`` adds in their own
     colour, cells cropped by a large ``padding`` struck out); one row per window; the
-    output. Every number comes from :func:`~convdims.transposed_geometry.transposed_geometry`.
+    output. Every number comes from
+    :func:`~convdims.transposed_geometry.transposed_geometry`.
 
     Args:
         input_size: I, or a :class:`~convdims.transposed_geometry.TransposedGeometry`.
@@ -101,8 +111,14 @@ def transpose(
         ins.append(rect(x(i), y_in, CELL, CELL, "c"))
         ins.append(text(x(i) + CELL / 2, y_in + CELL / 2, str(i), "sm m"))
         links.append(
-            el("line", x1=x(i) + CELL / 2, y1=y_in + CELL, x2=x(pos) + CELL / 2, y2=y_st,
-               class_="link")
+            el(
+                "line",
+                x1=x(i) + CELL / 2,
+                y1=y_in + CELL,
+                x2=x(pos) + CELL / 2,
+                y2=y_st,
+                class_="link",
+            )
         )
     body.append(text(label_w, y_in + CELL / 2, "input", "e"))
     body.append(group("input", ins))
@@ -145,8 +161,9 @@ def transpose(
     body.append(text(label_w, y_out + CELL / 2, "output", "e"))
     body.append(group("output", outs))
 
-    width = max(x(hi) + 8, x(g.window_starts[-1] + half) + PITCH + 8,
-                x0 + text_width(head, 12) + 8)
+    width = max(
+        x(hi) + 8, x(g.window_starts[-1] + half) + PITCH + 8, x0 + text_width(head, 12) + 8
+    )
     items = [("c", "input cell"), ("zero", "inserted zero")]
     if g.implicit_before > 0:
         items.append(("pb", "implicit padding before"))
@@ -166,6 +183,14 @@ def transpose(
         f"gives O={g.output_size}"
     )
     return render(
-        fig, width, height, title, describe_transposed(g), RULES, body,
-        x0=x0, pitch=PITCH, lo=lo,
+        fig,
+        width,
+        height,
+        title,
+        describe_transposed(g),
+        RULES,
+        body,
+        x0=x0,
+        pitch=PITCH,
+        lo=lo,
     )

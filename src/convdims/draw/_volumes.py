@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from convdims.draw._svg import (
     Figure,
@@ -91,7 +91,7 @@ def _record(item: Any, channels: str) -> Volume:
     return Volume(str(label), _shape(shape, channels, str(label)), params, tuple(inputs))
 
 
-def _history_name(tensor: Any) -> Optional[str]:
+def _history_name(tensor: Any) -> str | None:
     history = getattr(tensor, "_keras_history", None)
     operation = getattr(history, "operation", None) if history is not None else None
     if operation is None and isinstance(history, tuple) and history:
@@ -170,7 +170,7 @@ def volumes(
     *,
     channels: str = "last",
     scale: str = "auto",
-    id: Optional[str] = None,
+    id: str | None = None,
 ) -> Figure:
     """Volume diagram of a layer stack: boxes sized by height, width and channels.
 
@@ -225,10 +225,14 @@ def volumes(
             column[r.label] = 1 + max((column[p] for p in r.inputs), default=-1)
         else:
             column[r.label] = n
-    chain = all(
-        len(r.inputs) <= 1 and (not r.inputs or r.inputs[0] == records[n - 1].label)
-        for n, r in enumerate(records)
-    ) and all(r.inputs for r in records[1:]) or not graph
+    chain = (
+        all(
+            len(r.inputs) <= 1 and (not r.inputs or r.inputs[0] == records[n - 1].label)
+            for n, r in enumerate(records)
+        )
+        and all(r.inputs for r in records[1:])
+        or not graph
+    )
     if chain:
         column = {r.label: n for n, r in enumerate(records)}
 
@@ -275,7 +279,7 @@ def volumes(
         heights = [dims(r)[1] + dims(r)[2] for r in items]
         total = sum(heights) + (len(items) - 1) * (text_h + 14)
         yy = -total / 2
-        for r, sh in zip(items, heights):
+        for r, sh in zip(items, heights, strict=True):
             place[r.label] = yy
             yy += sh + text_h + 14
     band_top: list[float] = []
@@ -300,10 +304,18 @@ def volumes(
             x = round(cx - (w + d) / 2, 1)
             top = round(band_y[b] - band_top[b] + place[r.label] + d, 1)  # front face top
             faces = [
-                el("path", d=f"M{num(x)} {num(top)}l{num(d)} {num(-d)}h{num(w)}"
-                   f"l{num(-d)} {num(d)}z", class_="t"),
-                el("path", d=f"M{num(x + w)} {num(top)}l{num(d)} {num(-d)}v{num(h)}"
-                   f"l{num(-d)} {num(d)}z", class_="s"),
+                el(
+                    "path",
+                    d=f"M{num(x)} {num(top)}l{num(d)} {num(-d)}h{num(w)}"
+                    f"l{num(-d)} {num(d)}z",
+                    class_="t",
+                ),
+                el(
+                    "path",
+                    d=f"M{num(x + w)} {num(top)}l{num(d)} {num(-d)}v{num(h)}"
+                    f"l{num(-d)} {num(d)}z",
+                    class_="s",
+                ),
                 el("rect", x=x, y=top, width=w, height=h, class_="f"),
             ]
             ty = top + h + 12
@@ -312,8 +324,13 @@ def volumes(
             faces.append(text(cx, ty + 14, lines[1], "m"))
             faces.append(text(cx, ty + 28, lines[2], "sm m"))
             boxes.append(
-                group("box wt" if r.params else "box", faces, data_label=r.label,
-                      data_shape=shape_text(r.shape), data_params=r.params)
+                group(
+                    "box wt" if r.params else "box",
+                    faces,
+                    data_label=r.label,
+                    data_shape=shape_text(r.shape),
+                    data_params=r.params,
+                )
             )
             anchors[r.label] = (x, x + w + d, round(top + (h - d) / 2, 1), float(b))
 
@@ -328,13 +345,30 @@ def volumes(
         ax0, ax1, ay, aband = anchors[a]
         bx0, _, by, bband = anchors[bname]
         if aband != bband:  # a wrapped chain: the arrow leaves one row, enters the next
-            arrows.append(el("path", d=f"M{num(ax1 + 4)} {num(ay)}h12", class_="arrow",
-                             data_from=a, data_to=bname))
-            arrows.append(el("path", d=f"M{num(ax1 + 16)} {num(ay - 3.5)}l5 3.5l-5 3.5z",
-                             class_="head"))
+            arrows.append(
+                el(
+                    "path",
+                    d=f"M{num(ax1 + 4)} {num(ay)}h12",
+                    class_="arrow",
+                    data_from=a,
+                    data_to=bname,
+                )
+            )
+            arrows.append(
+                el(
+                    "path",
+                    d=f"M{num(ax1 + 16)} {num(ay - 3.5)}l5 3.5l-5 3.5z",
+                    class_="head",
+                )
+            )
             arrows.append(el("path", d=f"M6 {num(by)}H{num(bx0 - 6)}", class_="arrow"))
-            arrows.append(el("path", d=f"M{num(bx0 - 6)} {num(by - 3.5)}l5 3.5l-5 3.5z",
-                             class_="head"))
+            arrows.append(
+                el(
+                    "path",
+                    d=f"M{num(bx0 - 6)} {num(by - 3.5)}l5 3.5l-5 3.5z",
+                    class_="head",
+                )
+            )
             continue
         x1, x2 = ax1 + 4, bx0 - 6
         if abs(ay - by) < 0.5:
@@ -343,8 +377,9 @@ def volumes(
             mid = (x1 + x2) / 2
             d = f"M{num(x1)} {num(ay)}H{num(mid)}V{num(by)}H{num(x2)}"
         arrows.append(el("path", d=d, class_="arrow", data_from=a, data_to=bname))
-        arrows.append(el("path", d=f"M{num(x2)} {num(by - 3.5)}l5 3.5l-5 3.5z",
-                         class_="head"))
+        arrows.append(
+            el("path", d=f"M{num(x2)} {num(by - 3.5)}l5 3.5l-5 3.5z", class_="head")
+        )
     width = max(col_x[c] + col_width[c] for c in range(columns)) + (
         30 if len(bands) > 1 else 10
     )
@@ -362,9 +397,10 @@ def volumes(
         f"{len(records)} layer(s) drawn as boxes of height, width and channels ({note}). "
         f"{desc_items}."
     )
-    return render(fig_id(records, channels, scale, id), width, height, title, desc,
-                  RULES, body)
+    return render(
+        fig_id(records, channels, scale, id), width, height, title, desc, RULES, body
+    )
 
 
-def fig_id(records: Iterable[Volume], channels: str, scale: str, id: Optional[str]) -> str:
+def fig_id(records: Iterable[Volume], channels: str, scale: str, id: str | None) -> str:
     return figure_id("volumes", (tuple(records), channels, scale), id)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Any
 
 from convdims.convolution import conv_geometry
 from convdims.draw._svg import (
     Figure,
     color,
     el,
-    fill,
     figure_id,
+    fill,
     group,
     legend,
     num,
@@ -53,8 +53,8 @@ RULES = {
 
 def _geometry(
     input_size: Any,
-    kernel_size: Optional[int],
-    stride: Optional[int],
+    kernel_size: int | None,
+    stride: int | None,
     padding: Any,
     dilation: int,
     pool: bool,
@@ -63,7 +63,9 @@ def _geometry(
     if isinstance(input_size, AxisGeometry):
         return input_size
     if kernel_size is None:
-        raise TypeError("kernel_size is required unless the first argument is an AxisGeometry")
+        raise TypeError(
+            "kernel_size is required unless the first argument is an AxisGeometry"
+        )
     if pool or ceil_mode:
         return pool_geometry(input_size, kernel_size, stride, padding, dilation, ceil_mode)
     return conv_geometry(
@@ -95,15 +97,15 @@ def describe_axis(g: AxisGeometry, kind: str) -> str:
 
 
 def window(
-    input_size: Union[int, AxisGeometry],
-    kernel_size: Optional[int] = None,
-    stride: Optional[int] = None,
+    input_size: int | AxisGeometry,
+    kernel_size: int | None = None,
+    stride: int | None = None,
     padding: Any = 0,
     dilation: int = 1,
     *,
     pool: bool = False,
     ceil_mode: bool = False,
-    id: Optional[str] = None,
+    id: str | None = None,
 ) -> Figure:
     """A window sliding along one axis: input, padding, every window, the output.
 
@@ -186,9 +188,7 @@ def window(
     for n, start in enumerate(starts):
         y = y_w + n * ROW
         taps = g.taps(start)
-        marks = [
-            el_line(x(taps[0]) + CELL / 2, x(taps[-1]) + CELL / 2, y + ROW / 2)
-        ]
+        marks = [el_line(x(taps[0]) + CELL / 2, x(taps[-1]) + CELL / 2, y + ROW / 2)]
         inside = [tap for tap in taps if tap not in partial_cells]
         outside = [tap for tap in taps if tap in partial_cells]
         yt = y + (ROW - TAP) / 2
@@ -229,7 +229,9 @@ def window(
     leg, leg_h = legend(x0, y_oidx + 12, items, width - x0 - 8)
     body.extend(leg)
     height = y_oidx + 12 + leg_h + 4
-    title = f"{kind}: I={g.input_size}, k={g.kernel_size}, S={g.stride} gives O={g.output_size}"
+    title = (
+        f"{kind}: I={g.input_size}, k={g.kernel_size}, S={g.stride} gives O={g.output_size}"
+    )
     return render(
         fig, width, height, title, describe_axis(g, kind), RULES, body, x0=x0, pitch=PITCH
     )
@@ -249,7 +251,9 @@ def _per_axis(value: Any, name: str) -> tuple[Any, Any]:
     """A value for both axes, or a (height, width) pair."""
     if isinstance(value, (tuple, list)):
         if len(value) != 2:
-            raise ValueError(f"{name}={value!r} must be one value or a (height, width) pair")
+            raise ValueError(
+                f"{name}={value!r} must be one value or a (height, width) pair"
+            )
         return value[0], value[1]
     return value, value
 
@@ -263,7 +267,7 @@ def window2d(
     *,
     pool: bool = False,
     ceil_mode: bool = False,
-    id: Optional[str] = None,
+    id: str | None = None,
 ) -> Figure:
     """A window sliding over a 2-D grid.
 
@@ -303,8 +307,9 @@ def window2d(
             paddings = (padding, padding)
         dilations = _per_axis(dilation, "dilation")
         gh, gw = (
-            _geometry(sizes[a], kernels[a], strides[a], paddings[a], dilations[a], pool,
-                      ceil_mode)
+            _geometry(
+                sizes[a], kernels[a], strides[a], paddings[a], dilations[a], pool, ceil_mode
+            )
             for a in (0, 1)
         )
     pooled = pool or ceil_mode or gh.ceil_mode or gw.ceil_mode
@@ -327,8 +332,11 @@ def window2d(
     head = (
         f"{gh.input_size}\u00d7{gw.input_size}  k={gh.kernel_size}\u00d7{gw.kernel_size}  "
         f"S={gh.stride}\u00d7{gw.stride}"
-        + (f"  d={gh.dilation}\u00d7{gw.dilation}" if (gh.dilation, gw.dilation) != (1, 1)
-           else "")
+        + (
+            f"  d={gh.dilation}\u00d7{gw.dilation}"
+            if (gh.dilation, gw.dilation) != (1, 1)
+            else ""
+        )
         + f"  \u2192  {gh.output_size}\u00d7{gw.output_size}"
     )
     body.append(text(x0, 10, head, "h"))
@@ -345,7 +353,14 @@ def window2d(
         regions.append(rect(px(0), py(0), gw.padded_size * c, top * c, "pb", data_axis="h"))
     if gh.pad_after:
         regions.append(
-            rect(px(0), py(top + ih), gw.padded_size * c, gh.pad_after * c, "pa", data_axis="h")
+            rect(
+                px(0),
+                py(top + ih),
+                gw.padded_size * c,
+                gh.pad_after * c,
+                "pa",
+                data_axis="h",
+            )
         )
     if gw.pad_before:
         regions.append(rect(px(0), py(top), left * c, ih * c, "pb", data_axis="w"))
@@ -355,11 +370,15 @@ def window2d(
         )
     if gh.overhang:
         regions.append(
-            rect(px(0), py(gh.padded_size), cols_n * c, gh.overhang * c, "ov", data_axis="h")
+            rect(
+                px(0), py(gh.padded_size), cols_n * c, gh.overhang * c, "ov", data_axis="h"
+            )
         )
     if gw.overhang:
         regions.append(
-            rect(px(gw.padded_size), py(0), gw.overhang * c, rows_n * c, "ov", data_axis="w")
+            rect(
+                px(gw.padded_size), py(0), gw.overhang * c, rows_n * c, "ov", data_axis="w"
+            )
         )
     for i in gh.unvisited_inputs:
         regions.append(rect(px(left), py(top + i), iw * c, c, "sk", data_axis="h"))
@@ -393,15 +412,21 @@ def window2d(
                 py(th) + 2,
                 c - 4,
                 c - 4,
-                "tx" if th >= gh.padded_size or tw >= gw.padded_size
+                "tx"
+                if th >= gh.padded_size or tw >= gw.padded_size
                 else ("tap" if tag == "1" else "w2"),
             )
             for th in gh.taps(sh)
             for tw in gw.taps(sw)
         ]
         taps.append(
-            rect(px(sw), py(sh), gw.effective_kernel * c, gh.effective_kernel * c,
-                 "wb" if tag == "1" else "wb2")
+            rect(
+                px(sw),
+                py(sh),
+                gw.effective_kernel * c,
+                gh.effective_kernel * c,
+                "wb" if tag == "1" else "wb2",
+            )
         )
         body.append(group("w", taps, data_start=f"{sh} {sw}", data_index=f"{n_h} {n_w}"))
 
@@ -437,6 +462,7 @@ def window2d(
     )
     desc = (
         f"Height: {describe_axis(gh, kind)} Width: {describe_axis(gw, kind)} "
-        f"Dots mark the first tap of all {gh.output_size * gw.output_size} window positions."
+        f"Dots mark the first tap of every window position "
+        f"({gh.output_size}\u00d7{gw.output_size})."
     )
     return render(fig, width, height, title, desc, RULES, body, x0=x0, y0=y0, cell=c, ox=ox)
