@@ -49,7 +49,11 @@ def pool_shape(
     dilation: IntOrTuple,
     ceil_mode: bool,
 ) -> Tensor:
-    """The output of max or average pooling over the last ``dims`` axes of ``x``."""
+    """The output of max or average pooling over the last ``dims`` axes of ``x``.
+
+    PyTorch's ``avg_pool3d`` alone also wants every input axis, before padding, at least
+    as long as the kernel.
+    """
     check_input(x, dims, op, allow_unbatched=True)
     check_positive_spatial(x, dims, op)
     kernel = _ints(spread(kernel_size, dims, "kernel_size"), "kernel_size", op, 1)
@@ -58,7 +62,13 @@ def pool_shape(
     pads = _ints(spread(padding, dims, "padding"), "padding", op, 0)
     dilations = _ints(spread(dilation, dims, "dilation"), "dilation", op, 1)
     sizes = []
-    for axis, size in enumerate(x.shape[-dims:]):
+    spatial = x.shape[-dims:]
+    if op == "avg_pool3d" and any(size < k for size, k in zip(spatial, kernel)):
+        raise ShapeError(
+            f"avg_pool3d: input image {list(spatial)} smaller than kernel size {list(kernel)} "
+            "(PyTorch's 3-D average pooling checks the input before padding)"
+        )
+    for axis, size in enumerate(spatial):
         try:
             sizes.append(
                 pool_output_size(
