@@ -734,6 +734,10 @@ def test_summary_of_a_real_keras_dialect_model(capsys, tmp_path):
     status, out, err = run(capsys, "summary", str(path))
     assert status == 0, err
     assert "140" in out and "15, 15, 5" in out
+    status, out, err = run(capsys, "summary", str(path), "--json")
+    data = json.loads(out)
+    assert data["dialect"] == "keras"
+    assert data["total_params"] == data["trainable_params"] == convdims.conv_params(3, 3, 5)
 
 
 def test_error_prefixes_name_options_that_exist():
@@ -751,3 +755,24 @@ def test_error_prefixes_name_options_that_exist():
                 stack.extend(action.choices.values())
     for shown in cli._OPTIONS.values():  # noqa: SLF001
         assert all(part in options for part in shown.split("/")), shown
+
+
+def test_summary_of_a_real_torch_dialect_module(capsys, tmp_path):
+    torch_dialect = pytest.importorskip("convdims.torch")
+    if not (hasattr(torch_dialect, "nn") and hasattr(torch_dialect, "summary")):
+        pytest.skip("convdims.torch does not have nn and summary yet")
+    path = tmp_path / "net.py"
+    path.write_text(
+        "from convdims.torch import nn\n"
+        "def build():\n"
+        "    return nn.Sequential(nn.Conv2d(32, 64, 3, groups=4), nn.MaxPool2d(2))\n"
+    )
+    argv = ["summary", f"{path}:build", "--input-size", "1x32x10x10", "--json"]
+    status, out, err = run(capsys, *argv)
+    assert status == 0, err
+    data = json.loads(out)
+    assert data["dialect"] == "torch"
+    assert data["total_params"] == convdims.conv_params(3, 32, 64, groups=4)
+    assert "[1, 64, 4, 4]" in data["summary"]
+    status, out, err = run(capsys, *argv[:-1], "--columns", "no_such_column")
+    assert_one_line_error(status, out, err, "--columns", "no_such_column")

@@ -20,6 +20,7 @@ import contextlib
 import inspect
 import io
 import json
+import math
 import os
 import re
 import runpy
@@ -552,6 +553,22 @@ def _count(obj: Any, *names: str) -> int | None:
     return None
 
 
+def _weights_count(weights: Any) -> int | None:
+    """Elements in a list of weights (each with ``.size`` or ``.shape``), if it is one."""
+    if not isinstance(weights, (list, tuple)):
+        return None
+    total = 0
+    for weight in weights:
+        size = getattr(weight, "size", None)
+        if not isinstance(size, int):
+            shape = getattr(weight, "shape", None)
+            if shape is None:
+                return None
+            size = math.prod(int(n) for n in shape)
+        total += size
+    return total
+
+
 def _summary_command(args: argparse.Namespace) -> dict[str, Any]:
     path, name, model = _load_model(args.target)
     full = os.path.abspath(path)
@@ -597,13 +614,19 @@ def _summary_command(args: argparse.Namespace) -> dict[str, Any]:
         with contextlib.redirect_stdout(captured):
             stats = call()
     except (Exception, SystemExit) as error:
-        raise _raised(error, f"the summary of {name}", full) from None
+        failure = _raised(error, f"the summary of {name}", full)
+        if args.columns and "column" in str(error):
+            failure = CommandError(f"argument --columns: {failure}")
+        raise failure from None
     text = captured.getvalue().rstrip("\n")
     if not text.strip() and stats is not None:
         text = str(stats).rstrip("\n")
     total = _count(model, "count_params") if dialect == "keras" else None
     if total is None:
         total = _count(stats, "total_params")
+    trainable = _count(stats, "trainable_params")
+    if trainable is None and dialect == "keras":
+        trainable = _weights_count(getattr(model, "trainable_weights", None))
     return {
         "command": "summary",
         "file": path,
@@ -612,7 +635,7 @@ def _summary_command(args: argparse.Namespace) -> dict[str, Any]:
         "input_size": list(args.input_size) if args.input_size else None,
         "columns": list(args.columns) if args.columns else None,
         "total_params": total,
-        "trainable_params": _count(stats, "trainable_params"),
+        "trainable_params": trainable,
         "summary": text,
     }
 
