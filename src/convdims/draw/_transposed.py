@@ -125,7 +125,8 @@ def transpose(
     body.append(group("links", links))
 
     # The stretched input and its implicit padding.
-    placed = set(g.input_positions)
+    placed = {pos: i for i, pos in enumerate(g.input_positions)}
+    names: list[str] = []
     op_from = g.stretched_size + g.implicit_after - g.output_padding
     cells: list[str] = []
     for coord in range(lo, hi):
@@ -138,8 +139,13 @@ def transpose(
         else:
             cls = "c" if coord in placed else "zero"
         cells.append(rect(x(coord), y_st, CELL, CELL, cls, data_at=coord))
+        if cls == "c":
+            names.append(
+                text(x(coord) + CELL / 2, y_st + CELL / 2, str(placed[coord]), "sm m")
+            )
     body.append(text(label_w, y_st + CELL / 2, "stretched", "e"))
     body.append(group("stretched", cells))
+    body.append(group("index", names))
 
     # One stride-1 window per output cell.
     rows: list[str] = []
