@@ -9,7 +9,8 @@ output size: 30
 <BLANKLINE>
 O = floor((I - k + 2P)/S) + 1
   = floor((32 - 3 + 2*0)/1) + 1 = 30
-where I = 32 (input size), k = 3 (kernel size), S = 1 (stride), P = 0 (padding on each side)
+where I = 32 (input size), k = 3 (kernel size), S = 1 (stride),
+  P = 0 (padding on each side)
 0
 """
 
@@ -383,7 +384,7 @@ def _window_text(result: dict[str, Any]) -> str:
             lines.append(
                 f"axis {record['axis']}: {record['input_size']} -> {record['output_size']}"
             )
-            lines.append(_indent(derivation.render_text(), 2))
+            lines.append(_indent(derivation.render_text(width=86), 2))
     return "\n".join(lines)
 
 

@@ -28,6 +28,7 @@ floor((32 - 3 + 2*0)/1) + 1 = 30
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -56,6 +57,8 @@ __all__ = [
     "separable_conv_params_derivation",
 ]
 
+
+_NBSP = "\u00a0"  # textwrap does not break here
 
 # --------------------------------------------------------------------------------------
 # Values
@@ -170,16 +173,37 @@ class Derivation(Step):
     legend: tuple[Symbol, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
-    def render_text(self) -> str:
-        """Several lines of plain text: steps, the equation, its symbols, the notes."""
+    def render_text(self, width: int | None = 88) -> str:
+        """Several lines of plain text: steps, the equation, its symbols, the notes.
+
+        Args:
+            width: wrap the legend and the notes to this many columns (continuation
+                lines are indented by 2); None keeps each on one line.
+        """
         lines = [step.text for step in self.steps]
-        lhs, _, rhs = self.formula.partition(" = ")
+        lhs = self.formula.partition(" = ")[0]
         lines.append(self.formula)
         lines.append(" " * len(lhs) + " = " + self.substituted)
+        prose = []
         if self.legend:
-            lines.append("where " + ", ".join(symbol.text for symbol in self.legend))
-        lines.extend(f"note: {note}" for note in self.notes)
-        return "\n".join(lines)
+            # No line break inside "P_b = 0 (padding before)": only between symbols.
+            items = (symbol.text.replace(" ", _NBSP) for symbol in self.legend)
+            prose.append("where " + ", ".join(items))
+        prose.extend(f"note: {note}" for note in self.notes)
+        for paragraph in prose:
+            if width is None:
+                lines.append(paragraph.replace(_NBSP, " "))
+            else:
+                lines.extend(
+                    textwrap.wrap(
+                        paragraph,
+                        width,
+                        subsequent_indent="  ",
+                        break_on_hyphens=False,
+                        break_long_words=False,
+                    )
+                )
+        return "\n".join(lines).replace(_NBSP, " ")
 
     def as_dict(self) -> dict[str, Any]:
         """The derivation as JSON-ready data (the schema the CLI's ``--json`` prints).
