@@ -715,8 +715,8 @@ examples:
   convdims pool 112 -k 3 -s 2 -p 1 --ceil-mode
   convdims pool 32x24 -k 2x3
 
-Keras takes padding 'valid' or 'same'; PyTorch an int of at most k // 2, and
-ceil_mode. Without --framework, both are accepted.
+Keras takes padding 'valid' or 'same'; PyTorch an int of at most k // 2, ceil_mode,
+and dilation (MaxPool only). Without --framework, all of these are accepted.
 
 {_JSON_WINDOW}"""
 
@@ -814,8 +814,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The ``convdims`` argument parser (its ``--help`` is the command's manual)."""
     parser = _Parser(
         prog=PROG,
-        description="Output sizes, padding and parameter counts of CNN layers, derived "
-        "step by step, with the rules of Keras and PyTorch.",
+        description="Output sizes, padding and parameter counts of CNN layers, derived\n"
+        "step by step, with the rules of Keras and PyTorch. Every command takes --json.",
         epilog=_MAIN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
