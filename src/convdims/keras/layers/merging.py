@@ -76,7 +76,15 @@ class Add(Merge):
 
 
 class Subtract(Merge):
-    """First input minus the second."""
+    """First input minus the second: exactly two inputs."""
+
+    def _build(self, input_shape: Any) -> None:
+        super()._build(input_shape)
+        if len(input_shape) != 2:
+            raise ValueError(
+                "A `Subtract` layer should be called on exactly 2 inputs. "
+                f"Received: input_shape={input_shape}"
+            )
 
 
 class Multiply(Merge):
