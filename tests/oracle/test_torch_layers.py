@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from convdims import torch as cd_torch
 from convdims.torch import nn as cd_nn
+from test_torch_snippets import normalize_torchinfo
 
 SETTINGS = dict(
     deadline=None,
@@ -427,10 +428,3 @@ def test_stack_matches_pytorch_and_torchinfo(torch, torchinfo, stack) -> None:
     got = str(cd_torch.summary(ours, input_size=shape, verbose=0))
     assert got == normalize_torchinfo(expected), build.plan
 
-
-def normalize_torchinfo(text: str) -> str:
-    """torchinfo 1.8 on Python 3.11+ prints its units enum as ``(Units.MEGABYTES)`` where it
-    means ``(M)`` (its own tests expect ``(M)``); convdims prints ``(M)``."""
-    for member, letter in (("MEGABYTES", "M"), ("GIGABYTES", "G"), ("TERABYTES", "T")):
-        text = text.replace(f"(Units.{member})", f"({letter})")
-    return text

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Optional, Union
 
-from convdims.torch.nn.module import Module
+from convdims.torch.nn.module import Module, _add_indent
 
 
 def _index(length: int, idx: int) -> int:
@@ -108,6 +108,23 @@ class ModuleList(Module):
 
     def __iter__(self) -> Iterator[Module]:
         return iter(self._modules.values())  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:
+        """PyTorch's compressed form: runs of identical modules print once, ``(0-1): 2 x``."""
+        reprs = [repr(item) for item in self]
+        if not reprs:
+            return self._get_name() + "()"
+        runs: list[list[Any]] = []
+        for index, text in enumerate(reprs):
+            if runs and runs[-1][2] == text:
+                runs[-1][1] = index
+            else:
+                runs.append([index, index, text])
+        lines = []
+        for start, end, text in runs:
+            label = f"({start})" if start == end else f"({start}-{end}): {end - start + 1} x"
+            lines.append(_add_indent(f"{label}: {text}" if start == end else f"{label} {text}", 2))
+        return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
 
     def append(self, module: Module) -> ModuleList:
         """Add a module at the end."""
