@@ -7,6 +7,8 @@ so pages load no math JavaScript. ``\\$`` is a literal dollar; code is never tou
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as etree
 
 from latex2mathml.converter import convert
@@ -42,3 +44,35 @@ class MathExtension(Extension):
 def on_config(config):
     config.markdown_extensions.append(MathExtension())
     return config
+
+
+# Notebook pages are rendered by nbconvert, not Python-Markdown: convert their math in the
+# finished HTML, outside code, scripts and styles.
+_SKIP = re.compile(r"(<(pre|code|script|style|textarea|math)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+_HTML_DISPLAY = re.compile(r"(?<!\\)\$\$(.+?)\$\$", re.DOTALL)
+_HTML_INLINE = re.compile(INLINE)
+
+
+def _convert_html_math(text: str) -> str:
+    text = _HTML_DISPLAY.sub(
+        lambda m: '<div class="math-display">'
+        + convert(html.unescape(m.group(1)).strip(), display="block")
+        + "</div>",
+        text,
+    )
+    return _HTML_INLINE.sub(lambda m: convert(html.unescape(m.group(1)).strip()), text)
+
+
+def on_page_content(content, page, config, files):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return content
+    parts = _SKIP.split(content)
+    # split() with two groups yields: text, whole skipped block, tag name, text, ...
+    out = []
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(_convert_html_math(part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)

@@ -34,9 +34,10 @@ def conv_geometry(
 
     Same arguments and errors as :func:`conv_output_size`.
 
-    >>> g = conv_geometry(11, 2, stride=2, padding="same")
-    >>> g.output_size, (g.pad_before, g.pad_after)
-    (6, (0, 1))
+    Examples:
+        >>> g = conv_geometry(11, 2, stride=2, padding="same")
+        >>> g.output_size, (g.pad_before, g.pad_after)
+        (6, (0, 1))
     """
     size = positive_int("input_size", input_size)
     kernel = positive_int("kernel_size", kernel_size)
@@ -89,13 +90,14 @@ def conv_output_size(
         ValueError: a size, stride or dilation below 1, negative padding, an unknown
             padding word, or a kernel that does not fit in the padded input.
 
-    >>> conv_output_size(32, 3)
-    30
-    >>> conv_output_size(32, 3, padding=3)
-    36
-    >>> conv_output_size(11, 2, stride=2), conv_output_size(11, 2, stride=2, padding="same")
-    (5, 6)
-    >>> conv_output_size(227, 11, stride=4)
-    55
+    Examples:
+        >>> conv_output_size(32, 3)
+        30
+        >>> conv_output_size(32, 3, padding=3)
+        36
+        >>> conv_output_size(11, 2, stride=2), conv_output_size(11, 2, stride=2, padding="same")
+        (5, 6)
+        >>> conv_output_size(227, 11, stride=4)
+        55
     """
     return conv_geometry(input_size, kernel_size, stride, padding, dilation).output_size

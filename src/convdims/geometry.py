@@ -18,10 +18,11 @@ class AxisGeometry:
     Coordinates are 0-based on the padded axis: the input occupies cells
     ``pad_before .. pad_before + input_size - 1``.
 
-    >>> from convdims import conv_geometry
-    >>> g = conv_geometry(11, 2, stride=2)
-    >>> g.output_size, g.window_starts, g.unvisited_inputs
-    (5, (0, 2, 4, 6, 8), (10,))
+    Examples:
+        >>> from convdims import conv_geometry
+        >>> g = conv_geometry(11, 2, stride=2)
+        >>> g.output_size, g.window_starts, g.unvisited_inputs
+        (5, (0, 2, 4, 6, 8), (10,))
     """
 
     input_size: int

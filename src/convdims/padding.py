@@ -39,12 +39,13 @@ def same_padding(
         TypeError: an argument is not an integer.
         ValueError: an argument is below 1.
 
-    >>> same_padding(11, 2, stride=2)
-    (0, 1)
-    >>> same_padding(32, 3)
-    (1, 1)
-    >>> same_padding(224, 7, stride=2)
-    (2, 3)
+    Examples:
+        >>> same_padding(11, 2, stride=2)
+        (0, 1)
+        >>> same_padding(32, 3)
+        (1, 1)
+        >>> same_padding(224, 7, stride=2)
+        (2, 3)
     """
     size = positive_int("input_size", input_size)
     kernel = positive_int("kernel_size", kernel_size)
@@ -87,12 +88,13 @@ def explicit_padding(
         TypeError: padding is not an int, a pair of ints or a string.
         ValueError: a negative amount or an unknown word.
 
-    >>> explicit_padding("causal", 10, 3, dilation=2)
-    (4, 0)
-    >>> explicit_padding("full", 10, 3)
-    (2, 2)
-    >>> explicit_padding((0, 1), 10, 3)
-    (0, 1)
+    Examples:
+        >>> explicit_padding("causal", 10, 3, dilation=2)
+        (4, 0)
+        >>> explicit_padding("full", 10, 3)
+        (2, 2)
+        >>> explicit_padding((0, 1), 10, 3)
+        (0, 1)
     """
     size = positive_int("input_size", input_size)
     kernel = positive_int("kernel_size", kernel_size)

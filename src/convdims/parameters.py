@@ -48,12 +48,13 @@ def conv_params(
         TypeError: a non-integer size, or use_bias not a bool.
         ValueError: a value below 1, or groups that do not divide the channels.
 
-    >>> conv_params(3, 3, 5)
-    140
-    >>> conv_params(3, 32, 64), conv_params(3, 32, 64, groups=4), conv_params(3, 32, 64, False)
-    (18496, 4672, 18432)
-    >>> conv_params((5,), 1, 6), conv_params((3, 3, 3), 2, 4)
-    (36, 220)
+    Examples:
+        >>> conv_params(3, 3, 5)
+        140
+        >>> conv_params(3, 32, 64), conv_params(3, 32, 64, groups=4), conv_params(3, 32, 64, False)
+        (18496, 4672, 18432)
+        >>> conv_params((5,), 1, 6), conv_params((3, 3, 3), 2, 4)
+        (36, 220)
     """
     cells = _kernel_cells(kernel_size)
     channels = positive_int("in_channels", in_channels)
@@ -77,8 +78,9 @@ def depthwise_conv_params(
 ) -> int:
     """Parameters of a depthwise convolution: ``prod(k) * C * m + C * m``.
 
-    >>> depthwise_conv_params(3, 32)
-    320
+    Examples:
+        >>> depthwise_conv_params(3, 32)
+        320
     """
     cells = _kernel_cells(kernel_size)
     channels = positive_int("in_channels", in_channels)
@@ -99,8 +101,9 @@ def separable_conv_params(
     ``prod(k) * C * m`` depthwise weights, ``C * m * D`` pointwise weights and ``D``
     biases: the depthwise step has no bias of its own.
 
-    >>> separable_conv_params(3, 32, 64)
-    2400
+    Examples:
+        >>> separable_conv_params(3, 32, 64)
+        2400
     """
     cells = _kernel_cells(kernel_size)
     channels = positive_int("in_channels", in_channels)
@@ -112,8 +115,9 @@ def separable_conv_params(
 def dense_params(in_features: int, units: int, use_bias: bool = True) -> int:
     """Parameters of a dense (fully connected) layer: ``(in + 1) * units``.
 
-    >>> dense_params(7 * 7 * 512, 4096)
-    102764544
+    Examples:
+        >>> dense_params(7 * 7 * 512, 4096)
+        102764544
     """
     inputs = positive_int("in_features", in_features)
     outputs = positive_int("units", units)

@@ -24,9 +24,10 @@ def pool_geometry(
 
     Same arguments and errors as :func:`pool_output_size`.
 
-    >>> g = pool_geometry(11, 2, stride=2, padding=1, ceil_mode=True)
-    >>> g.output_size, g.window_starts, g.overhang
-    (6, (0, 2, 4, 6, 8, 10), 0)
+    Examples:
+        >>> g = pool_geometry(11, 2, stride=2, padding=1, ceil_mode=True)
+        >>> g.output_size, g.window_starts, g.overhang
+        (6, (0, 2, 4, 6, 8, 10), 0)
     """
     size = positive_int("input_size", input_size)
     pool = positive_int("pool_size", pool_size)
@@ -102,14 +103,15 @@ def pool_output_size(
         ValueError: a value below its minimum, padding above ``pool_size // 2``, an
             unknown padding word, or no window that fits.
 
-    >>> pool_output_size(30, 2)
-    15
-    >>> pool_output_size(11, 2, stride=2), pool_output_size(11, 2, 2, padding="same")
-    (5, 6)
-    >>> pool_output_size(11, 2, 2, ceil_mode=True), pool_output_size(11, 2, 2, 1, ceil_mode=True)
-    (6, 6)
-    >>> pool_output_size(112, 3, 2, 1), pool_output_size(112, 3, 2, 1, ceil_mode=True)
-    (56, 57)
+    Examples:
+        >>> pool_output_size(30, 2)
+        15
+        >>> pool_output_size(11, 2, stride=2), pool_output_size(11, 2, 2, padding="same")
+        (5, 6)
+        >>> pool_output_size(11, 2, 2, ceil_mode=True), pool_output_size(11, 2, 2, 1, ceil_mode=True)
+        (6, 6)
+        >>> pool_output_size(112, 3, 2, 1), pool_output_size(112, 3, 2, 1, ceil_mode=True)
+        (56, 57)
     """
     return pool_geometry(
         input_size, pool_size, stride, padding, dilation, ceil_mode

@@ -35,10 +35,11 @@ LayerSpec = int | Sequence[Any]
 class AxisLayer:
     """One layer's window along one axis, as the receptive-field recurrences need it.
 
-    >>> AxisLayer.of((3, 2, 1))
-    AxisLayer(kernel_size=3, stride=2, pad_before=1, pad_after=1, dilation=1)
-    >>> AxisLayer.of(3).effective_kernel, AxisLayer(3, dilation=2).effective_kernel
-    (3, 5)
+    Examples:
+        >>> AxisLayer.of((3, 2, 1))
+        AxisLayer(kernel_size=3, stride=2, pad_before=1, pad_after=1, dilation=1)
+        >>> AxisLayer.of(3).effective_kernel, AxisLayer(3, dilation=2).effective_kernel
+        (3, 5)
     """
 
     kernel_size: int
@@ -127,8 +128,9 @@ class ReceptiveField:
 
         Negative values and values past the input's end lie in the padding.
 
-        >>> receptive_field([(3, 1, 1), (2, 2)]).span(0)
-        (-1, 2)
+        Examples:
+            >>> receptive_field([(3, 1, 1), (2, 2)]).span(0)
+            (-1, 2)
         """
         first = index * self.stride - self.padding
         return first, first + self.size - 1
@@ -158,12 +160,13 @@ def receptive_field(layers: Iterable[LayerSpec | AxisLayer]) -> ReceptiveField:
 
     VGG-16's convolutions (3x3, padding 1) and 2x2 poolings up to pool5:
 
-    >>> vgg = [(3, 1, 1)] * 2 + [(2, 2)] + [(3, 1, 1)] * 2 + [(2, 2)] + (
-    ...     [(3, 1, 1)] * 3 + [(2, 2)]) * 3
-    >>> receptive_field(vgg)
-    ReceptiveField(size=212, stride=32, padding=90)
-    >>> receptive_field([(3, 1, 0, 2), (3, 1, 0, 4)]).size
-    13
+    Examples:
+        >>> vgg = [(3, 1, 1)] * 2 + [(2, 2)] + [(3, 1, 1)] * 2 + [(2, 2)] + (
+        ...     [(3, 1, 1)] * 3 + [(2, 2)]) * 3
+        >>> receptive_field(vgg)
+        ReceptiveField(size=212, stride=32, padding=90)
+        >>> receptive_field([(3, 1, 0, 2), (3, 1, 0, 4)]).size
+        13
     """
     size, stride, padding = 1, 1, 0
     for layer in reversed(_layers(layers)):
@@ -179,8 +182,9 @@ def receptive_fields(layers: Iterable[LayerSpec | AxisLayer]) -> tuple[Receptive
     Entry 0 is the input itself (size 1, stride 1, padding 0), so there is one more
     entry than layers.
 
-    >>> [f.size for f in receptive_fields([3, 3, (2, 2), 3])]
-    [1, 3, 5, 6, 10]
+    Examples:
+        >>> [f.size for f in receptive_fields([3, 3, (2, 2), 3])]
+        [1, 3, 5, 6, 10]
     """
     stack = _layers(layers)
     return tuple(receptive_field(stack[:depth]) for depth in range(len(stack) + 1))
@@ -227,9 +231,10 @@ def receptive_trace(
     Raises:
         ValueError: index outside the output, or a layer that leaves no window.
 
-    >>> levels = receptive_trace(7, [(3, 1, 1), (3, 2)], index=2)
-    >>> [lv.size for lv in levels], levels[0].cells, levels[0].padding_cells
-    ([7, 7, 3], (3, 4, 5, 6), (7,))
+    Examples:
+        >>> levels = receptive_trace(7, [(3, 1, 1), (3, 2)], index=2)
+        >>> [lv.size for lv in levels], levels[0].cells, levels[0].padding_cells
+        ([7, 7, 3], (3, 4, 5, 6), (7,))
     """
     stack = _layers(layers)
     geometries: list[AxisGeometry] = []

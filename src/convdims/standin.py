@@ -5,11 +5,12 @@ A script that does ``import keras`` or ``from torch import nn`` (and
 those imports resolve to :mod:`convdims.keras` and :mod:`convdims.torch`, so the script
 prints the shapes and parameter counts the real framework would, without the framework.
 
->>> import sys
->>> with frameworks():
-...     import keras
->>> keras.__name__, "keras" in sys.modules and sys.modules["keras"] is keras
-('convdims.keras', False)
+Examples:
+    >>> import sys
+    >>> with frameworks():
+    ...     import keras
+    >>> keras.__name__, "keras" in sys.modules and sys.modules["keras"] is keras
+    ('convdims.keras', False)
 """
 
 from __future__ import annotations

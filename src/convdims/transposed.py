@@ -50,12 +50,13 @@ def conv_transpose_output_size(
         ValueError: a value below its minimum, output_padding too large, an unknown
             padding word, or an output below 1.
 
-    >>> [conv_transpose_output_size(12, 3, 2, p) for p in ("valid", "same")]
-    [25, 24]
-    >>> conv_transpose_output_size(12, 3, 2, "same", output_padding=0)
-    23
-    >>> conv_transpose_output_size(12, 3, 2, 1), conv_transpose_output_size(12, 3, 2, 1, 1)
-    (23, 24)
+    Examples:
+        >>> [conv_transpose_output_size(12, 3, 2, p) for p in ("valid", "same")]
+        [25, 24]
+        >>> conv_transpose_output_size(12, 3, 2, "same", output_padding=0)
+        23
+        >>> conv_transpose_output_size(12, 3, 2, 1), conv_transpose_output_size(12, 3, 2, 1, 1)
+        (23, 24)
     """
     size = positive_int("input_size", input_size)
     kernel = positive_int("kernel_size", kernel_size)

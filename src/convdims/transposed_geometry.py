@@ -36,11 +36,12 @@ class TransposedGeometry:
         output_padding: cells added at the end of the output (resolved: never None).
         output_size: O, as :func:`conv_transpose_output_size` computes it.
 
-    >>> g = transposed_geometry(3, 3, stride=2)
-    >>> g.stretched_size, g.input_positions, (g.implicit_before, g.implicit_after)
-    (5, (0, 2, 4), (2, 2))
-    >>> g.output_size, g.window_starts
-    (7, (-2, -1, 0, 1, 2, 3, 4))
+    Examples:
+        >>> g = transposed_geometry(3, 3, stride=2)
+        >>> g.stretched_size, g.input_positions, (g.implicit_before, g.implicit_after)
+        (5, (0, 2, 4), (2, 2))
+        >>> g.output_size, g.window_starts
+        (7, (-2, -1, 0, 1, 2, 3, 4))
     """
 
     input_size: int
@@ -130,12 +131,13 @@ def transposed_geometry(
     the implicit padding. Keras on the PyTorch backend gives the same sizes but may
     align ``"same"`` one cell differently (Keras warns about it).
 
-    >>> g = transposed_geometry(12, 3, 2, "same")
-    >>> g.output_size, (g.crop_before, g.crop_after, g.output_padding)
-    (24, (0, 1, 0))
-    >>> g = transposed_geometry(12, 3, 2, 1, output_padding=1)
-    >>> g.output_size, (g.implicit_before, g.implicit_after)
-    (24, (1, 2))
+    Examples:
+        >>> g = transposed_geometry(12, 3, 2, "same")
+        >>> g.output_size, (g.crop_before, g.crop_after, g.output_padding)
+        (24, (0, 1, 0))
+        >>> g = transposed_geometry(12, 3, 2, 1, output_padding=1)
+        >>> g.output_size, (g.implicit_before, g.implicit_after)
+        (24, (1, 2))
     """
     output = conv_transpose_output_size(
         input_size, kernel_size, stride, padding, output_padding, dilation

@@ -6,10 +6,11 @@ come from the core (:func:`~convdims.conv_geometry`, :func:`~convdims.pool_geome
 :mod:`convdims.receptive`, :mod:`convdims.transposed_geometry`), so a figure can never
 disagree with the numbers printed next to it.
 
->>> from convdims import draw
->>> fig = draw.window(11, 2, stride=2)
->>> "<title" in str(fig) and fig._repr_svg_() == fig.svg
-True
+Examples:
+    >>> from convdims import draw
+    >>> fig = draw.window(11, 2, stride=2)
+    >>> "<title" in str(fig) and fig._repr_svg_() == fig.svg
+    True
 """
 
 from convdims.draw._receptive import receptive_field

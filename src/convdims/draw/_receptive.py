@@ -68,9 +68,10 @@ def receptive_field(
     Returns:
         A :class:`Figure`.
 
-    >>> fig = receptive_field(9, [3, 3])
-    >>> fig.svg.count('class="rf" data-j')  # 5 input cells, 3 in layer 1, the output
-    9
+    Examples:
+        >>> fig = receptive_field(9, [3, 3])
+        >>> fig.svg.count('class="rf" data-j')  # 5 input cells, 3 in layer 1, the output
+        9
     """
     stack = tuple(AxisLayer.of(spec) for spec in layers)
     levels = receptive_trace(input_size, stack, index)

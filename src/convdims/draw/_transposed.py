@@ -58,16 +58,20 @@ def transpose(
 
     Args:
         input_size: I, or a :class:`~convdims.transposed_geometry.TransposedGeometry`.
-        kernel_size, stride, padding, output_padding, dilation: as
-            :func:`~convdims.conv_transpose_output_size`.
+        kernel_size: k, as in :func:`~convdims.conv_transpose_output_size`.
+        stride: S.
+        padding: an int, a (before, after) pair, ``"valid"`` or ``"same"``.
+        output_padding: extra cells after; None and 0 differ for the Keras words.
+        dilation: d.
         id: the figure's id; default derived from the arguments.
 
     Returns:
         A :class:`Figure`.
 
-    >>> fig = transpose(3, 3, stride=2)
-    >>> fig.svg.count('class="w"')
-    7
+    Examples:
+        >>> fig = transpose(3, 3, stride=2)
+        >>> fig.svg.count('class="w"')
+        7
     """
     if isinstance(input_size, TransposedGeometry):
         g = input_size

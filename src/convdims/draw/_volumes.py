@@ -193,10 +193,11 @@ def volumes(
     Returns:
         A :class:`Figure`.
 
-    >>> fig = volumes([("input", (32, 32, 3), 0), ("conv", (30, 30, 5), 140),
-    ...                ("pool", (15, 15, 5), 0)])
-    >>> "30\u00d730\u00d75" in fig.svg, fig.svg.count('class="box')
-    (True, 3)
+    Examples:
+        >>> fig = volumes([("input", (32, 32, 3), 0), ("conv", (30, 30, 5), 140),
+        ...                ("pool", (15, 15, 5), 0)])
+        >>> "30\u00d730\u00d75" in fig.svg, fig.svg.count('class="box')
+        (True, 3)
     """
     records = _records(source, channels)
     if scale not in ("auto", "linear", "log"):

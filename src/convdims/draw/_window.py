@@ -131,9 +131,10 @@ def window(
     Returns:
         A :class:`Figure`.
 
-    >>> fig = window(11, 2, stride=2)
-    >>> fig.svg.startswith("<svg") and 'role="img"' in fig.svg
-    True
+    Examples:
+        >>> fig = window(11, 2, stride=2)
+        >>> fig.svg.startswith("<svg") and 'role="img"' in fig.svg
+        True
     """
     g = _geometry(input_size, kernel_size, stride, padding, dilation, pool, ceil_mode)
     kind = "Pooling window" if (pool or ceil_mode or g.ceil_mode) else "Convolution window"
@@ -279,17 +280,22 @@ def window2d(
     Args:
         input_size: an int (square), a (height, width) pair, or a pair of
             :class:`~convdims.AxisGeometry` (then the other arguments are ignored).
-        kernel_size, stride, dilation: an int or a (height, width) pair.
+        kernel_size: an int or a (height, width) pair.
+        stride: an int or a (height, width) pair; default: 1.
         padding: one padding for both axes, or a (height, width) pair of paddings
             (each an int, a (before, after) pair or a word). As in PyTorch, a pair of
             ints means height and width, not before and after.
-        pool, ceil_mode, id: as for :func:`window`.
+        dilation: an int or a (height, width) pair.
+        pool: draw a pooling window (PyTorch's padding rules, stride defaults to the window).
+        ceil_mode: as for :func:`window`.
+        id: as for :func:`window`.
 
     Returns:
         A :class:`Figure`.
 
-    >>> window2d(5, 3, padding=1).svg.count('class="dot"')
-    1
+    Examples:
+        >>> window2d(5, 3, padding=1).svg.count('class="dot"')
+        1
     """
     if (
         isinstance(input_size, (tuple, list))

@@ -16,13 +16,14 @@ Symbols, as on the site: I input size, k kernel size, S stride, P padding on eac
 kernel, a output padding, C input channels, D filters, G groups, m depth multiplier,
 N input features, U units.
 
->>> d = conv_derivation(32, 3)
->>> print(d.formula)
-O = floor((I - k + 2P)/S) + 1
->>> print(d.substituted)
-floor((32 - 3 + 2*0)/1) + 1 = 30
->>> print(d.substituted_latex)
-\\left\\lfloor \\frac{32 - 3 + 2\\cdot 0}{1} \\right\\rfloor + 1 = 30
+Examples:
+    >>> d = conv_derivation(32, 3)
+    >>> print(d.formula)
+    O = floor((I - k + 2P)/S) + 1
+    >>> print(d.substituted)
+    floor((32 - 3 + 2*0)/1) + 1 = 30
+    >>> print(d.substituted_latex)
+    \\left\\lfloor \\frac{32 - 3 + 2\\cdot 0}{1} \\right\\rfloor + 1 = 30
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ _NBSP = "\u00a0"  # textwrap does not break here
 class Symbol:
     """A symbol of a formula, what it stands for, and its value here.
 
-    >>> Symbol("I", "I", "input size", 32).text
-    'I = 32 (input size)'
+    Examples:
+        >>> Symbol("I", "I", "input size", 32).text
+        'I = 32 (input size)'
     """
 
     name: str
@@ -116,8 +118,9 @@ class Step:
     def text(self) -> str:
         """``formula = substituted`` on one line.
 
-        >>> conv_derivation(11, 2, 2).text
-        'O = floor((I - k + 2P)/S) + 1 = floor((11 - 2 + 2*0)/2) + 1 = 5'
+        Examples:
+            >>> conv_derivation(11, 2, 2).text
+            'O = floor((I - k + 2P)/S) + 1 = floor((11 - 2 + 2*0)/2) + 1 = 5'
         """
         return f"{self.formula} = {self.substituted}"
 
@@ -125,8 +128,9 @@ class Step:
     def latex(self) -> str:
         """The whole chain in LaTeX, one equation: ``O = <formula> = <numbers> = 30``.
 
-        >>> print(dense_params_derivation(2, 3).latex)
-        \\mathrm{params} = (N + 1)\\cdot U = (2 + 1)\\cdot 3 = 9
+        Examples:
+            >>> print(dense_params_derivation(2, 3).latex)
+            \\mathrm{params} = (N + 1)\\cdot U = (2 + 1)\\cdot 3 = 9
         """
         return f"{self.formula_latex} = {self.substituted_latex}"
 
@@ -152,20 +156,21 @@ class Derivation(Step):
         legend: every symbol of the formulas, what it means, and its value.
         notes: the convention in use, in words, with its numbers.
 
-    >>> d = pool_derivation(11, 2, ceil_mode=True, padding=1)
-    >>> d.result, d.substituted
-    (6, 'ceil((11 - 2 + 2*1)/2) + 1 - 1 = 6')
-    >>> print(d.render_text())  # doctest: +NORMALIZE_WHITESPACE
-    O' = ceil((I - k + 2P)/S) + 1 = ceil((11 - 2 + 2*1)/2) + 1 = 7
-    start = (O' - 1)*S = (7 - 1)*2 = 12
-    O = ceil((I - k + 2P)/S) + 1 - 1
-      = ceil((11 - 2 + 2*1)/2) + 1 - 1 = 6
-    where I = 11 (input size), k = 2 (pool size), S = 2 (stride),
-      P = 1 (padding on each side)
-    note: S defaults to the pool size (k = 2).
-    note: ceil_mode (PyTorch) rounds the division up, but the last window must start
-      inside the input or the left padding: window 7 would start at 12, which is not
-      before I + P = 12, so PyTorch drops it (7 - 1 = 6).
+    Examples:
+        >>> d = pool_derivation(11, 2, ceil_mode=True, padding=1)
+        >>> d.result, d.substituted
+        (6, 'ceil((11 - 2 + 2*1)/2) + 1 - 1 = 6')
+        >>> print(d.render_text())  # doctest: +NORMALIZE_WHITESPACE
+        O' = ceil((I - k + 2P)/S) + 1 = ceil((11 - 2 + 2*1)/2) + 1 = 7
+        start = (O' - 1)*S = (7 - 1)*2 = 12
+        O = ceil((I - k + 2P)/S) + 1 - 1
+          = ceil((11 - 2 + 2*1)/2) + 1 - 1 = 6
+        where I = 11 (input size), k = 2 (pool size), S = 2 (stride),
+          P = 1 (padding on each side)
+        note: S defaults to the pool size (k = 2).
+        note: ceil_mode (PyTorch) rounds the division up, but the last window must start
+          inside the input or the left padding: window 7 would start at 12, which is not
+          before I + P = 12, so PyTorch drops it (7 - 1 = 6).
     """
 
     quantity: str = "output size"
@@ -208,9 +213,10 @@ class Derivation(Step):
     def as_dict(self) -> dict[str, Any]:
         """The derivation as JSON-ready data (the schema the CLI's ``--json`` prints).
 
-        >>> sorted(conv_derivation(32, 3).as_dict())  # doctest: +NORMALIZE_WHITESPACE
-        ['formula', 'formula_latex', 'legend', 'notes', 'quantity', 'result', 'steps',
-         'substituted', 'substituted_latex']
+        Examples:
+            >>> sorted(conv_derivation(32, 3).as_dict())  # doctest: +NORMALIZE_WHITESPACE
+            ['formula', 'formula_latex', 'legend', 'notes', 'quantity', 'result', 'steps',
+             'substituted', 'substituted_latex']
         """
         data = super().as_dict()
         data["quantity"] = self.quantity
@@ -597,21 +603,22 @@ def conv_derivation(
     ``O = floor((I - K + P_b + P_a)/S) + 1`` with ``K = d(k - 1) + 1``; it is written
     with k when d = 1 and with 2P when the padding is symmetric.
 
-    >>> d = conv_derivation(11, 2, stride=2, padding="same")
-    >>> d.result
-    6
-    >>> print(d.render_text())  # doctest: +NORMALIZE_WHITESPACE
-    O = ceil(I/S) = ceil(11/2) = 6
-    P_b + P_a = max((O - 1)*S + k - I, 0) = max((6 - 1)*2 + 2 - 11, 0) = 1
-    O = floor((I - k + P_b + P_a)/S) + 1
-      = floor((11 - 2 + 0 + 1)/2) + 1 = 6
-    where I = 11 (input size), k = 2 (kernel size), S = 2 (stride),
-      P_b = 0 (padding before), P_a = 1 (padding after)
-    note: padding='same' (Keras/TensorFlow; PyTorch at stride 1) keeps O = ceil(I/S)
-      and pads max((O - 1)*S + k - I, 0) = 1 cell(s) in total: P_b = 0 before,
-      P_a = 1 after; the odd cell goes after (right/bottom), as TensorFlow does.
-    >>> conv_derivation(32, 3, dilation=2).steps[0].text
-    'K = d(k - 1) + 1 = 2*(3 - 1) + 1 = 5'
+    Examples:
+        >>> d = conv_derivation(11, 2, stride=2, padding="same")
+        >>> d.result
+        6
+        >>> print(d.render_text())  # doctest: +NORMALIZE_WHITESPACE
+        O = ceil(I/S) = ceil(11/2) = 6
+        P_b + P_a = max((O - 1)*S + k - I, 0) = max((6 - 1)*2 + 2 - 11, 0) = 1
+        O = floor((I - k + P_b + P_a)/S) + 1
+          = floor((11 - 2 + 0 + 1)/2) + 1 = 6
+        where I = 11 (input size), k = 2 (kernel size), S = 2 (stride),
+          P_b = 0 (padding before), P_a = 1 (padding after)
+        note: padding='same' (Keras/TensorFlow; PyTorch at stride 1) keeps O = ceil(I/S)
+          and pads max((O - 1)*S + k - I, 0) = 1 cell(s) in total: P_b = 0 before,
+          P_a = 1 after; the odd cell goes after (right/bottom), as TensorFlow does.
+        >>> conv_derivation(32, 3, dilation=2).steps[0].text
+        'K = d(k - 1) + 1 = 2*(3 - 1) + 1 = 5'
     """
     geometry = conv_geometry(input_size, kernel_size, stride, padding, dilation)
     return _window_derivation(geometry, padding, "kernel size", "convolution", None)
@@ -743,11 +750,12 @@ def pool_derivation(
     Arguments and errors as :func:`convdims.pool_output_size`: the stride defaults to
     the pool size, ``ceil_mode`` rounds up under PyTorch's last-window rule.
 
-    >>> d = pool_derivation(30, 2)
-    >>> d.text
-    'O = floor((I - k + 2P)/S) + 1 = floor((30 - 2 + 2*0)/2) + 1 = 15'
-    >>> pool_derivation(112, 3, 2, 1, ceil_mode=True).substituted
-    'ceil((112 - 3 + 2*1)/2) + 1 = 57'
+    Examples:
+        >>> d = pool_derivation(30, 2)
+        >>> d.text
+        'O = floor((I - k + 2P)/S) + 1 = floor((30 - 2 + 2*0)/2) + 1 = 15'
+        >>> pool_derivation(112, 3, 2, 1, ceil_mode=True).substituted
+        'ceil((112 - 3 + 2*1)/2) + 1 = 57'
     """
     geometry = pool_geometry(input_size, pool_size, stride, padding, dilation, ceil_mode)
     return _window_derivation(geometry, padding, "pool size", "pooling", stride)
@@ -772,12 +780,13 @@ def conv_transpose_derivation(
     words ``"valid"`` and ``"same"`` are Keras's, where ``output_padding=None`` and 0
     differ.
 
-    >>> conv_transpose_derivation(12, 3, 2, 1).text
-    'O = (I - 1)*S - 2P + k + a = (12 - 1)*2 - 2*1 + 3 + 0 = 23'
-    >>> conv_transpose_derivation(12, 3, 2, "same").text
-    'O = I*S = 12*2 = 24'
-    >>> conv_transpose_derivation(12, 3, 2, "same", output_padding=0).text
-    'O = (I - 1)*S + (k mod 2) + a = (12 - 1)*2 + (3 mod 2) + 0 = 23'
+    Examples:
+        >>> conv_transpose_derivation(12, 3, 2, 1).text
+        'O = (I - 1)*S - 2P + k + a = (12 - 1)*2 - 2*1 + 3 + 0 = 23'
+        >>> conv_transpose_derivation(12, 3, 2, "same").text
+        'O = I*S = 12*2 = 24'
+        >>> conv_transpose_derivation(12, 3, 2, "same", output_padding=0).text
+        'O = (I - 1)*S + (k mod 2) + a = (12 - 1)*2 + (3 mod 2) + 0 = 23'
     """
     output = conv_transpose_output_size(
         input_size, kernel_size, stride, padding, output_padding, dilation
@@ -950,12 +959,13 @@ def conv_params_derivation(
     Arguments and errors as :func:`convdims.conv_params`: ``(k*k*C/G + 1)*D``, without
     the ``+ 1`` when there is no bias.
 
-    >>> conv_params_derivation(3, 3, 5).text
-    'params = (k*k*C + 1)*D = (3*3*3 + 1)*5 = 140'
-    >>> conv_params_derivation(3, 32, 64, groups=4).substituted
-    '(3*3*(32/4) + 1)*64 = 4672'
-    >>> conv_params_derivation((3, 5), 2, 4, use_bias=False).text
-    'params = k_h*k_w*C*D = 3*5*2*4 = 120'
+    Examples:
+        >>> conv_params_derivation(3, 3, 5).text
+        'params = (k*k*C + 1)*D = (3*3*3 + 1)*5 = 140'
+        >>> conv_params_derivation(3, 32, 64, groups=4).substituted
+        '(3*3*(32/4) + 1)*64 = 4672'
+        >>> conv_params_derivation((3, 5), 2, 4, use_bias=False).text
+        'params = k_h*k_w*C*D = 3*5*2*4 = 120'
     """
     total = conv_params(kernel_size, in_channels, filters, use_bias, groups)
     weights = conv_params(kernel_size, in_channels, filters, False, groups)
@@ -990,8 +1000,9 @@ def depthwise_conv_params_derivation(
 ) -> Derivation:
     """Derive the parameter count of a depthwise convolution: ``(k*k + 1)*C*m``.
 
-    >>> depthwise_conv_params_derivation(3, 32).text
-    'params = (k*k + 1)*C*m = (3*3 + 1)*32*1 = 320'
+    Examples:
+        >>> depthwise_conv_params_derivation(3, 32).text
+        'params = (k*k + 1)*C*m = (3*3 + 1)*32*1 = 320'
     """
     total = depthwise_conv_params(kernel_size, in_channels, depth_multiplier, use_bias)
     weights = depthwise_conv_params(kernel_size, in_channels, depth_multiplier, False)
@@ -1022,8 +1033,9 @@ def separable_conv_params_derivation(
 
     ``k*k*C*m`` depthwise weights, ``C*m*D`` pointwise weights, ``D`` biases.
 
-    >>> separable_conv_params_derivation(3, 32, 64).text
-    'params = k*k*C*m + C*m*D + D = 3*3*32*1 + 32*1*64 + 64 = 2400'
+    Examples:
+        >>> separable_conv_params_derivation(3, 32, 64).text
+        'params = k*k*C*m + C*m*D + D = 3*3*32*1 + 32*1*64 + 64 = 2400'
     """
     total = separable_conv_params(
         kernel_size, in_channels, filters, depth_multiplier, use_bias
@@ -1055,8 +1067,9 @@ def dense_params_derivation(
 ) -> Derivation:
     """Derive the parameter count of a dense layer: ``(N + 1)*U``.
 
-    >>> dense_params_derivation(7 * 7 * 512, 4096).substituted
-    '(25088 + 1)*4096 = 102764544'
+    Examples:
+        >>> dense_params_derivation(7 * 7 * 512, 4096).substituted
+        '(25088 + 1)*4096 = 102764544'
     """
     total = dense_params(in_features, units, use_bias)
     weights = dense_params(in_features, units, False)
