@@ -55,6 +55,11 @@ class Merge(Layer):
         self.compute_output_shape(input_shape)
 
     def compute_output_shape(self, input_shape: Any) -> tuple:
+        if not _is_shape_list(input_shape):
+            raise ValueError(
+                "A merge layer should be called on a list of inputs. "
+                f"Received: input_shape={input_shape} (not a list of shapes)"
+            )
         shapes = [tuple(s) for s in input_shape]
         output = shapes[0][1:]
         for shape in shapes[1:]:
