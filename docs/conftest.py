@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import sys
 from pathlib import Path
 
 from sybil import Lexeme, Region, Sybil
@@ -24,6 +25,7 @@ from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
 SNIPPETS = Path(__file__).parent / "snippets"
+sys.path.insert(0, str(Path(__file__).parent / "_lib"))  # pages.py, as in the build
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
 OPTIONS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 

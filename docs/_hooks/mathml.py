@@ -1,4 +1,5 @@
-"""MkDocs hook: LaTeX between dollar signs becomes MathML while the site builds.
+"""MkDocs hook: LaTeX between dollar signs becomes MathML while the site builds; pages' blocks
+import their helpers from docs/_lib.
 
 ``$...$`` is inline math and ``$$...$$`` display math, in pages and in the Markdown that
 build-time code blocks print. latex2mathml converts it; browsers render MathML natively,
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import xml.etree.ElementTree as etree
+from pathlib import Path
 
 from latex2mathml.converter import convert
 from markdown import Extension
@@ -42,6 +45,10 @@ class MathExtension(Extension):
 
 
 def on_config(config):
+    # build-time blocks import their helpers from docs/_lib (see docs/_lib/pages.py)
+    helpers = str(Path(config.docs_dir) / "_lib")
+    if helpers not in sys.path:
+        sys.path.insert(0, helpers)
     config.markdown_extensions.append(MathExtension())
     return config
 

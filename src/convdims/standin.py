@@ -28,7 +28,9 @@ from types import ModuleType
 STAND_INS = {
     "keras": "convdims.keras",
     "keras.layers": "convdims.keras.layers",
-    "keras.models": "convdims.keras",
+    "keras.models": "convdims.keras.models",
+    "keras.backend": "convdims.keras.backend",
+    "keras.utils": "convdims.keras.utils",
     "torch": "convdims.torch",
     "torch.nn": "convdims.torch.nn",
     "torchinfo": "convdims.torch",
@@ -60,6 +62,9 @@ def frameworks() -> Iterator[dict[str, ModuleType]]:
 def run(path: str | Path) -> str:
     """Run a Keras or PyTorch script with the dialects standing in; return what it printed.
 
+    The script starts from a fresh Keras session, as in a new Python process, so layer
+    names come out as the real framework would print them (``conv2d``, not ``conv2d_7``).
+
     Args:
         path: the script. It runs as ``__main__`` with its own globals.
 
@@ -74,6 +79,7 @@ def run(path: str | Path) -> str:
     if not script.is_file():
         raise FileNotFoundError(f"path={str(path)!r}: no such script")
     output = io.StringIO()
-    with frameworks(), contextlib.redirect_stdout(output):
+    with frameworks() as modules, contextlib.redirect_stdout(output):
+        modules["keras.backend"].clear_session()
         runpy.run_path(str(script), run_name="__main__")
     return output.getvalue()

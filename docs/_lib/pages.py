@@ -1,0 +1,81 @@
+"""Helpers for the site's build-time blocks (not part of the library).
+
+The build hook (docs/_hooks/mathml.py) and docs/conftest.py put this folder on sys.path,
+so a page's ``exec="on"`` block can ``from pages import script_tabs``.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+from convdims import standin
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
+
+# Real framework imports -> the same import from convdims's dialects.
+_DIALECT_IMPORTS = [
+    (r"^import keras$", "from convdims import keras"),
+    (r"^from keras import (.+)$", r"from convdims.keras import \1"),
+    (r"^import torch$", "from convdims import torch"),
+    (r"^from torch import (.+)$", r"from convdims.torch import \1"),
+    (r"^import torch\.nn as nn$", "from convdims.torch import nn"),
+    (r"^from torchinfo import summary$", "from convdims.torch import summary"),
+]
+
+
+def as_dialect(source: str) -> str:
+    """The same script importing convdims's dialects instead of the frameworks."""
+    for pattern, replacement in _DIALECT_IMPORTS:
+        source = re.sub(pattern, replacement, source, flags=re.MULTILINE)
+    return source
+
+
+def framework_of(name: str) -> str:
+    """'Keras' or 'PyTorch', from a snippet's name (keras_*.py, torch_*.py)."""
+    if name.startswith("keras"):
+        return "Keras"
+    if name.startswith("torch"):
+        return "PyTorch"
+    raise ValueError(f"snippet {name!r} must start with 'keras' or 'torch'")
+
+
+def fence(code: str, language: str = "python", title: str = "") -> str:
+    head = f'```{language}' + (f' title="{title}"' if title else "")
+    return f"{head}\n{code.rstrip()}\n```"
+
+
+def tab(title: str, body: str) -> str:
+    return f'=== "{title}"\n\n' + textwrap.indent(body, "    ") + "\n"
+
+
+def run_snippet(name: str) -> str:
+    """What the snippet prints, computed by convdims with the dialects standing in."""
+    return standin.run(SNIPPETS / name)
+
+
+def script_tabs(name: str, *, output: bool = True, dialect: bool = True) -> str:
+    """Markdown tabs: the real framework script, the same with convdims, and its output.
+
+    The output is what the script prints when convdims stands in for the framework; the
+    oracle tests run the same file under the real framework and require the same text.
+    """
+    source = (SNIPPETS / name).read_text()
+    framework = framework_of(name)
+    parts = [tab(framework, fence(source, title=name))]
+    if dialect:
+        parts.append(tab(f"convdims (no {framework} needed)", fence(as_dialect(source))))
+    if output:
+        parts.append(tab("Output", fence(run_snippet(name), "text")))
+    return "\n".join(parts)
+
+
+def side_by_side(keras_name: str, torch_name: str) -> str:
+    """Keras and PyTorch versions of the same thing, each with its output, in tabs."""
+    parts = []
+    for name in (keras_name, torch_name):
+        source = (SNIPPETS / name).read_text()
+        body = fence(source, title=name) + "\n\nPrints:\n\n" + fence(run_snippet(name), "text")
+        parts.append(tab(framework_of(name), body))
+    return "\n".join(parts)
