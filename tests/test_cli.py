@@ -123,6 +123,7 @@ SUBCOMMANDS = [
     ["params", "separable"],
     ["params", "dense"],
     ["summary"],
+    ["run"],
 ]
 
 
@@ -157,7 +158,7 @@ def test_the_examples_in_the_help_run_and_say_what_they_print(capsys):
         examples += _examples(help_text(capsys, *command))
     ran = 0
     for argv, comment in examples:
-        if argv[0] == "summary":
+        if argv[0] in ("summary", "run"):
             continue  # they name the reader's files
         status, out, err = run(capsys, *argv)
         assert status == 0, (argv, err)
@@ -776,3 +777,47 @@ def test_summary_of_a_real_torch_dialect_module(capsys, tmp_path):
     assert "[1, 64, 4, 4]" in data["summary"]
     status, out, err = run(capsys, *argv[:-1], "--columns", "no_such_column")
     assert_one_line_error(status, out, err, "--columns", "no_such_column")
+
+
+KERAS_SCRIPT = """\
+import keras
+from keras import layers
+
+model = keras.Sequential([keras.Input(shape=(32, 32, 3)), layers.Conv2D(5, 3)])
+print(model.output_shape, model.count_params())
+"""
+
+
+def test_run_executes_an_unmodified_keras_script(capsys, tmp_path):
+    script = tmp_path / "model.py"
+    script.write_text(KERAS_SCRIPT)
+    status, out, err = run(capsys, "run", str(script))
+    assert (status, err) == (0, "")
+    assert out.strip() == "(None, 30, 30, 5) 140"
+
+
+def test_run_json_carries_the_output(capsys, tmp_path):
+    script = tmp_path / "model.py"
+    script.write_text(KERAS_SCRIPT)
+    status, out, _ = run(capsys, "run", str(script), "--json")
+    data = json.loads(out)
+    assert status == 0 and data["command"] == "run" and data["output"].startswith("(None, 30")
+
+
+def test_run_reports_the_frameworks_error_in_one_line(capsys, tmp_path):
+    script = tmp_path / "bad.py"
+    script.write_text(KERAS_SCRIPT.replace("Conv2D(5, 3)", "Conv2D(5, 40)"))
+    status, out, err = run(capsys, "run", str(script))
+    assert_one_line_error(status, out, err, "bad.py raised ValueError", "line 4")
+
+
+def test_run_needs_an_existing_script(capsys):
+    status, out, err = run(capsys, "run", "no-such-script.py")
+    assert_one_line_error(status, out, err, "argument SCRIPT", "no such file")
+
+
+def test_summary_reads_a_file_written_for_real_keras(capsys, tmp_path):
+    script = tmp_path / "model.py"
+    script.write_text(KERAS_SCRIPT)
+    status, out, err = run(capsys, "summary", str(script))
+    assert status == 0 and "Total params: 140" in out

@@ -30,6 +30,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from convdims import standin
 from convdims.convolution import conv_geometry
 from convdims.pooling import pool_geometry
 from convdims.render.formula import (
@@ -497,7 +498,9 @@ def _load_model(target: str) -> tuple[str, str, Any]:
     folder = os.path.dirname(full)
     sys.path.insert(0, folder)
     try:
-        namespace = runpy.run_path(full, run_name="__convdims_summary__")
+        # a file written for the real frameworks runs too: convdims stands in for them
+        with standin.frameworks():
+            namespace = runpy.run_path(full, run_name="__convdims_summary__")
     except (Exception, SystemExit) as error:
         raise _raised(error, path, full) from None
     finally:
@@ -568,6 +571,17 @@ def _weights_count(weights: Any) -> int | None:
             size = math.prod(int(n) for n in shape)
         total += size
     return total
+
+
+def _run_command(args: argparse.Namespace) -> dict[str, Any]:
+    full = os.path.abspath(args.script)
+    if not os.path.isfile(full):
+        raise CommandError(f"argument SCRIPT: no such file: {args.script}")
+    try:
+        output = standin.run(full)
+    except (Exception, SystemExit) as error:
+        raise _raised(error, args.script, full) from None
+    return {"command": "run", "file": args.script, "output": output}
 
 
 def _summary_command(args: argparse.Namespace) -> dict[str, Any]:
@@ -757,6 +771,19 @@ examples:
   convdims summary vgg.py --columns macs,receptive_field     analysis columns, if any
 
 {_JSON_SUMMARY}"""
+
+
+_RUN_EPILOG = """\
+SCRIPT.py is written for the real frameworks (import keras, from keras import layers,
+import torch, from torch import nn, from torchinfo import summary) and runs unchanged:
+convdims's dialects stand in for them, so it prints the shapes and summaries the
+framework would, without the framework installed.
+
+examples:
+  convdims run my_keras_model.py             model.summary() as Keras prints it
+  convdims run my_torch_model.py             torchinfo-style summary, shapes
+
+JSON (--json): {"command": "run", "file": str, "output": str (everything printed)}"""
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -959,6 +986,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra analysis columns, passed to the summary as columns=[...]",
     )
     _common(summary)
+
+    run = commands.add_parser(
+        "run",
+        help="run a Keras or PyTorch script with convdims standing in for the framework",
+        description="Run an unmodified Keras or PyTorch script without the framework: "
+        "convdims's dialects answer its imports.",
+        epilog=_RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument("script", metavar="SCRIPT.py", help="the script to run")
+    _common(run)
     return parser
 
 
@@ -997,6 +1035,9 @@ def run(argv: Sequence[str]) -> str:
     elif args.command == "params":
         result = _params_command(args)
         text = _params_text
+    elif args.command == "run":
+        result = _run_command(args)
+        text = lambda r: r["output"].rstrip("\n")  # noqa: E731
     else:
         result = _summary_command(args)
         text = lambda r: r["summary"]  # noqa: E731
