@@ -82,7 +82,16 @@ def pool_shape(
 
 
 def adaptive_shape(x: Tensor, dims: int, op: str, output_size: Any) -> Tensor:
-    """The output of adaptive pooling: ``output_size``, None keeping an input size."""
+    """The output of adaptive pooling: ``output_size``, None keeping an input size.
+
+    PyTorch computes a 2-D or 3-D adaptive average pooling to size 1 as a mean over the
+    last axes, which takes a tensor of any rank with enough axes.
+    """
+    if op in ("adaptive_avg_pool2d", "adaptive_avg_pool3d") and x.ndim >= dims:
+        wanted = ntuple(output_size, dims, "output_size")
+        resolved = [size if want is None else want for want, size in zip(wanted, x.shape[-dims:])]
+        if all(size == 1 for size in resolved):
+            return x._like((*x.shape[:-dims], *resolved))
     check_input(x, dims, op, allow_unbatched=True)
     check_positive_spatial(x, dims, op)
     wanted = ntuple(output_size, dims, "output_size")

@@ -1,0 +1,114 @@
+"""Time convdims.torch summaries against torchinfo on the real PyTorch model.
+
+For VGG16 and ResNet-50 (the docs/snippets scripts), measures in one run:
+
+- convdims: running the whole script (build the model + summary), and summary alone;
+- PyTorch + torchinfo: the same script with ``from torch import nn`` and
+  ``from torchinfo import summary`` (build on the CPU + summary), and summary alone;
+- the import time of ``convdims.torch`` (``python -X importtime``).
+
+Prints the times (best of several runs) and the ratios. Run from the repository root:
+
+    python benchmarks/bench_torch_summary.py [--repeat 5]
+
+PyTorch and torchinfo are optional: without them only the convdims figures print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
+MODELS = {"vgg16": "torch_vgg16.py", "resnet50": "torch_resnet50.py"}
+INPUT = (1, 3, 224, 224)
+SWAPS = {
+    "from convdims import torch\n": "import torch\n",
+    "from convdims.torch import nn, summary\n": "from torch import nn\nfrom torchinfo import summary\n",
+}
+
+
+def run_script(source: str, name: str) -> dict:
+    namespace = {"__name__": "__main__", "__file__": name}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(source, name, "exec"), namespace)  # noqa: S102 - our own scripts
+    return namespace
+
+
+def best(function, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def import_time_ms(module: str) -> float:
+    """Cumulative import time of ``module`` in a fresh interpreter, from -X importtime."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True, text=True, check=True,
+    )
+    for line in result.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\s*)(\S+)$", line)
+        if match and match.group(3) == module:
+            return int(match.group(1)) / 1000
+    raise RuntimeError(f"no import time found for {module}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measure (best kept)")
+    args = parser.parse_args()
+
+    from convdims.torch import summary as cd_summary
+
+    try:
+        import torchinfo  # noqa: F401
+        import torch  # noqa: F401
+    except ImportError:
+        torch = None
+        print("PyTorch or torchinfo not installed: convdims figures only")
+
+    print(f"import convdims.torch: {import_time_ms('convdims.torch'):.1f} ms "
+          f"(import convdims: {import_time_ms('convdims'):.1f} ms)")
+    header = f"{'model':<10} {'measure':<18} {'convdims':>12} {'torch+torchinfo':>16} {'ratio':>10}"
+    print(header)
+    print("-" * len(header))
+    for label, file_name in MODELS.items():
+        source = (SNIPPETS / file_name).read_text()
+        ours = run_script(source, file_name)["model"]
+        whole_ours = best(lambda: run_script(source, file_name), args.repeat)
+        summary_ours = best(lambda: cd_summary(ours, input_size=INPUT, verbose=0), args.repeat)
+        if torch is None:
+            print(f"{label:<10} {'build + summary':<18} {whole_ours * 1e3:>10.2f}ms")
+            print(f"{label:<10} {'summary':<18} {summary_ours * 1e3:>10.2f}ms")
+            continue
+        real_source = source
+        for old, new in SWAPS.items():
+            real_source = real_source.replace(old, new)
+        from torchinfo import summary as ti_summary
+
+        theirs = run_script(real_source, file_name)["model"]
+        repeat = max(1, args.repeat // 2)
+        whole_theirs = best(lambda: run_script(real_source, file_name), repeat)
+        summary_theirs = best(
+            lambda: ti_summary(theirs, input_size=INPUT, verbose=0), repeat
+        )
+        for measure, a, b in (
+            ("build + summary", whole_ours, whole_theirs),
+            ("summary", summary_ours, summary_theirs),
+        ):
+            print(f"{label:<10} {measure:<18} {a * 1e3:>10.2f}ms {b * 1e3:>14.1f}ms "
+                  f"{b / a:>9.0f}x")
+
+
+if __name__ == "__main__":
+    main()
