@@ -71,4 +71,4 @@ def test_no_page_shows_a_traceback_or_an_error(built_site):
 
 def test_home_page_numbers_come_from_the_library(built_site):
     text = (built_site / "index.html").read_text()
-    assert "32x32x3 -&gt; 30x30x5, 140 parameters" in text
+    assert "becomes 30x30x5 with 140 parameters, then 15x15x5" in text
