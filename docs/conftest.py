@@ -47,10 +47,15 @@ class FenceParser:
         self.doctests = DocTestStringParser(DocTestEvaluator(OPTIONS))
 
     def __call__(self, document):
-        for region in self.lexer(document):
+        regions = list(self.lexer(document))
+        # fences shown inside a ````markdown example are text, not code to run
+        shown = [(r.start, r.end) for r in regions if r.lexemes["language"] in ("markdown", "md")]
+        for region in regions:
             language = region.lexemes["language"]
             source = region.lexemes["source"]
             if language not in ("python", "py", "pycon"):
+                continue
+            if any(start < region.start and region.end <= end for start, end in shown):
                 continue
             text = expand_snippets(str(source))
             if language == "pycon" or text.lstrip().startswith(">>>"):
