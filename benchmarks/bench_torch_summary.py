@@ -30,7 +30,9 @@ MODELS = {"vgg16": "torch_vgg16.py", "resnet50": "torch_resnet50.py"}
 INPUT = (1, 3, 224, 224)
 SWAPS = {
     "from convdims import torch\n": "import torch\n",
-    "from convdims.torch import nn, summary\n": "from torch import nn\nfrom torchinfo import summary\n",
+    "from convdims.torch import nn, summary\n": (
+        "from torch import nn\nfrom torchinfo import summary\n"
+    ),
 }
 
 
@@ -54,7 +56,9 @@ def import_time_ms(module: str) -> float:
     """Cumulative import time of ``module`` in a fresh interpreter, from -X importtime."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     for line in result.stderr.splitlines():
         match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\s*)(\S+)$", line)
@@ -65,28 +69,37 @@ def import_time_ms(module: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per measure (best kept)")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="runs per measure (best kept)"
+    )
     args = parser.parse_args()
 
     from convdims.torch import summary as cd_summary
 
     try:
-        import torchinfo  # noqa: F401
         import torch  # noqa: F401
+        import torchinfo  # noqa: F401
     except ImportError:
         torch = None
         print("PyTorch or torchinfo not installed: convdims figures only")
 
-    print(f"import convdims.torch: {import_time_ms('convdims.torch'):.1f} ms "
-          f"(import convdims: {import_time_ms('convdims'):.1f} ms)")
-    header = f"{'model':<10} {'measure':<18} {'convdims':>12} {'torch+torchinfo':>16} {'ratio':>10}"
+    print(
+        f"import convdims.torch: {import_time_ms('convdims.torch'):.1f} ms "
+        f"(import convdims: {import_time_ms('convdims'):.1f} ms)"
+    )
+    header = (
+        f"{'model':<10} {'measure':<18} {'convdims':>12} {'torch+torchinfo':>16} "
+        f"{'ratio':>10}"
+    )
     print(header)
     print("-" * len(header))
     for label, file_name in MODELS.items():
         source = (SNIPPETS / file_name).read_text()
         ours = run_script(source, file_name)["model"]
-        whole_ours = best(lambda: run_script(source, file_name), args.repeat)
-        summary_ours = best(lambda: cd_summary(ours, input_size=INPUT, verbose=0), args.repeat)
+        whole_ours = best(lambda s=source, f=file_name: run_script(s, f), args.repeat)
+        summary_ours = best(
+            lambda m=ours: cd_summary(m, input_size=INPUT, verbose=0), args.repeat
+        )
         if torch is None:
             print(f"{label:<10} {'build + summary':<18} {whole_ours * 1e3:>10.2f}ms")
             print(f"{label:<10} {'summary':<18} {summary_ours * 1e3:>10.2f}ms")
@@ -98,16 +111,18 @@ def main() -> None:
 
         theirs = run_script(real_source, file_name)["model"]
         repeat = max(1, args.repeat // 2)
-        whole_theirs = best(lambda: run_script(real_source, file_name), repeat)
+        whole_theirs = best(lambda s=real_source, f=file_name: run_script(s, f), repeat)
         summary_theirs = best(
-            lambda: ti_summary(theirs, input_size=INPUT, verbose=0), repeat
+            lambda m=theirs: ti_summary(m, input_size=INPUT, verbose=0), repeat
         )
         for measure, a, b in (
             ("build + summary", whole_ours, whole_theirs),
             ("summary", summary_ours, summary_theirs),
         ):
-            print(f"{label:<10} {measure:<18} {a * 1e3:>10.2f}ms {b * 1e3:>14.1f}ms "
-                  f"{b / a:>9.0f}x")
+            print(
+                f"{label:<10} {measure:<18} {a * 1e3:>10.2f}ms {b * 1e3:>14.1f}ms "
+                f"{b / a:>9.0f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convdims import conv_params, dense_params
-from convdims import torch
+from convdims import conv_params, dense_params, torch
 from convdims.torch import DimensionError, ShapeError, nn
 
 
@@ -19,6 +18,7 @@ def shape_of(layer, *shape):
 
 
 # Published and reference sizes ---------------------------------------------------------
+
 
 def test_alexnet_first_layer_cs231n() -> None:
     conv = nn.Conv2d(3, 96, 11, stride=4)
@@ -45,7 +45,11 @@ def test_pooling_floor_and_ceil_mode() -> None:
 
 
 def test_transposed_output_padding_picks_between_23_and_24() -> None:
-    assert shape_of(nn.ConvTranspose1d(1, 1, 3, stride=2, padding=1), 1, 1, 12) == (1, 1, 23)
+    assert shape_of(nn.ConvTranspose1d(1, 1, 3, stride=2, padding=1), 1, 1, 12) == (
+        1,
+        1,
+        23,
+    )
     layer = nn.ConvTranspose1d(1, 1, 3, stride=2, padding=1, output_padding=1)
     assert shape_of(layer, 1, 1, 12) == (1, 1, 24)
     free = nn.ConvTranspose1d(1, 1, 3, stride=2, padding=1)
@@ -67,6 +71,7 @@ def test_unbatched_inputs_and_defaults() -> None:
 
 
 # PyTorch's rules and errors ------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "build",
@@ -129,6 +134,7 @@ def test_flatten_out_of_range_is_an_index_error_too() -> None:
 
 # Module machinery ----------------------------------------------------------------------
 
+
 class Net(nn.Module):
     def __init__(self):
         super().__init__()
@@ -143,11 +149,17 @@ class Net(nn.Module):
 def test_registration_and_names_follow_pytorch() -> None:
     net = Net()
     assert [name for name, _ in net.named_parameters()] == [
-        "features.0.weight", "features.0.bias", "features.1.weight", "features.1.bias",
-        "fc.weight", "fc.bias",
+        "features.0.weight",
+        "features.0.bias",
+        "features.1.weight",
+        "features.1.bias",
+        "fc.weight",
+        "fc.bias",
     ]
     assert [name for name, _ in net.named_buffers()] == [
-        "features.1.running_mean", "features.1.running_var", "features.1.num_batches_tracked",
+        "features.1.running_mean",
+        "features.1.running_var",
+        "features.1.num_batches_tracked",
     ]
     assert [name for name, _ in net.named_modules()][:3] == ["", "features", "features.0"]
     assert tuple(net(torch.empty(2, 3, 8, 8)).shape) == (2, 2)
@@ -199,6 +211,7 @@ def test_hooks_see_every_call() -> None:
 
 # Agreement with the core ---------------------------------------------------------------
 
+
 @settings(max_examples=150, deadline=None)
 @given(
     dims=st.integers(1, 3),
@@ -213,7 +226,9 @@ def test_conv_parameters_equal_the_core_count(
     dims, kernel, groups, per_group_in, per_group_out, bias, transposed
 ) -> None:
     cls = getattr(nn, f"Conv{'Transpose' if transposed else ''}{dims}d")
-    layer = cls(groups * per_group_in, groups * per_group_out, kernel, groups=groups, bias=bias)
+    layer = cls(
+        groups * per_group_in, groups * per_group_out, kernel, groups=groups, bias=bias
+    )
     expected = conv_params(
         (kernel,) * dims, groups * per_group_in, groups * per_group_out, bias, groups
     )

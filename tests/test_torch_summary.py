@@ -39,7 +39,11 @@ def test_seed_table(capsys) -> None:
     result = summary(seed(), input_size=(1, 3, 32, 32))
     assert capsys.readouterr().out == SEED_TABLE + "\n"
     assert str(result) == SEED_TABLE
-    assert (result.total_params, result.trainable_params, result.non_trainable_params) == (140, 140, 0)
+    assert (result.total_params, result.trainable_params, result.non_trainable_params) == (
+        140,
+        140,
+        0,
+    )
     # 140 weights and biases, each used at 30*30 output positions.
     assert result.total_mult_adds == 140 * 30 * 30
 
@@ -48,7 +52,12 @@ def test_quiet_and_records(capsys) -> None:
     result = summary(seed(), input_size=(1, 3, 32, 32), verbose=0)
     assert capsys.readouterr().out == ""
     conv = result.rows[1]
-    assert (conv.class_name, conv.var_name, conv.depth, conv.depth_index) == ("Conv2d", "0", 1, 1)
+    assert (conv.class_name, conv.var_name, conv.depth, conv.depth_index) == (
+        "Conv2d",
+        "0",
+        1,
+        1,
+    )
     assert conv.input_shape == (1, 3, 32, 32) and conv.output_shape == (1, 5, 30, 30)
     assert conv.kernel_size == (3, 3) and conv.is_leaf and not conv.is_recursive
 
@@ -60,7 +69,9 @@ def test_resnet50_depth_recursion_and_frozen_rows() -> None:
     result = summary(model, input_size=(1, 3, 224, 224), depth=1, verbose=0)
     text = str(result)
     assert "├─Sequential: 1-5" in text and "└─Bottleneck" not in text
-    assert "├─Conv2d: 1-1                            [1, 64, 112, 112]         (9,408)" in text
+    assert (
+        "├─Conv2d: 1-1                            [1, 64, 112, 112]         (9,408)" in text
+    )
     assert result.non_trainable_params == 9_408
     # Each bottleneck calls its ReLU three times: rows 2 and 3 are recursive.
     relus = [r for r in result.rows if r.class_name == "ReLU" and r.depth == 3]
@@ -74,18 +85,40 @@ def run_snippet_quietly(name: str):
 
 def test_columns_and_settings() -> None:
     result = summary(
-        seed(), input_size=(1, 3, 32, 32), verbose=0,
+        seed(),
+        input_size=(1, 3, 32, 32),
+        verbose=0,
         columns=("kernel_size", "input_size", "trainable", "params_percent", "mult_adds"),
         row_settings=("depth", "var_names", "ascii_only"),
     )
     lines = str(result).splitlines()
     assert lines[1].split() == [
-        "Layer", "(type", "(var_name):depth-idx)", "Kernel", "Shape", "Input", "Shape",
-        "Trainable", "Param", "%", "Mult-Adds",
+        "Layer",
+        "(type",
+        "(var_name):depth-idx)",
+        "Kernel",
+        "Shape",
+        "Input",
+        "Shape",
+        "Trainable",
+        "Param",
+        "%",
+        "Mult-Adds",
     ]
     assert lines[4].split() == [
-        "+", "Conv2d", "(0):", "1-1", "[3,", "3]", "[1,", "3,", "32,", "32]", "True",
-        "100.00%", "126,000",
+        "+",
+        "Conv2d",
+        "(0):",
+        "1-1",
+        "[3,",
+        "3]",
+        "[1,",
+        "3,",
+        "32,",
+        "32]",
+        "True",
+        "100.00%",
+        "126,000",
     ]
     assert set(COLUMNS) >= {"output_size", "num_params", "mult_adds"}
 

@@ -1,4 +1,4 @@
-"""torchvision's AlexNet (the "one weird trick" variant), written as torchvision writes it."""
+"""torchvision's AlexNet (the "one weird trick" variant), as torchvision writes it."""
 
 from convdims import torch
 from convdims.torch import nn, summary

@@ -4,7 +4,9 @@
 from convdims.torch import nn, summary
 
 model = nn.Sequential(
-    nn.Conv2d(in_channels=3, out_channels=5, kernel_size=3),  # 30x30x5, (3*3*3 + 1)*5 weights
+    nn.Conv2d(
+        in_channels=3, out_channels=5, kernel_size=3
+    ),  # 30x30x5, (3*3*3 + 1)*5 weights
     nn.MaxPool2d(kernel_size=2),  # stride defaults to kernel_size: 15x15x5
 )
 

@@ -1,9 +1,28 @@
-"""torchvision's VGG16 (configuration "D", no batch normalization), as torchvision writes it."""
+"""torchvision's VGG16 (configuration "D", no batch norm), as torchvision writes it."""
 
 from convdims import torch
 from convdims.torch import nn, summary
 
-CONFIG_D = [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"]
+CONFIG_D = [
+    64,
+    64,
+    "M",
+    128,
+    128,
+    "M",
+    256,
+    256,
+    256,
+    "M",
+    512,
+    512,
+    512,
+    "M",
+    512,
+    512,
+    512,
+    "M",
+]
 
 
 def make_layers(cfg, batch_norm=False):

@@ -34,8 +34,15 @@ SETTINGS = dict(
 
 # Layers whose constructor takes device= in PyTorch.
 _TAKES_DEVICE = {
-    "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d",
-    "BatchNorm1d", "BatchNorm2d", "Linear",
+    "Conv1d",
+    "Conv2d",
+    "Conv3d",
+    "ConvTranspose1d",
+    "ConvTranspose2d",
+    "ConvTranspose3d",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "Linear",
 }
 
 
@@ -60,8 +67,11 @@ class Case:
         self.freeze = freeze
 
     def __repr__(self) -> str:
-        call = ", ".join([*map(repr, self.args), *(f"{k}={v!r}" for k, v in self.kwargs.items())])
-        return f"nn.{self.layer}({call}) on {self.shape} train={self.train} freeze={self.freeze}"
+        call = ", ".join(
+            [*map(repr, self.args), *(f"{k}={v!r}" for k, v in self.kwargs.items())]
+        )
+        options = f"train={self.train} freeze={self.freeze}"
+        return f"nn.{self.layer}({call}) on {self.shape} {options}"
 
 
 def _device(torch, case: Case):
@@ -121,7 +131,8 @@ def check(torch, case: Case) -> None:
     ours, our_output = _run_convdims(case)
     if isinstance(theirs, Exception):
         assert isinstance(ours, ValueError), (
-            f"{case}: PyTorch raised {type(theirs).__name__}: {theirs}; convdims accepted it "
+            f"{case}: PyTorch raised {type(theirs).__name__}: {theirs}; convdims "
+            "accepted it "
             f"and returned {_shape(our_output)}"
         )
         return
@@ -142,6 +153,7 @@ def check(torch, case: Case) -> None:
 
 
 # Strategies --------------------------------------------------------------------------
+
 
 def _per_axis(draw, values, dims: int, *, as_int_probability: float = 0.5):
     """An int, or a tuple of one value per axis (PyTorch's int-or-tuple arguments)."""
@@ -195,7 +207,9 @@ def conv_cases(draw) -> Case:
         dilation=dilation,
         groups=groups,
         bias=draw(st.booleans()),
-        padding_mode=draw(st.sampled_from(["zeros", "zeros", "reflect", "replicate", "circular"])),
+        padding_mode=draw(
+            st.sampled_from(["zeros", "zeros", "reflect", "replicate", "circular"])
+        ),
     )
     return Case(
         f"Conv{dims}d",
@@ -281,8 +295,10 @@ def batch_norm_cases(draw) -> Case:
     dims = draw(st.sampled_from([1, 2]))
     features = draw(st.integers(1, 6))
     channels = features if draw(st.integers(0, 6)) else draw(st.integers(1, 6))
-    rank = draw(st.sampled_from([2, 3] if dims == 1 else [4])) if draw(st.integers(0, 8)) else (
-        draw(st.integers(2, 5))
+    rank = (
+        draw(st.sampled_from([2, 3] if dims == 1 else [4]))
+        if draw(st.integers(0, 8))
+        else (draw(st.integers(2, 5)))
     )
     shape = (draw(st.integers(1, 3)), channels, *_spatial(draw, rank - 2, 5))
     kwargs = dict(
@@ -354,6 +370,7 @@ def test_layer_matches_pytorch(torch, strategy, examples) -> None:
 
 # Random stacks -----------------------------------------------------------------------
 
+
 @st.composite
 def stacks(draw):
     """A Sequential of 2-6 layers on a 2-D image, ending sometimes in a classifier head.
@@ -361,27 +378,48 @@ def stacks(draw):
     Returns (a builder taking an ``nn`` module, the input shape, whether to freeze part).
     """
     channels = draw(st.integers(1, 4))
-    shape = (draw(st.integers(1, 2)), channels, draw(st.integers(4, 70)), draw(st.integers(4, 70)))
+    shape = (
+        draw(st.integers(1, 2)),
+        channels,
+        draw(st.integers(4, 70)),
+        draw(st.integers(4, 70)),
+    )
     plan: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
     current = channels
     for _ in range(draw(st.integers(2, 6))):
-        kind = draw(st.sampled_from(["conv", "conv", "max", "avg", "bn", "relu", "dropout"]))
+        kind = draw(
+            st.sampled_from(["conv", "conv", "max", "avg", "bn", "relu", "dropout"])
+        )
         if kind == "conv":
             out = draw(st.integers(1, 6))
-            plan.append((
-                "Conv2d",
-                (current, out, draw(st.integers(1, 5))),
-                dict(
-                    stride=draw(st.integers(1, 3)),
-                    padding=draw(st.integers(0, 2)),
-                    bias=draw(st.booleans()),
-                ),
-            ))
+            plan.append(
+                (
+                    "Conv2d",
+                    (current, out, draw(st.integers(1, 5))),
+                    dict(
+                        stride=draw(st.integers(1, 3)),
+                        padding=draw(st.integers(0, 2)),
+                        bias=draw(st.booleans()),
+                    ),
+                )
+            )
             current = out
         elif kind == "max":
-            plan.append(("MaxPool2d", (draw(st.integers(1, 3)),), dict(ceil_mode=draw(st.booleans()))))
+            plan.append(
+                (
+                    "MaxPool2d",
+                    (draw(st.integers(1, 3)),),
+                    dict(ceil_mode=draw(st.booleans())),
+                )
+            )
         elif kind == "avg":
-            plan.append(("AvgPool2d", (draw(st.integers(1, 3)),), dict(padding=draw(st.integers(0, 1)))))
+            plan.append(
+                (
+                    "AvgPool2d",
+                    (draw(st.integers(1, 3)),),
+                    dict(padding=draw(st.integers(0, 1))),
+                )
+            )
         elif kind == "bn":
             plan.append(("BatchNorm2d", (current,), {}))
         elif kind == "relu":
@@ -403,8 +441,14 @@ def stacks(draw):
         for index in frozen:
             layers[index].requires_grad_(False)
         if named:
-            return nn.Sequential(OrderedDict((f"{name.lower()}{i}", layer)
-                                             for i, (layer, (name, _, _)) in enumerate(zip(layers, plan))))
+            return nn.Sequential(
+                OrderedDict(
+                    (f"{name.lower()}{i}", layer)
+                    for i, (layer, (name, _, _)) in enumerate(
+                        zip(layers, plan, strict=False)
+                    )
+                )
+            )
         return nn.Sequential(*layers)
 
     build.plan = plan  # type: ignore[attr-defined]
@@ -420,7 +464,7 @@ def test_stack_matches_pytorch_and_torchinfo(torch, torchinfo, stack) -> None:
     ours = build(cd_nn)
     try:
         their_output = theirs.eval()(torch.empty(*shape, device="meta"))
-    except Exception as error:  # noqa: BLE001 - any PyTorch error means "rejected"
+    except Exception:  # noqa: BLE001 - any PyTorch error means "rejected"
         with pytest.raises(ValueError):
             ours.eval()(cd_torch.empty(*shape))
         return
@@ -430,4 +474,3 @@ def test_stack_matches_pytorch_and_torchinfo(torch, torchinfo, stack) -> None:
     expected = str(torchinfo.summary(theirs, input_size=shape, device="meta", verbose=0))
     got = str(cd_torch.summary(ours, input_size=shape, verbose=0))
     assert got == normalize_torchinfo(expected), build.plan
-

@@ -8,7 +8,6 @@ containers that are never called, modules called twice, frozen layers and severa
 
 from __future__ import annotations
 
-
 import pytest
 
 from convdims import torch as cd_torch
@@ -17,7 +16,9 @@ from test_torch_snippets import PUBLISHED, SNIPPETS, normalize_torchinfo, run_sn
 
 SWAPS = {
     "from convdims import torch\n": "import torch\n",
-    "from convdims.torch import nn, summary\n": "from torch import nn\nfrom torchinfo import summary\n",
+    "from convdims.torch import nn, summary\n": (
+        "from torch import nn\nfrom torchinfo import summary\n"
+    ),
 }
 
 
@@ -59,7 +60,9 @@ def _models(nn, torch_module):
     class Net(nn.Module):
         def __init__(self):
             super().__init__()
-            self.stem = nn.Sequential(nn.Conv2d(3, 8, 7, 2, 3), nn.BatchNorm2d(8), nn.ReLU())
+            self.stem = nn.Sequential(
+                nn.Conv2d(3, 8, 7, 2, 3), nn.BatchNorm2d(8), nn.ReLU()
+            )
             self.blocks = nn.ModuleList([Block(8), Block(8)])
             self.unused = nn.Linear(3, 3)
             self.pool = nn.AdaptiveAvgPool2d(1)
@@ -75,7 +78,9 @@ def _models(nn, torch_module):
     class TwoInputs(nn.Module):
         def __init__(self):
             super().__init__()
-            self.image = nn.Sequential(nn.Conv1d(2, 4, 3), nn.AdaptiveMaxPool1d(1), nn.Flatten())
+            self.image = nn.Sequential(
+                nn.Conv1d(2, 4, 3), nn.AdaptiveMaxPool1d(1), nn.Flatten()
+            )
             self.extra = nn.Linear(5, 4)
             self.out = nn.Linear(8, 2)
 
@@ -90,8 +95,13 @@ def _models(nn, torch_module):
         "shared_module": (nn.Sequential(shared, nn.ReLU(), shared), (1, 6)),
         "two_inputs": (TwoInputs(), [(1, 2, 9), (1, 5)]),
         "deep": (
-            nn.Sequential(nn.Sequential(nn.Sequential(nn.Sequential(
-                nn.Conv3d(1, 2, 3), nn.MaxPool3d(2, ceil_mode=True))))),
+            nn.Sequential(
+                nn.Sequential(
+                    nn.Sequential(
+                        nn.Sequential(nn.Conv3d(1, 2, 3), nn.MaxPool3d(2, ceil_mode=True))
+                    )
+                )
+            ),
             (1, 1, 9, 9, 9),
         ),
     }
@@ -99,8 +109,17 @@ def _models(nn, torch_module):
 
 OPTIONS = {
     "default": {},
-    "all_columns": dict(col_names=("input_size", "output_size", "num_params", "params_percent",
-                                   "kernel_size", "mult_adds", "trainable")),
+    "all_columns": dict(
+        col_names=(
+            "input_size",
+            "output_size",
+            "num_params",
+            "params_percent",
+            "kernel_size",
+            "mult_adds",
+            "trainable",
+        )
+    ),
     "depth_1": dict(depth=1),
     "depth_2_var_names": dict(depth=2, row_settings=("depth", "var_names")),
     "ascii_no_depth": dict(row_settings=("ascii_only",), col_width=12),
@@ -109,17 +128,24 @@ OPTIONS = {
 
 
 @pytest.mark.parametrize("option", sorted(OPTIONS))
-@pytest.mark.parametrize("model_name", ["resnet_like", "shared_module", "two_inputs", "deep"])
-def test_summary_options_match_torchinfo(torch, torchinfo, model_name: str, option: str) -> None:
+@pytest.mark.parametrize(
+    "model_name", ["resnet_like", "shared_module", "two_inputs", "deep"]
+)
+def test_summary_options_match_torchinfo(
+    torch, torchinfo, model_name: str, option: str
+) -> None:
     with torch.device("meta"):
         theirs, size = _models(torch.nn, torch)[model_name]
     ours, _ = _models(cd_nn, cd_torch)[model_name]
     kwargs = OPTIONS[option]
-    expected = torchinfo.summary(theirs, input_size=size, device="meta", verbose=0, **kwargs)
+    expected = torchinfo.summary(
+        theirs, input_size=size, device="meta", verbose=0, **kwargs
+    )
     got = cd_torch.summary(ours, input_size=size, verbose=0, **kwargs)
     assert str(got) == normalize_torchinfo(str(expected))
     assert (got.total_params, got.trainable_params) == (
-        expected.total_params, expected.trainable_params
+        expected.total_params,
+        expected.trainable_params,
     )
     assert got.total_mult_adds == expected.total_mult_adds
 
@@ -137,7 +163,7 @@ def test_module_repr_matches_pytorch(torch) -> None:
         theirs, _ = _models(torch.nn, torch)["resnet_like"]
     ours, _ = _models(cd_nn, cd_torch)["resnet_like"]
     assert repr(ours) == repr(theirs)
-    assert [n for n, _ in ours.named_parameters()] == [n for n, _ in theirs.named_parameters()]
+    assert [n for n, _ in ours.named_parameters()] == [
+        n for n, _ in theirs.named_parameters()
+    ]
     assert [n for n, _ in ours.named_buffers()] == [n for n, _ in theirs.named_buffers()]
-
-

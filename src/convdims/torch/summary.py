@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any
 
 from convdims.torch.dtypes import float32
 from convdims.torch.nn.module import Module
@@ -64,7 +64,7 @@ class LayerRow:
     class_name: str
     var_name: str
     depth: int
-    depth_index: Optional[int]
+    depth_index: int | None
     input_shape: tuple[int, ...]
     output_shape: tuple[int, ...]
     kernel_size: Any
@@ -292,7 +292,8 @@ class ModelSummary:
             text += (
                 f"Total mult-adds{_readable(self.total_mult_adds, 'auto')}\n{divider}\n"
                 f"Input size (MB): {self.input_bytes / 1e6:0.2f}\n"
-                f"Forward/backward pass size (MB): {self.forward_backward_bytes / 1e6:0.2f}\n"
+                "Forward/backward pass size (MB): "
+                f"{self.forward_backward_bytes / 1e6:0.2f}\n"
                 f"Params size (MB): {self.param_bytes / 1e6:0.2f}\n"
                 f"Estimated Total Size (MB): {self.total_bytes / 1e6:0.2f}\n"
             )
@@ -304,14 +305,14 @@ class ModelSummary:
 class _Call:
     """A row under construction (torchinfo's LayerInfo)."""
 
-    def __init__(self, var_name: str, module: Module, depth: int, parent: Optional[_Call]):
+    def __init__(self, var_name: str, module: Module, depth: int, parent: _Call | None):
         self.module = module
         self.var_name = var_name
         self.depth = depth
         self.parent = parent
         self.class_name = type(module).__name__
         self.is_leaf = not any(True for _ in module.children())
-        self.depth_index: Optional[int] = None
+        self.depth_index: int | None = None
         self.children: list[_Call] = []
         self.is_recursive = False
         self.executed = False
@@ -427,11 +428,13 @@ def _walk(model: Module, calls: list[_Call], run: bool) -> tuple[set[int], list[
     seen_ids: set[int] = set()
     latest: dict[int, _Call] = {}
     handles: dict[int, tuple[Any, Any]] = {}
-    stack: list[tuple[str, Module, int, Optional[_Call]]] = [
+    stack: list[tuple[str, Module, int, _Call | None]] = [
         (type(model).__name__, model, 0, None)
     ]
 
-    def make_pre_hook(var_name: str, depth: int, parent: Optional[_Call]) -> Callable[..., None]:
+    def make_pre_hook(
+        var_name: str, depth: int, parent: _Call | None
+    ) -> Callable[..., None]:
         def pre_hook(module: Module, args: Any) -> None:
             call = _Call(var_name, module, depth, parent)
             call.count_params()
@@ -473,7 +476,7 @@ def _walk(model: Module, calls: list[_Call], run: bool) -> tuple[set[int], list[
 
 
 def _add_missing_containers(calls: list[_Call], seen_ids: set[int]) -> None:
-    """Insert rows for containers whose children ran but which were not called themselves."""
+    """Insert rows for containers whose children ran but which were not called."""
     current: dict[int, _Call] = {}
     index = 0
     while index < len(calls):
@@ -485,7 +488,9 @@ def _add_missing_containers(calls: list[_Call], seen_ids: set[int]) -> None:
             parent = parent.parent
         inserted = 0
         for depth in range(1, call.depth):
-            missing = depth not in current or current[depth].module is not lineage[depth].module
+            missing = (
+                depth not in current or current[depth].module is not lineage[depth].module
+            )
             if missing and lineage[depth] is not calls[index + inserted - 1]:
                 container = lineage[depth]
                 container.count_params()
@@ -519,15 +524,15 @@ def summary(
     model: Module,
     input_size: Any = None,
     input_data: Any = None,
-    batch_dim: Optional[int] = None,
-    columns: Optional[Iterable[str]] = None,
+    batch_dim: int | None = None,
+    columns: Iterable[str] | None = None,
     col_width: int = 25,
     depth: int = 3,
-    dtypes: Optional[Sequence[Any]] = None,
-    mode: Optional[str] = None,
-    row_settings: Optional[Iterable[str]] = None,
-    verbose: Optional[int] = None,
-    col_names: Optional[Iterable[str]] = None,
+    dtypes: Sequence[Any] | None = None,
+    mode: str | None = None,
+    row_settings: Iterable[str] | None = None,
+    verbose: int | None = None,
+    col_names: Iterable[str] | None = None,
     **kwargs: Any,
 ) -> ModelSummary:
     """Summarize a convdims.torch model the way torchinfo's ``summary`` does.
@@ -620,7 +625,7 @@ def summary(
     if input_size is not None:
         shapes = _input_shapes(input_size)
         kinds = list(dtypes) if dtypes is not None else [float32] * len(shapes)
-        for shape, kind in zip(shapes, kinds):
+        for shape, kind in zip(shapes, kinds, strict=False):
             tensor = Tensor(shape, kind)
             inputs.append(tensor if batch_dim is None else tensor.unsqueeze(batch_dim))
         reported = [tuple(shape) for shape in shapes]
@@ -666,7 +671,9 @@ def summary(
         total_params=total,
         trainable_params=trainable,
         total_mult_adds=macs,
-        input_bytes=sum(t.numel() * t.element_size() + STORAGE_OBJECT_BYTES for t in inputs),
+        input_bytes=sum(
+            t.numel() * t.element_size() + STORAGE_OBJECT_BYTES for t in inputs
+        ),
         forward_backward_bytes=output_bytes,
         param_bytes=param_bytes,
         columns=names,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable, Sequence
-from typing import Any, Optional, Union
+from typing import Any
 
 from convdims._checks import as_int
 from convdims.torch.dtypes import dtype, float16, float32, float64
@@ -97,7 +97,8 @@ def broadcast_shapes(*shapes: Sequence[int]) -> Size:
             if size != 1:
                 raise ShapeError(
                     f"The size of tensor a ({size}) must match the size of tensor b "
-                    f"({here}) at non-singleton dimension {max(len(s) for s in shapes) - axis}"
+                    f"({here}) at non-singleton dimension "
+                    f"{max(len(s) for s in shapes) - axis}"
                 )
             size = here
         result.append(size)
@@ -116,7 +117,7 @@ class Tensor:
     def __init__(
         self,
         shape: Iterable[int] = (),
-        dtype: Optional[dtype] = None,
+        dtype: dtype | None = None,
         requires_grad: bool = False,
     ) -> None:
         self._shape = Size(_check_sizes(_dims((shape,), "tensor")))
@@ -130,7 +131,7 @@ class Tensor:
         """The sizes of every dimension."""
         return self._shape
 
-    def size(self, dim: Optional[int] = None) -> Union[Size, int]:
+    def size(self, dim: int | None = None) -> Size | int:
         """The shape, or one size: ``x.size(0)`` is the batch size."""
         if dim is None:
             return self._shape
@@ -261,7 +262,9 @@ class Tensor:
                 "flatten() has invalid args: start_dim cannot come after end_dim"
             )
         shape = self._shape
-        return self._like((*shape[:start], math.prod(shape[start : end + 1]), *shape[end + 1 :]))
+        return self._like(
+            (*shape[:start], math.prod(shape[start : end + 1]), *shape[end + 1 :])
+        )
 
     def unsqueeze(self, dim: int) -> Tensor:
         """A new dimension of size 1 at ``dim``."""
@@ -270,13 +273,15 @@ class Tensor:
         shape.insert(index, 1)
         return self._like(shape)
 
-    def squeeze(self, dim: Optional[Union[int, Sequence[int]]] = None) -> Tensor:
+    def squeeze(self, dim: int | Sequence[int] | None = None) -> Tensor:
         """Drop dimensions of size 1 (all of them, or those named)."""
         if dim is None:
             return self._like(s for s in self._shape if s != 1)
         dims = dim if isinstance(dim, (tuple, list)) else (dim,)
         drop = {normalize_dim(d, self.ndim) for d in dims} if self.ndim else set()
-        return self._like(s for i, s in enumerate(self._shape) if not (i in drop and s == 1))
+        return self._like(
+            s for i, s in enumerate(self._shape) if not (i in drop and s == 1)
+        )
 
     def permute(self, *dims: Any) -> Tensor:
         """Reorder the dimensions."""
@@ -284,7 +289,8 @@ class Tensor:
         if sorted(order) != list(range(self.ndim)):
             raise ShapeError(
                 f"permute(sparse_coo): number of dimensions in the tensor input does not "
-                f"match the length of the desired ordering of dimensions i.e. input.dim() = "
+                f"match the length of the desired ordering of dimensions i.e. "
+                f"input.dim() = "
                 f"{self.ndim} is not equal to len(dims) = {len(order)}"
                 if len(order) != self.ndim
                 else "permute(): duplicate dims are not allowed."
@@ -301,7 +307,9 @@ class Tensor:
 
     def t(self) -> Tensor:
         if self.ndim > 2:
-            raise ShapeError(f"t() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
+            raise ShapeError(
+                f"t() expects a tensor with <= 2 dimensions, but self is {self.ndim}D"
+            )
         return self._like(reversed(self._shape))
 
     def expand(self, *sizes: Any) -> Tensor:
@@ -314,14 +322,17 @@ class Tensor:
             )
         own = (None,) * (len(target) - self.ndim) + tuple(self._shape)
         result = []
-        for want, have in zip(target, own):
+        for want, have in zip(target, own, strict=False):
             if want == -1:
                 if have is None:
-                    raise ShapeError("expand: -1 is not allowed in a leading, non-existing dimension")
+                    raise ShapeError(
+                        "expand: -1 is not allowed in a leading, non-existing dimension"
+                    )
                 want = have
             elif have not in (None, 1, want):
                 raise ShapeError(
-                    f"The expanded size of the tensor ({want}) must match the existing size "
+                    f"The expanded size of the tensor ({want}) must match the existing "
+                    f"size "
                     f"({have}) at non-singleton dimension {len(result)}. Target sizes: "
                     f"{list(target)}.  Tensor sizes: {list(self._shape)}"
                 )
@@ -407,13 +418,13 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
     return a._like(shape)
 
 
-def _new(size: tuple[Any, ...], dtype_: Optional[dtype], requires_grad: bool) -> Tensor:
+def _new(size: tuple[Any, ...], dtype_: dtype | None, requires_grad: bool) -> Tensor:
     return Tensor(_check_sizes(_dims(size, "tensor")), dtype_, requires_grad)
 
 
 def empty(
     *size: Any,
-    dtype: Optional[dtype] = None,
+    dtype: dtype | None = None,
     requires_grad: bool = False,
     **_: Any,
 ) -> Tensor:
@@ -469,10 +480,11 @@ def cat(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
                 f"Tensors must have same number of dimensions: got {first.ndim} and "
                 f"{part.ndim}"
             )
-        for d, (a, b) in enumerate(zip(first.shape, part.shape)):
+        for d, (a, b) in enumerate(zip(first.shape, part.shape, strict=False)):
             if d != axis and a != b:
                 raise ShapeError(
-                    f"Sizes of tensors must match except in dimension {axis}. Expected size "
+                    f"Sizes of tensors must match except in dimension {axis}. Expected "
+                    f"size "
                     f"{a} but got size {b} for tensor number {index} in the list."
                 )
         total += part.shape[axis]
@@ -495,9 +507,15 @@ def stack(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
                 f"stack expects each tensor to be equal size, but got "
                 f"{list(parts[0].shape)} at entry 0 and {list(part.shape)} at entry {index}"
             )
-    return parts[0].unsqueeze(dim).expand(
-        *[len(parts) if i == normalize_dim(dim, parts[0].ndim + 1) else -1
-          for i in range(parts[0].ndim + 1)]
+    return (
+        parts[0]
+        .unsqueeze(dim)
+        .expand(
+            *[
+                len(parts) if i == normalize_dim(dim, parts[0].ndim + 1) else -1
+                for i in range(parts[0].ndim + 1)
+            ]
+        )
     )
 
 
@@ -535,7 +553,7 @@ inference_mode = no_grad
 class device:  # noqa: N801 - PyTorch's spelling
     """A device name, accepted and ignored: shapes do not depend on it."""
 
-    def __init__(self, type: str = "cpu", index: Optional[int] = None) -> None:  # noqa: A002
+    def __init__(self, type: str = "cpu", index: int | None = None) -> None:  # noqa: A002
         self.type = str(type).split(":")[0]
         self.index = index
 
@@ -546,4 +564,3 @@ class device:  # noqa: N801 - PyTorch's spelling
 def is_tensor(value: Any) -> bool:
     """True for a shape-only tensor."""
     return isinstance(value, Tensor)
-

@@ -53,8 +53,10 @@ def check_input(x: Any, spatial: int, op: str, *, allow_unbatched: bool = True) 
         return True
     if allow_unbatched and x.ndim == batched - 1:
         return False
-    expected = f"{batched - 1}D (unbatched) or {batched}D (batched)" if allow_unbatched else (
-        f"{batched}D"
+    expected = (
+        f"{batched - 1}D (unbatched) or {batched}D (batched)"
+        if allow_unbatched
+        else (f"{batched}D")
     )
     raise ShapeError(
         f"Expected {expected} input to {op}, but got input of size: {list(x.shape)}"

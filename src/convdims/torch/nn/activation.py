@@ -7,8 +7,6 @@ ReLU(inplace=True)
 
 from __future__ import annotations
 
-from typing import Optional
-
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor, normalize_dim
 
@@ -60,7 +58,9 @@ class LeakyReLU(_Elementwise):
         self.inplace = inplace
 
     def extra_repr(self) -> str:
-        return f"negative_slope={self.negative_slope}" + (", inplace=True" if self.inplace else "")
+        return f"negative_slope={self.negative_slope}" + (
+            ", inplace=True" if self.inplace else ""
+        )
 
 
 class ELU(_Elementwise):
@@ -95,7 +95,7 @@ class Tanh(_Elementwise):
 
 
 class _Softmax(_Elementwise):
-    def __init__(self, dim: Optional[int] = None) -> None:
+    def __init__(self, dim: int | None = None) -> None:
         super().__init__()
         self.dim = dim
 
@@ -114,5 +114,3 @@ class Softmax(_Softmax):
 
 class LogSoftmax(_Softmax):
     """``torch.nn.LogSoftmax``."""
-
-

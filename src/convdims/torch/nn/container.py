@@ -1,8 +1,10 @@
-"""Containers: ``Sequential`` (positional or ``OrderedDict``), ``ModuleList``, ``ModuleDict``.
+"""Containers: ``Sequential`` (positional or ``OrderedDict``), ``ModuleList``,
+``ModuleDict``.
 
 >>> from collections import OrderedDict
 >>> from convdims.torch import nn, empty
->>> model = nn.Sequential(OrderedDict([("conv", nn.Conv2d(3, 5, 3)), ("pool", nn.MaxPool2d(2))]))
+>>> layers = [("conv", nn.Conv2d(3, 5, 3)), ("pool", nn.MaxPool2d(2))]
+>>> model = nn.Sequential(OrderedDict(layers))
 >>> model(empty(1, 3, 32, 32)).shape, model.conv.out_channels, len(model)
 (torch.Size([1, 5, 15, 15]), 5, 2)
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Optional, Union
+from typing import Any
 
 from convdims.torch.nn.module import Module, _add_indent
 
@@ -34,7 +36,7 @@ class Sequential(Module):
             for idx, module in enumerate(args):
                 self.add_module(str(idx), module)
 
-    def __getitem__(self, idx: Union[int, slice]) -> Any:
+    def __getitem__(self, idx: int | slice) -> Any:
         if isinstance(idx, slice):
             return type(self)(OrderedDict(list(self._modules.items())[idx]))
         keys = list(self._modules)
@@ -44,7 +46,7 @@ class Sequential(Module):
         keys = list(self._modules)
         setattr(self, keys[_index(len(keys), idx)], module)
 
-    def __delitem__(self, idx: Union[int, slice]) -> None:
+    def __delitem__(self, idx: int | slice) -> None:
         keys = list(self._modules)
         chosen = keys[idx] if isinstance(idx, slice) else [keys[_index(len(keys), idx)]]
         for key in chosen:
@@ -89,12 +91,12 @@ class Sequential(Module):
 class ModuleList(Module):
     """``torch.nn.ModuleList``: holds modules by index; it is not callable itself."""
 
-    def __init__(self, modules: Optional[Iterable[Module]] = None) -> None:
+    def __init__(self, modules: Iterable[Module] | None = None) -> None:
         super().__init__()
         if modules is not None:
             self.extend(modules)
 
-    def __getitem__(self, idx: Union[int, slice]) -> Any:
+    def __getitem__(self, idx: int | slice) -> Any:
         values = list(self._modules.values())
         if isinstance(idx, slice):
             return type(self)(values[idx])
@@ -110,7 +112,7 @@ class ModuleList(Module):
         return iter(self._modules.values())  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
-        """PyTorch's compressed form: runs of identical modules print once, ``(0-1): 2 x``."""
+        """PyTorch's compressed form: identical neighbours print once, ``(0-1): 2 x``."""
         reprs = [repr(item) for item in self]
         if not reprs:
             return self._get_name() + "()"
@@ -122,8 +124,12 @@ class ModuleList(Module):
                 runs.append([index, index, text])
         lines = []
         for start, end, text in runs:
-            label = f"({start})" if start == end else f"({start}-{end}): {end - start + 1} x"
-            lines.append(_add_indent(f"{label}: {text}" if start == end else f"{label} {text}", 2))
+            label = (
+                f"({start})" if start == end else f"({start}-{end}): {end - start + 1} x"
+            )
+            lines.append(
+                _add_indent(f"{label}: {text}" if start == end else f"{label} {text}", 2)
+            )
         return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
 
     def append(self, module: Module) -> ModuleList:
@@ -149,7 +155,7 @@ class ModuleList(Module):
 class ModuleDict(Module):
     """``torch.nn.ModuleDict``: holds modules by name."""
 
-    def __init__(self, modules: Optional[Mapping[str, Module]] = None) -> None:
+    def __init__(self, modules: Mapping[str, Module] | None = None) -> None:
         super().__init__()
         if modules is not None:
             self.update(modules)
@@ -181,7 +187,7 @@ class ModuleDict(Module):
     def values(self) -> Iterable[Any]:
         return self._modules.values()
 
-    def update(self, modules: Union[Mapping[str, Module], Iterable[tuple[str, Module]]]) -> None:
+    def update(self, modules: Mapping[str, Module] | Iterable[tuple[str, Module]]) -> None:
         pairs = modules.items() if isinstance(modules, Mapping) else modules
         for key, module in pairs:
             self.add_module(key, module)

@@ -9,14 +9,15 @@ RuntimeError). Output sizes come from :func:`convdims.conv_output_size` and
 >>> from convdims.torch import nn, empty
 >>> nn.Conv2d(3, 5, 3)(empty(1, 3, 32, 32)).shape
 torch.Size([1, 5, 30, 30])
->>> nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1)(empty(1, 16, 12, 12)).shape
+>>> up = nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1)
+>>> up(empty(1, 16, 12, 12)).shape
 torch.Size([1, 8, 24, 24])
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Optional, Union
+from typing import Any, Union
 
 from convdims.convolution import conv_output_size
 from convdims.torch.errors import ShapeError
@@ -28,7 +29,7 @@ from convdims.transposed import conv_transpose_output_size
 _PADDING_STRINGS = ("same", "valid")
 _PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
-IntOrTuple = Union[int, tuple[int, ...]]
+IntOrTuple = Union[int, tuple[int, ...]]  # noqa: UP007 - evaluated at run time
 
 
 class _ConvNd(Module):
@@ -41,7 +42,7 @@ class _ConvNd(Module):
         out_channels: int,
         kernel_size: IntOrTuple,
         stride: IntOrTuple = 1,
-        padding: Union[str, IntOrTuple] = 0,
+        padding: str | IntOrTuple = 0,
         dilation: IntOrTuple = 1,
         groups: int = 1,
         bias: bool = True,
@@ -68,7 +69,11 @@ class _ConvNd(Module):
         kernel = ntuple(kernel_size, n, "kernel_size")
         strides = ntuple(stride, n, "stride")
         dilations = ntuple(dilation, n, "dilation")
-        for label, values in (("kernel_size", kernel), ("stride", strides), ("dilation", dilations)):
+        for label, values in (
+            ("kernel_size", kernel),
+            ("stride", strides),
+            ("dilation", dilations),
+        ):
             for value in values:
                 if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                     raise ValueError(
@@ -90,16 +95,18 @@ class _ConvNd(Module):
             if padding == "same":
                 pads = tuple(
                     (d * (k - 1) // 2, d * (k - 1) - d * (k - 1) // 2)
-                    for k, d in zip(kernel, dilations)
+                    for k, d in zip(kernel, dilations, strict=False)
                 )
             else:
                 pads = ((0, 0),) * n
-            padding_value: Union[str, tuple[int, ...]] = padding
+            padding_value: str | tuple[int, ...] = padding
         else:
             padding_value = ntuple(padding, n, "padding")
             for value in padding_value:
                 if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                    raise ValueError(f"{name}: padding must hold integers of at least 0, got {padding!r}")
+                    raise ValueError(
+                        f"{name}: padding must hold integers of at least 0, got {padding!r}"
+                    )
             pads = tuple((p, p) for p in padding_value)
         if padding_mode not in _PADDING_MODES:
             raise ValueError(
@@ -157,7 +164,8 @@ class _ConvNd(Module):
         if channels != self.in_channels:
             raise ShapeError(
                 f"Given groups={self.groups}, weight of size {list(self.weight.shape)}, "
-                f"expected input{list(x.shape)} to have {self.in_channels} channels, but got "
+                f"expected input{list(x.shape)} to have {self.in_channels} channels, "
+                f"but got "
                 f"{channels} channels instead"
             )
 
@@ -169,7 +177,7 @@ class _Conv(_ConvNd):
         out_channels: int,
         kernel_size: IntOrTuple,
         stride: IntOrTuple = 1,
-        padding: Union[str, IntOrTuple] = 0,
+        padding: str | IntOrTuple = 0,
         dilation: IntOrTuple = 1,
         groups: int = 1,
         bias: bool = True,
@@ -206,7 +214,8 @@ class _Conv(_ConvNd):
             if self.padding_mode == "circular" and max(before, after) > size:
                 raise ShapeError(
                     f"Padding value causes wrapping around more than once: padding "
-                    f"({before}, {after}) on an axis of size {size} (padding_mode='circular')"
+                    f"({before}, {after}) on an axis of size {size} "
+                    "(padding_mode='circular')"
                 )
             try:
                 sizes.append(
@@ -299,12 +308,17 @@ class _ConvTranspose(_ConvNd):
         return [
             (size - 1) * s - 2 * p + d * (k - 1) + 1
             for size, s, p, d, k in zip(
-                spatial, self.stride, self.padding, self.dilation, self.kernel_size
+                spatial,
+                self.stride,
+                self.padding,
+                self.dilation,
+                self.kernel_size,
+                strict=False,
             )
         ]
 
     def output_spatial(
-        self, spatial: Sequence[int], output_padding: Optional[Sequence[int]] = None
+        self, spatial: Sequence[int], output_padding: Sequence[int] | None = None
     ) -> tuple[int, ...]:
         """The output's spatial sizes for an input's spatial sizes."""
         extra = self.output_padding if output_padding is None else output_padding
@@ -328,7 +342,7 @@ class _ConvTranspose(_ConvNd):
     def forward(
         self,
         input: Tensor,  # noqa: A002 - PyTorch's name
-        output_size: Optional[Sequence[int]] = None,
+        output_size: Sequence[int] | None = None,
     ) -> Tensor:
         n = self._dims
         batched = check_input(input, n, self._op())
@@ -343,17 +357,19 @@ class _ConvTranspose(_ConvNd):
                 wanted = wanted[leading:]
             if len(wanted) != n:
                 raise ValueError(
-                    f"ConvTranspose{n}D: for {input.ndim}D input, output_size must have {n} "
+                    f"ConvTranspose{n}D: for {input.ndim}D input, output_size must have "
+                    f"{n} "
                     f"or {leading + n} elements (got {len(wanted)})"
                 )
             smallest = self._smallest_outputs(spatial)
-            largest = [low + s - 1 for low, s in zip(smallest, self.stride)]
-            if any(not low <= w <= high for w, low, high in zip(wanted, smallest, largest)):
+            largest = [low + s - 1 for low, s in zip(smallest, self.stride, strict=False)]
+            bounds = zip(wanted, smallest, largest, strict=True)
+            if any(not low <= w <= high for w, low, high in bounds):
                 raise ValueError(
                     f"requested an output size of {wanted}, but valid sizes range from "
                     f"{smallest} to {largest} (for an input of {list(spatial)})"
                 )
-            extra = [w - low for w, low in zip(wanted, smallest)]
+            extra = [w - low for w, low in zip(wanted, smallest, strict=False)]
         sizes = self.output_spatial(spatial, extra)
         return input._like((*input.shape[: -n - 1], self.out_channels, *sizes))
 

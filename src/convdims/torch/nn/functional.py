@@ -12,7 +12,7 @@ torch.Size([1, 8, 1, 1])
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from convdims.torch.nn.pooling import adaptive_shape, pool_shape
 from convdims.torch.tensor import Tensor, flatten
@@ -61,19 +61,28 @@ def _max_pool(dims: int):  # type: ignore[no-untyped-def]
     def max_pool(
         input: Tensor,  # noqa: A002
         kernel_size: Any,
-        stride: Optional[Any] = None,
+        stride: Any | None = None,
         padding: Any = 0,
         dilation: Any = 1,
         ceil_mode: bool = False,
         return_indices: bool = False,
     ) -> Any:
         output = pool_shape(
-            input, dims, f"max_pool{dims}d", kernel_size, stride, padding, dilation, ceil_mode
+            input,
+            dims,
+            f"max_pool{dims}d",
+            kernel_size,
+            stride,
+            padding,
+            dilation,
+            ceil_mode,
         )
         return (output, output) if return_indices else output
 
     max_pool.__name__ = f"max_pool{dims}d"
-    max_pool.__doc__ = f"``F.max_pool{dims}d``: the pooled shape (stride defaults to the kernel)."
+    max_pool.__doc__ = (
+        f"``F.max_pool{dims}d``: the pooled shape (stride defaults to the kernel)."
+    )
     return max_pool
 
 
@@ -81,18 +90,20 @@ def _avg_pool(dims: int):  # type: ignore[no-untyped-def]
     def avg_pool(
         input: Tensor,  # noqa: A002
         kernel_size: Any,
-        stride: Optional[Any] = None,
+        stride: Any | None = None,
         padding: Any = 0,
         ceil_mode: bool = False,
         count_include_pad: bool = True,
-        divisor_override: Optional[int] = None,
+        divisor_override: int | None = None,
     ) -> Tensor:
         return pool_shape(
             input, dims, f"avg_pool{dims}d", kernel_size, stride, padding, 1, ceil_mode
         )
 
     avg_pool.__name__ = f"avg_pool{dims}d"
-    avg_pool.__doc__ = f"``F.avg_pool{dims}d``: the pooled shape (stride defaults to the kernel)."
+    avg_pool.__doc__ = (
+        f"``F.avg_pool{dims}d``: the pooled shape (stride defaults to the kernel)."
+    )
     return avg_pool
 
 
@@ -114,4 +125,3 @@ adaptive_avg_pool1d, adaptive_avg_pool2d, adaptive_avg_pool3d = (
 adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d = (
     _adaptive("max", d) for d in (1, 2, 3)
 )
-

@@ -12,7 +12,7 @@ True
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 from convdims.torch.tensor import Tensor
 
@@ -26,7 +26,7 @@ xavier_uniform_ = xavier_normal_ = kaiming_uniform_ = kaiming_normal_ = _keep
 orthogonal_ = sparse_ = _keep
 
 
-def calculate_gain(nonlinearity: str, param: Optional[float] = None) -> float:
+def calculate_gain(nonlinearity: str, param: float | None = None) -> float:
     """The recommended gain for a nonlinearity, as PyTorch defines it."""
     if nonlinearity == "tanh":
         return 5.0 / 3

@@ -24,8 +24,8 @@ torch.Size([1, 5, 15, 15])
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
-from typing import Any, Callable, Optional
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from convdims.torch.tensor import Tensor
 
@@ -39,7 +39,7 @@ class Parameter(Tensor):
 
     __slots__ = ()
 
-    def __init__(self, data: Optional[Tensor] = None, requires_grad: bool = True) -> None:
+    def __init__(self, data: Tensor | None = None, requires_grad: bool = True) -> None:
         shape = () if data is None else data.shape
         dtype = None if data is None else data.dtype
         super().__init__(shape, dtype, requires_grad)
@@ -62,7 +62,9 @@ class RemovableHandle:
 _next_hook_key = [0]
 
 
-def _register(hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]) -> RemovableHandle:
+def _register(
+    hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]
+) -> RemovableHandle:
     _next_hook_key[0] += 1
     hooks[_next_hook_key[0]] = hook
     return RemovableHandle(hooks, _next_hook_key[0])
@@ -84,9 +86,9 @@ class Module:
     """
 
     training: bool
-    _parameters: dict[str, Optional[Parameter]]
-    _buffers: dict[str, Optional[Tensor]]
-    _modules: dict[str, Optional[Module]]
+    _parameters: dict[str, Parameter | None]
+    _buffers: dict[str, Tensor | None]
+    _modules: dict[str, Module | None]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if args or kwargs:
@@ -158,17 +160,19 @@ class Module:
                 return
         object.__delattr__(self, name)
 
-    def register_parameter(self, name: str, param: Optional[Parameter]) -> None:
+    def register_parameter(self, name: str, param: Parameter | None) -> None:
         """Add a parameter (or None, a declared but absent one such as a missing bias)."""
         self._check_initialized(name)
         self._parameters[name] = param
 
-    def register_buffer(self, name: str, tensor: Optional[Tensor], persistent: bool = True) -> None:
+    def register_buffer(
+        self, name: str, tensor: Tensor | None, persistent: bool = True
+    ) -> None:
         """Add a buffer: state that is not a parameter (BatchNorm's running statistics)."""
         self._check_initialized(name)
         self._buffers[name] = tensor
 
-    def add_module(self, name: str, module: Optional[Module]) -> None:
+    def add_module(self, name: str, module: Module | None) -> None:
         """Add a child module under ``name``."""
         if module is not None and not isinstance(module, Module):
             raise TypeError(f"{type(module).__name__} is not a Module subclass")
@@ -193,7 +197,7 @@ class Module:
             yield module
 
     def named_modules(
-        self, memo: Optional[set[int]] = None, prefix: str = "", remove_duplicate: bool = True
+        self, memo: set[int] | None = None, prefix: str = "", remove_duplicate: bool = True
     ) -> Iterator[tuple[str, Module]]:
         """This module and every descendant, depth first, with dotted names."""
         if memo is None:
@@ -280,7 +284,7 @@ class Module:
         return self.train(False)
 
     def requires_grad_(self, requires_grad: bool = True) -> Module:
-        """Freeze (False) or unfreeze every parameter; frozen ones count as non-trainable."""
+        """Freeze (False) or unfreeze every parameter; frozen ones are non-trainable."""
         for param in self.parameters():
             param.requires_grad_(requires_grad)
         return self
@@ -306,7 +310,7 @@ class Module:
         return _register(self._forward_pre_hooks, hook)
 
     def register_forward_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
-        """``hook(module, args, output)`` runs after ``forward``; it may return a new output."""
+        """``hook(module, args, output)`` runs after ``forward``; may return new output."""
         return _register(self._forward_hooks, hook)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
@@ -348,7 +352,10 @@ class Module:
 
     def __dir__(self) -> list[str]:
         return sorted(
-            set(super().__dir__()) | set(self._parameters) | set(self._buffers) | set(self._modules)
+            set(super().__dir__())
+            | set(self._parameters)
+            | set(self._buffers)
+            | set(self._modules)
         )
 
     def state_dict(self) -> OrderedDict[str, Tensor]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any, Optional, Union
+from typing import Any
 
 from convdims.torch.dtypes import int64
 from convdims.torch.errors import ShapeError
@@ -29,7 +29,7 @@ class _BatchNorm(Module):
         self,
         num_features: int,
         eps: float = 1e-5,
-        momentum: Optional[float] = 0.1,
+        momentum: float | None = 0.1,
         affine: bool = True,
         track_running_stats: bool = True,
         device: Any = None,
@@ -137,7 +137,9 @@ class GroupNorm(Module):
             self.register_parameter("bias", None)
 
     def extra_repr(self) -> str:
-        return f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}"
+        return (
+            f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}"
+        )
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         if input.ndim < 2 or input.shape[1] != self.num_channels:
@@ -156,7 +158,7 @@ class LayerNorm(Module):
 
     def __init__(
         self,
-        normalized_shape: Union[int, Sequence[int]],
+        normalized_shape: int | Sequence[int],
         eps: float = 1e-5,
         elementwise_affine: bool = True,
         bias: bool = True,
@@ -164,8 +166,10 @@ class LayerNorm(Module):
         dtype: Any = None,
     ) -> None:
         super().__init__()
-        shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(
-            normalized_shape
+        shape = (
+            (normalized_shape,)
+            if isinstance(normalized_shape, int)
+            else tuple(normalized_shape)
         )
         self.normalized_shape = shape
         self.eps = eps
@@ -190,8 +194,9 @@ class LayerNorm(Module):
         n = len(self.normalized_shape)
         if tuple(input.shape[input.ndim - n :]) != self.normalized_shape or input.ndim < n:
             raise ShapeError(
-                f"Given normalized_shape={list(self.normalized_shape)}, expected input with "
-                f"shape [*, {', '.join(map(str, self.normalized_shape))}], but got input of "
+                f"Given normalized_shape={list(self.normalized_shape)}, expected input "
+                f"with shape [*, {', '.join(map(str, self.normalized_shape))}], but got "
+                "input of "
                 f"size{list(input.shape)}"
             )
         return input

@@ -15,7 +15,7 @@ torch.Size([1, 512, 7, 9])
 
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Any, Union
 
 from convdims.pooling import pool_output_size
 from convdims.torch.dtypes import int64
@@ -24,7 +24,7 @@ from convdims.torch.nn._args import check_input, check_positive_spatial, ntuple,
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 
-IntOrTuple = Union[int, tuple[int, ...]]
+IntOrTuple = Union[int, tuple[int, ...]]  # noqa: UP007 - evaluated at run time
 
 
 def _ints(values: tuple[Any, ...], name: str, op: str, minimum: int) -> tuple[int, ...]:
@@ -33,7 +33,8 @@ def _ints(values: tuple[Any, ...], name: str, op: str, minimum: int) -> tuple[in
             raise ShapeError(f"{op}: {name} must hold integers, got {values}")
         if value < minimum:
             raise ShapeError(
-                f"{op}: {name} should be {'greater than zero' if minimum else 'non-negative'}"
+                f"{op}: {name} should be "
+                f"{'greater than zero' if minimum else 'non-negative'}"
                 f", but got {name}={values}"
             )
     return values
@@ -44,7 +45,7 @@ def pool_shape(
     dims: int,
     op: str,
     kernel_size: IntOrTuple,
-    stride: Optional[IntOrTuple],
+    stride: IntOrTuple | None,
     padding: IntOrTuple,
     dilation: IntOrTuple,
     ceil_mode: bool,
@@ -58,21 +59,29 @@ def pool_shape(
     check_positive_spatial(x, dims, op)
     kernel = _ints(spread(kernel_size, dims, "kernel_size"), "kernel_size", op, 1)
     empty_stride = stride is None or (isinstance(stride, (tuple, list)) and not stride)
-    strides = kernel if empty_stride else _ints(spread(stride, dims, "stride"), "stride", op, 1)
+    strides = (
+        kernel if empty_stride else _ints(spread(stride, dims, "stride"), "stride", op, 1)
+    )
     pads = _ints(spread(padding, dims, "padding"), "padding", op, 0)
     dilations = _ints(spread(dilation, dims, "dilation"), "dilation", op, 1)
     sizes = []
     spatial = x.shape[-dims:]
-    if op == "avg_pool3d" and any(size < k for size, k in zip(spatial, kernel)):
+    too_small = any(size < k for size, k in zip(spatial, kernel, strict=True))
+    if op == "avg_pool3d" and too_small:
         raise ShapeError(
-            f"avg_pool3d: input image {list(spatial)} smaller than kernel size {list(kernel)} "
+            f"avg_pool3d: input image {list(spatial)} smaller than kernel size "
+            f"{list(kernel)} "
             "(PyTorch's 3-D average pooling checks the input before padding)"
         )
     for axis, size in enumerate(spatial):
         try:
             sizes.append(
                 pool_output_size(
-                    size, kernel[axis], strides[axis], pads[axis], dilations[axis],
+                    size,
+                    kernel[axis],
+                    strides[axis],
+                    pads[axis],
+                    dilations[axis],
                     bool(ceil_mode),
                 )
             )
@@ -89,13 +98,19 @@ def adaptive_shape(x: Tensor, dims: int, op: str, output_size: Any) -> Tensor:
     """
     if op in ("adaptive_avg_pool2d", "adaptive_avg_pool3d") and x.ndim >= dims:
         wanted = ntuple(output_size, dims, "output_size")
-        resolved = [size if want is None else want for want, size in zip(wanted, x.shape[-dims:])]
+        resolved = [
+            size if want is None else want
+            for want, size in zip(wanted, x.shape[-dims:], strict=False)
+        ]
         if all(size == 1 for size in resolved):
             return x._like((*x.shape[:-dims], *resolved))
     check_input(x, dims, op, allow_unbatched=True)
     check_positive_spatial(x, dims, op)
     wanted = ntuple(output_size, dims, "output_size")
-    sizes = tuple(size if want is None else want for want, size in zip(wanted, x.shape[-dims:]))
+    sizes = tuple(
+        size if want is None else want
+        for want, size in zip(wanted, x.shape[-dims:], strict=False)
+    )
     return x._like((*x.shape[:-dims], *sizes))
 
 
@@ -117,7 +132,7 @@ class _MaxPoolNd(Module):
     def __init__(
         self,
         kernel_size: IntOrTuple,
-        stride: Optional[IntOrTuple] = None,
+        stride: IntOrTuple | None = None,
         padding: IntOrTuple = 0,
         dilation: IntOrTuple = 1,
         return_indices: bool = False,
@@ -133,14 +148,21 @@ class _MaxPoolNd(Module):
 
     def extra_repr(self) -> str:
         return (
-            f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
+            f"kernel_size={self.kernel_size}, stride={self.stride}, "
+            f"padding={self.padding}, "
             f"dilation={self.dilation}, ceil_mode={self.ceil_mode}"
         )
 
     def forward(self, input: Tensor) -> Any:  # noqa: A002 - PyTorch's name
         output = pool_shape(
-            input, self._dims, f"max_pool{self._dims}d", self.kernel_size, self.stride,
-            self.padding, self.dilation, self.ceil_mode,
+            input,
+            self._dims,
+            f"max_pool{self._dims}d",
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.dilation,
+            self.ceil_mode,
         )
         if self.return_indices:
             return output, Tensor(output.shape, int64)
@@ -171,11 +193,11 @@ class _AvgPoolNd(Module):
     def __init__(
         self,
         kernel_size: IntOrTuple,
-        stride: Optional[IntOrTuple] = None,
+        stride: IntOrTuple | None = None,
         padding: IntOrTuple = 0,
         ceil_mode: bool = False,
         count_include_pad: bool = True,
-        divisor_override: Optional[int] = None,
+        divisor_override: int | None = None,
     ) -> None:
         super().__init__()
         self.kernel_size = kernel_size
@@ -186,14 +208,22 @@ class _AvgPoolNd(Module):
         self.divisor_override = divisor_override
 
     def extra_repr(self) -> str:
-        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+        return (
+            f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+        )
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         if self.divisor_override is not None and self.divisor_override == 0:
             raise ShapeError("divisor must be not zero")
         return pool_shape(
-            input, self._dims, f"avg_pool{self._dims}d", self.kernel_size, self.stride,
-            self.padding, 1, self.ceil_mode,
+            input,
+            self._dims,
+            f"avg_pool{self._dims}d",
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            1,
+            self.ceil_mode,
         )
 
 
@@ -205,7 +235,7 @@ class AvgPool1d(_AvgPoolNd):
     def __init__(
         self,
         kernel_size: IntOrTuple,
-        stride: Optional[IntOrTuple] = None,
+        stride: IntOrTuple | None = None,
         padding: IntOrTuple = 0,
         ceil_mode: bool = False,
         count_include_pad: bool = True,
@@ -260,7 +290,7 @@ class AdaptiveAvgPool1d(_AdaptivePoolNd):
 
 
 class AdaptiveAvgPool2d(_AdaptivePoolNd):
-    """``torch.nn.AdaptiveAvgPool2d``: the output is ``output_size`` (None keeps an axis)."""
+    """``torch.nn.AdaptiveAvgPool2d``: output ``output_size`` (None keeps an axis)."""
 
     _dims = 2
     _kind = "avg"
