@@ -195,9 +195,22 @@ class Functional(Model):
         self._nodes, self._nodes_by_depth, self._operations, _ = map_graph(
             self._inputs, self._outputs
         )
+        self._check_outputs_reachable()
         if trainable is not None:
             self.trainable = trainable
         self.built = True
+
+    def _check_outputs_reachable(self) -> None:
+        """Keras runs the graph once at construction: every output must follow from inputs."""
+        reached = {id(x) for x in self._inputs}
+        for depth in sorted(self._nodes_by_depth, reverse=True):
+            for node in self._nodes_by_depth[depth]:
+                if not node.is_input and all(id(x) in reached for x in node.input_tensors):
+                    reached.update(id(x) for x in node.outputs)
+        for index, tensor in enumerate(self._outputs):
+            if id(tensor) not in reached:
+                path = "" if isinstance(self._outputs_struct, KerasTensor) else str(index)
+                raise ValueError(f"Output with path `{path}` is not connected to `inputs`")
 
     @property
     def layers(self) -> list[Layer]:

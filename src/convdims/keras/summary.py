@@ -9,13 +9,13 @@ them.
 >>> from convdims.keras import layers
 >>> keras.backend.clear_session()
 >>> model = keras.Sequential([keras.Input((32, 32, 3)), layers.Conv2D(5, 3)])
->>> model.summary(line_length=60)
+>>> model.summary(line_length=60)  # the text real Keras 3.15 prints
 Model: "sequential"
-┏━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┓
-┃ Layer (type)              ┃ Output Shape        ┃  Param # ┃
-┡━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━┩
-│ conv2d (Conv2D)           │ (None, 30, 30, 5)   │      140 │
-└───────────────────────────┴─────────────────────┴──────────┘
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━┓
+┃ Layer (type)             ┃ Output Shape      ┃   Param # ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━┩
+│ conv2d (Conv2D)          │ (None, 30, 30, 5) │       140 │
+└──────────────────────────┴───────────────────┴───────────┘
  Total params: 140 (560.00 B)
  Trainable params: 140 (560.00 B)
  Non-trainable params: 0 (0.00 B)
