@@ -1,7 +1,8 @@
 """torchvision's AlexNet (the "one weird trick" variant), as torchvision writes it."""
 
-from convdims import torch
-from convdims.torch import nn, summary
+import torch
+from torch import nn
+from torchinfo import summary
 
 
 class AlexNet(nn.Module):

@@ -2,8 +2,9 @@
 subsampling, tanh, 10 classes. C3 is fully connected here (the paper's C3 connects each
 map to a subset of S2's maps: 1,516 weights instead of 2,416)."""
 
-from convdims import torch
-from convdims.torch import nn, summary
+import torch
+from torch import nn
+from torchinfo import summary
 
 
 class LeNet5(nn.Module):

@@ -1,7 +1,8 @@
 """torchvision's ResNet-50 (bottleneck blocks 3, 4, 6, 3), as torchvision writes it."""
 
-from convdims import torch
-from convdims.torch import nn, summary
+import torch
+from torch import nn
+from torchinfo import summary
 
 
 def conv3x3(in_planes, out_planes, stride=1, groups=1, dilation=1):

@@ -1,7 +1,8 @@
 """The source article's example in PyTorch: a 3x3 convolution with 5 filters on a
 32x32 RGB image, then 2x2 max pooling."""
 
-from convdims.torch import nn, summary
+from torch import nn
+from torchinfo import summary
 
 model = nn.Sequential(
     nn.Conv2d(

@@ -1,7 +1,8 @@
 """torchvision's VGG16 (configuration "D", no batch norm), as torchvision writes it."""
 
-from convdims import torch
-from convdims.torch import nn, summary
+import torch
+from torch import nn
+from torchinfo import summary
 
 CONFIG_D = [
     64,

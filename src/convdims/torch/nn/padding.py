@@ -1,0 +1,152 @@
+"""Padding layers: ``ZeroPad``, ``ConstantPad``, ``ReflectionPad``, ``ReplicationPad``.
+
+A padding of ``(left, right, top, bottom, front, back)`` grows the last axis by
+``left + right``, the one before by ``top + bottom``, and so on; an int pads every side.
+Zero and constant padding may be negative (cropping).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convdims._checks import as_int
+from convdims.torch.errors import ShapeError
+from convdims.torch.nn._args import check_input
+from convdims.torch.nn.module import Module
+from convdims.torch.tensor import Tensor
+
+
+class _PadNd(Module):
+    _dims = 2
+    _mode = "constant"
+
+    def __init__(self, padding: Any) -> None:
+        super().__init__()
+        sides = 2 * self._dims
+        if isinstance(padding, (tuple, list)):
+            if len(padding) != sides:
+                raise ValueError(
+                    f"padding must be an int or a tuple of {sides} ints "
+                    f"(left, right, ...), got {tuple(padding)!r}"
+                )
+            amounts = tuple(as_int(f"padding[{i}]", v) for i, v in enumerate(padding))
+        else:
+            amounts = (as_int("padding", padding),) * sides
+        if self._mode != "constant" and min(amounts) < 0:
+            name = type(self).__name__
+            raise ValueError(f"{name} padding must be 0 or more, got {amounts}")
+        self.padding = amounts
+
+    def extra_repr(self) -> str:
+        return f"{self.padding}"
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        op = f"{self._mode}_pad{self._dims}d"
+        check_input(input, self._dims, op)
+        shape = list(input.shape)
+        for axis in range(self._dims):
+            before, after = self.padding[2 * axis], self.padding[2 * axis + 1]
+            index = len(shape) - 1 - axis
+            size = shape[index]
+            if self._mode == "reflect" and (before >= size or after >= size):
+                raise ShapeError(
+                    f"Argument #4: Padding size should be less than the corresponding "
+                    f"input dimension, but got: padding ({before}, {after}) at dimension "
+                    f"{index} of input {list(input.shape)}"
+                )
+            grown = size + before + after
+            remaining = size
+            for cut in (before, after):  # negative padding crops, one side after the other
+                if cut < 0 and -cut > remaining:
+                    raise ShapeError(
+                        f"padding ({before}, {after}) crops more than the {size} cells of "
+                        f"dimension {index} of input {list(input.shape)}"
+                    )
+                remaining += min(cut, 0)
+            if grown < 1:
+                raise ShapeError(
+                    f"The input size {size}, plus padding {before} and {after}, leaves "
+                    f"{grown} cells in dimension {index} of input {list(input.shape)}; "
+                    f"the output would be empty"
+                )
+            shape[index] = grown
+        return input._like(shape)
+
+
+class _ConstantPadNd(_PadNd):
+    def __init__(self, padding: Any, value: float) -> None:
+        super().__init__(padding)
+        self.value = value
+
+    def extra_repr(self) -> str:
+        return f"padding={self.padding}, value={self.value}"
+
+
+class ZeroPad1d(_PadNd):
+    """``torch.nn.ZeroPad1d``."""
+
+    _dims = 1
+
+
+class ZeroPad2d(_PadNd):
+    """``torch.nn.ZeroPad2d``: ``(left, right, top, bottom)``.
+
+    Examples:
+        >>> from convdims.torch import empty, nn
+        >>> nn.ZeroPad2d((2, 3, 2, 3))(empty(1, 3, 224, 224)).shape
+        torch.Size([1, 3, 229, 229])
+    """
+
+    _dims = 2
+
+
+class ZeroPad3d(_PadNd):
+    """``torch.nn.ZeroPad3d``."""
+
+    _dims = 3
+
+
+class ConstantPad1d(_ConstantPadNd):
+    """``torch.nn.ConstantPad1d``."""
+
+    _dims = 1
+
+
+class ConstantPad2d(_ConstantPadNd):
+    """``torch.nn.ConstantPad2d``."""
+
+    _dims = 2
+
+
+class ConstantPad3d(_ConstantPadNd):
+    """``torch.nn.ConstantPad3d``."""
+
+    _dims = 3
+
+
+class ReflectionPad1d(_PadNd):
+    """``torch.nn.ReflectionPad1d``."""
+
+    _dims = 1
+    _mode = "reflect"
+
+
+class ReflectionPad2d(_PadNd):
+    """``torch.nn.ReflectionPad2d``."""
+
+    _dims = 2
+    _mode = "reflect"
+
+
+class ReplicationPad1d(_PadNd):
+    """``torch.nn.ReplicationPad1d``."""
+
+    _dims = 1
+    _mode = "replicate"
+
+
+class ReplicationPad2d(_PadNd):
+    """``torch.nn.ReplicationPad2d``."""
+
+    _dims = 2
+    _mode = "replicate"
