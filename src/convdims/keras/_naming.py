@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 _uids: defaultdict[str, int] = defaultdict(int)
 
@@ -18,6 +19,7 @@ _CAPITALISED_WORD = re.compile("(.)([A-Z][a-z]+)")
 _LOWER_UPPER = re.compile("([a-z])([A-Z])")
 
 
+@lru_cache(maxsize=256)
 def to_snake_case(name: str) -> str:
     """Keras's snake case: ``"MaxPooling2D"`` becomes ``"max_pooling2d"``.
 

@@ -36,6 +36,9 @@ _ASCII = {
     "bottom": ("+", "-", "-", "+"),
 }
 _WORD = re.compile(r"\s*\S+\s*")
+# Characters one cell wide for sure: printable ASCII, box drawing, the ellipsis. Text made
+# only of these (nearly every summary line) is measured by len().
+_NOT_SIMPLE = re.compile("[^\x20-\x7e\u2500-\u257f\u2026]")
 _TRAILING_SPACE = re.compile(r"\s+$")
 ELLIPSIS = "…"
 
@@ -51,7 +54,7 @@ def char_width(char: str) -> int:
 
 def cell_len(text: str) -> int:
     """Terminal cells a string takes."""
-    if text.isascii():
+    if not _NOT_SIMPLE.search(text):
         return len(text)
     return sum(char_width(c) for c in text)
 
@@ -65,6 +68,8 @@ def set_cell_size(text: str, total: int) -> str:
         return text + " " * (total - size)
     if total <= 0:
         return ""
+    if not _NOT_SIMPLE.search(text):
+        return text[:total]
     result, used = [], 0
     for char in text:
         width = char_width(char)
@@ -142,6 +147,15 @@ def wrap(text: str, width: int, justify: str = "default", overflow: str = "fold"
     >>> wrap("(None, 224, 224, 3)", 17, "left", "ellipsis")
     ['(None, 224, 224, ', '3)               ']
     """
+    if "\n" not in text and "\t" not in text and cell_len(text) <= width:
+        # One line that fits: only the justification to do.
+        if justify == "left":
+            return [text + " " * (width - cell_len(text))]
+        if justify == "right":
+            stripped = text.rstrip()
+            return [" " * (width - cell_len(stripped)) + stripped]
+        if justify == "default":
+            return [text]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = paragraph.expandtabs(8)

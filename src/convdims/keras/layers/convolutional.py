@@ -10,6 +10,7 @@ Shapes and parameter counts come from the core: :func:`~convdims.conv_output_siz
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from convdims.convolution import conv_output_size
@@ -23,6 +24,13 @@ from convdims.parameters import conv_params, depthwise_conv_params
 from convdims.transposed import conv_transpose_output_size
 
 _GLOROT = "glorot_uniform"
+
+# The core checks every argument; models repeat the same few layer configurations, so
+# remembering answers keeps a ResNet50 in milliseconds. Errors are not cached.
+conv_output_size = lru_cache(maxsize=4096)(conv_output_size)
+conv_transpose_output_size = lru_cache(maxsize=4096)(conv_transpose_output_size)
+conv_params = lru_cache(maxsize=4096)(conv_params)
+depthwise_conv_params = lru_cache(maxsize=1024)(depthwise_conv_params)
 
 
 def _channels(layer: Any, input_shape: tuple) -> tuple[int, int]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from convdims.keras.layers._layer import InputSpec, Layer
 from convdims.parameters import dense_params
 
 _GLOROT = "glorot_uniform"
+dense_params = lru_cache(maxsize=1024)(dense_params)  # see convolutional.py
 
 
 class Dense(Layer):

@@ -7,11 +7,14 @@ the layer is called (``"valid"`` or ``"same"``, lower case). Output sizes come f
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from convdims.keras.layers._arguments import standardize_data_format, standardize_tuple
 from convdims.keras.layers._layer import InputSpec, Layer
 from convdims.pooling import pool_output_size
+
+pool_output_size = lru_cache(maxsize=4096)(pool_output_size)  # see convolutional.py
 
 
 class BasePooling(Layer):

@@ -1,0 +1,81 @@
+"""Time convdims.keras against real Keras: build VGG16 and ResNet50, print the summary.
+
+Run: ``KERAS_BACKEND=torch python benchmarks/bench_keras_summary.py``. Each model is the
+architecture file from docs/snippets, run as written (convdims) and with its imports
+pointed at real Keras; the summary goes to a ``print_fn`` so terminal speed does not
+count. Keras's own import is timed separately and not included in the ratio.
+Also reports ``python -X importtime`` for ``import convdims`` and
+``import convdims.keras``. Not a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SNIPPETS = ROOT / "docs" / "snippets"
+REAL_IMPORTS = {
+    "from convdims import keras\n": "import keras\n",
+    "from convdims.keras import layers\n": "from keras import layers\n",
+}
+
+
+def code_for(name: str, real: bool):
+    source = (SNIPPETS / f"keras_{name}.py").read_text()
+    if real:
+        for ours, theirs in REAL_IMPORTS.items():
+            source = source.replace(ours, theirs)
+    source = source.replace("model.summary()", "model.summary(print_fn=_sink)")
+    return compile(source, f"keras_{name}.py", "exec")
+
+
+def seconds(code, repeats: int) -> float:
+    """Median wall time of building the model and rendering its summary."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        exec(code, {"__name__": "__main__", "_sink": lambda text: None})
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def import_ms(module: str) -> float:
+    """Cumulative import time of ``module`` in a fresh interpreter, in milliseconds."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for line in result.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|\s*(\S+)$", line)
+        if match and match.group(2) == module:
+            return int(match.group(1)) / 1000
+    raise RuntimeError(f"no import time reported for {module}")
+
+
+def main() -> None:
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    os.environ.setdefault("KERAS_HOME", tempfile.mkdtemp(prefix="convdims-keras-"))
+    for module in ("convdims", "convdims.keras"):
+        print(f"import {module}: {import_ms(module):.1f} ms (cumulative, -X importtime)")
+    start = time.perf_counter()
+    import keras  # noqa: F401 - timed on purpose
+
+    print(f"import keras (torch backend): {time.perf_counter() - start:.2f} s (not in ratios)")
+    print(f"{'model':10} {'convdims':>12} {'keras':>12} {'ratio':>10}")
+    for name in ("vgg16", "resnet50"):
+        ours = seconds(code_for(name, real=False), repeats=30)
+        theirs = seconds(code_for(name, real=True), repeats=3)
+        print(f"{name:10} {ours * 1000:9.2f} ms {theirs * 1000:9.0f} ms {theirs / ours:9.0f}x")
+
+
+if __name__ == "__main__":
+    main()
