@@ -73,7 +73,9 @@ def main() -> None:
     start = time.perf_counter()
     import keras  # noqa: F401 - timed on purpose
 
-    print(f"import keras (torch backend): {time.perf_counter() - start:.2f} s (not in ratios)")
+    print(
+        f"import keras (torch backend): {time.perf_counter() - start:.2f} s (not in ratios)"
+    )
     print(f"{'model':10} {'convdims':>12} {'keras':>12} {'ratio':>10}")
     for name in MODELS:
         theirs = seconds(code_for(name, real=True), repeats=3)
@@ -81,6 +83,7 @@ def main() -> None:
             f"{name:10} {ours[name] * 1000:9.2f} ms {theirs * 1000:9.0f} ms "
             f"{theirs / ours[name]:9.0f}x"
         )
+
 
 if __name__ == "__main__":
     main()

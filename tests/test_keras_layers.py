@@ -26,7 +26,12 @@ def call(layer, shape):
 def test_conv2d_valid_same_and_strides():
     assert call(layers.Conv2D(5, 3), (32, 32, 3)) == (None, 30, 30, 5)
     assert call(layers.Conv2D(5, 3, padding="same"), (32, 32, 3)) == (None, 32, 32, 5)
-    assert call(layers.Conv2D(5, 2, strides=2, padding="same"), (11, 11, 3)) == (None, 6, 6, 5)
+    assert call(layers.Conv2D(5, 2, strides=2, padding="same"), (11, 11, 3)) == (
+        None,
+        6,
+        6,
+        5,
+    )
     assert call(layers.Conv2D(5, 2, strides=2), (11, 11, 3)) == (None, 5, 5, 5)
     assert call(layers.Conv2D(5, (3, 1), dilation_rate=2), (9, 9, 3)) == (None, 5, 9, 5)
 
@@ -38,7 +43,11 @@ def test_channels_first_and_unknown_sizes():
 
 
 def test_conv1d_causal_keeps_length():
-    assert call(layers.Conv1D(4, 3, padding="causal", dilation_rate=4), (10, 2)) == (None, 10, 4)
+    assert call(layers.Conv1D(4, 3, padding="causal", dilation_rate=4), (10, 2)) == (
+        None,
+        10,
+        4,
+    )
 
 
 def test_conv_params_with_groups_and_without_bias():
@@ -56,10 +65,18 @@ def test_conv3d():
 
 @pytest.mark.parametrize(
     ("padding", "output_padding", "size"),
-    [("valid", None, 25), ("same", None, 24), ("same", 0, 23), ("same", 1, 24), ("valid", 1, 26)],
+    [
+        ("valid", None, 25),
+        ("same", None, 24),
+        ("same", 0, 23),
+        ("same", 1, 24),
+        ("valid", 1, 26),
+    ],
 )
 def test_conv2d_transpose_none_is_not_zero(padding, output_padding, size):
-    layer = layers.Conv2DTranspose(4, 3, strides=2, padding=padding, output_padding=output_padding)
+    layer = layers.Conv2DTranspose(
+        4, 3, strides=2, padding=padding, output_padding=output_padding
+    )
     assert call(layer, (12, 12, 8)) == (None, size, size, 4)
     assert layer.count_params() == 3 * 3 * 8 * 4 + 4
 
@@ -80,7 +97,10 @@ def test_depthwise_and_separable_params():
 
 def test_depthwise_allows_strides_with_dilation_like_keras():
     assert call(layers.DepthwiseConv2D(3, strides=2, dilation_rate=2), (20, 20, 1)) == (
-        None, 8, 8, 1,
+        None,
+        8,
+        8,
+        1,
     )
 
 
@@ -95,7 +115,8 @@ def test_global_pooling():
     assert call(layers.GlobalAveragePooling2D(), (7, 7, 512)) == (None, 512)
     assert call(layers.GlobalMaxPooling1D(keepdims=True), (9, 4)) == (None, 1, 4)
     assert call(layers.GlobalAveragePooling2D(data_format="channels_first"), (3, 7, 7)) == (
-        None, 3,
+        None,
+        3,
     )
 
 
@@ -156,7 +177,9 @@ def test_auto_names_count_per_class_across_models():
     first = keras.Sequential([keras.Input((4,)), layers.Dense(2), layers.Dense(2)])
     second = keras.Sequential([keras.Input((4,)), layers.Dense(2)])
     assert [layer.name for layer in first.layers + second.layers] == [
-        "dense", "dense_1", "dense_2",
+        "dense",
+        "dense_1",
+        "dense_2",
     ]
     assert (first.name, second.name) == ("sequential", "sequential_1")
     assert layers.ReLU().name == "re_lu"
@@ -173,7 +196,10 @@ def test_auto_names_count_per_class_across_models():
         (lambda: layers.Conv2D(5, 0), "kernel_size"),
         (lambda: layers.Conv2D(6, 3, groups=4), "divisible by the number of groups"),
         (lambda: layers.Conv2D(6, 3, data_format="nhwc"), "data_format"),
-        (lambda: layers.Conv2DTranspose(4, 3, strides=2, output_padding=2), "output_padding"),
+        (
+            lambda: layers.Conv2DTranspose(4, 3, strides=2, output_padding=2),
+            "output_padding",
+        ),
         (lambda: layers.Dense(3, foo=1), "Unrecognized keyword arguments"),
         (lambda: layers.Dropout(1.5), "rate"),
         (lambda: layers.ReLU(-1.0), "max_value"),

@@ -17,7 +17,7 @@ def test_sequential_builds_when_the_input_is_known():
     model = keras.Sequential([layers.Conv2D(5, 3)])
     assert not model.built
     with pytest.raises(AttributeError, match="no defined output shape"):
-        model.output_shape
+        _ = model.output_shape
     model.build((None, 32, 32, 3))
     assert model.output_shape == (None, 30, 30, 5)
     model.add(layers.MaxPooling2D(2))

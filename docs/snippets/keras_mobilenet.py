@@ -17,13 +17,17 @@ def depthwise_block(x, filters, strides, block_id):
     )(x)
     x = layers.BatchNormalization(name=f"conv_dw_{block_id}_bn")(x)
     x = layers.ReLU(6.0, name=f"conv_dw_{block_id}_relu")(x)
-    x = layers.Conv2D(filters, (1, 1), padding="same", use_bias=False, name=f"conv_pw_{block_id}")(x)
+    x = layers.Conv2D(
+        filters, (1, 1), padding="same", use_bias=False, name=f"conv_pw_{block_id}"
+    )(x)
     x = layers.BatchNormalization(name=f"conv_pw_{block_id}_bn")(x)
     return layers.ReLU(6.0, name=f"conv_pw_{block_id}_relu")(x)
 
 
 inputs = keras.Input(shape=(224, 224, 3))
-x = layers.Conv2D(32, (3, 3), padding="same", use_bias=False, strides=(2, 2), name="conv1")(inputs)
+x = layers.Conv2D(32, (3, 3), padding="same", use_bias=False, strides=(2, 2), name="conv1")(
+    inputs
+)
 x = layers.BatchNormalization(name="conv1_bn")(x)
 x = layers.ReLU(6.0, name="conv1_relu")(x)
 blocks = [(64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2)]

@@ -10,7 +10,9 @@ def residual_block(x, filters, stride=1, conv_shortcut=True, name=None):
     """Bottleneck block: 1x1 (reduce), 3x3, 1x1 (expand to 4 * filters), plus shortcut."""
     if conv_shortcut:
         shortcut = layers.Conv2D(4 * filters, 1, strides=stride, name=f"{name}_0_conv")(x)
-        shortcut = layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_0_bn")(shortcut)
+        shortcut = layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_0_bn")(
+            shortcut
+        )
     else:
         shortcut = x
     x = layers.Conv2D(filters, 1, strides=stride, name=f"{name}_1_conv")(x)

@@ -14,8 +14,8 @@ import warnings
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
-from hypothesis.control import currently_in_test_context
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 
 from convdims import keras as ck
 
@@ -69,7 +69,8 @@ def agree(keras, name, args=(), kwargs=None, shapes=(), merge=False):
         assert actual == expected, f"{case}: Keras gives {expected}, convdims {actual}"
     else:
         assert actual[0] == expected[0], (
-            f"{case}: Keras raises at {expected[0]} ({expected[1]!r}), convdims gives {actual}"
+            f"{case}: Keras raises at {expected[0]} ({expected[1]!r}), "
+            f"convdims gives {actual}"
         )
         assert isinstance(actual[1], ValueError), f"{case}: convdims raised {actual[1]!r}"
     return expected

@@ -57,14 +57,19 @@ def run(module, program, summary_kwargs):
                     model = module.Sequential(name=name)
                     for cls, args, kwargs in specs:
                         model.add(
-                            tensors[args] if cls == "Input" else
-                            getattr(module.layers, cls)(*args, **kwargs)
+                            tensors[args]
+                            if cls == "Input"
+                            else getattr(module.layers, cls)(*args, **kwargs)
                         )
                 else:
                     _, inputs, outputs, name = instruction
                     model = module.Model(
-                        [tensors[i] for i in inputs] if len(inputs) > 1 else tensors[inputs[0]],
-                        [tensors[o] for o in outputs] if len(outputs) > 1 else tensors[outputs[0]],
+                        [tensors[i] for i in inputs]
+                        if len(inputs) > 1
+                        else tensors[inputs[0]],
+                        [tensors[o] for o in outputs]
+                        if len(outputs) > 1
+                        else tensors[outputs[0]],
                         name=name,
                     )
             except Exception as error:  # noqa: BLE001 - any rejection counts
@@ -191,7 +196,9 @@ def functional_programs(draw):
         step = draw(st.sampled_from(["layer", "layer", "add", "concat", "shared"]))
         if step == "layer":
             cls, args, kwargs = draw(image_layer(2))
-            program.append(("layer", next_key, cls, args, kwargs, [draw(st.sampled_from(keys))], None))
+            program.append(
+                ("layer", next_key, cls, args, kwargs, [draw(st.sampled_from(keys))], None)
+            )
         elif step == "add":
             a = draw(st.sampled_from(keys))
             program.append(
@@ -205,7 +212,15 @@ def functional_programs(draw):
             program.append(("layer", next_key, "Concatenate", (), {}, sources, None))
         else:
             program.append(
-                ("layer", next_key, "", (), {}, [draw(st.sampled_from(keys))], draw(st.integers(0, 9)))
+                (
+                    "layer",
+                    next_key,
+                    "",
+                    (),
+                    {},
+                    [draw(st.sampled_from(keys))],
+                    draw(st.integers(0, 9)),
+                )
             )
         keys.append(next_key)
         next_key += 1
@@ -227,7 +242,11 @@ def test_nested_model_summary(keras):
     """A Sequential model used as a layer of a functional one, listed and expanded."""
     program = [
         ("input", 0, (8, 8, 3), None),
-        ("sequential", [("Input", 0, {}), ("Conv2D", (4, 3), {}), ("ReLU", (), {})], "inner"),
+        (
+            "sequential",
+            [("Input", 0, {}), ("Conv2D", (4, 3), {}), ("ReLU", (), {})],
+            "inner",
+        ),
     ]
 
     def outcome(module):

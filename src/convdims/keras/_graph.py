@@ -80,9 +80,11 @@ class Node:
     def __init__(self, operation: Any, inputs: Any = None, outputs: Any = None):
         self.operation = operation
         self.arguments = inputs
-        self.input_tensors: list[KerasTensor] = [
-            x for x in flatten(inputs) if isinstance(x, KerasTensor)
-        ] if inputs is not None else []
+        self.input_tensors: list[KerasTensor] = (
+            [x for x in flatten(inputs) if isinstance(x, KerasTensor)]
+            if inputs is not None
+            else []
+        )
         self.outputs: list[KerasTensor] = [] if outputs is None else flatten(outputs)
         for tensor in self.input_tensors:
             if not hasattr(tensor, "_keras_history"):

@@ -23,8 +23,8 @@ _LOWER_UPPER = re.compile("([a-z])([A-Z])")
 def to_snake_case(name: str) -> str:
     """Keras's snake case: ``"MaxPooling2D"`` becomes ``"max_pooling2d"``.
 
-    >>> to_snake_case("MaxPooling2D"), to_snake_case("ReLU"), to_snake_case("Conv2DTranspose")
-    ('max_pooling2d', 're_lu', 'conv2d_transpose')
+    >>> [to_snake_case(name) for name in ("MaxPooling2D", "ReLU", "Conv2DTranspose")]
+    ['max_pooling2d', 're_lu', 'conv2d_transpose']
     """
     name = _NON_WORD.sub("", name)
     name = _CAPITALISED_WORD.sub(r"\1_\2", name)

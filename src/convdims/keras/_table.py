@@ -95,7 +95,7 @@ def _chop_cells(text: str, width: int) -> list[str]:
 
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-    """Offsets where rich breaks ``text`` to fit ``width`` cells (rich._wrap.divide_line)."""
+    """Offsets where rich breaks ``text`` to fit ``width`` cells (``divide_line``)."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -135,7 +135,9 @@ def _truncate(line: str, width: int, overflow: str, pad: bool = False) -> str:
     return line
 
 
-def wrap(text: str, width: int, justify: str = "default", overflow: str = "fold") -> list[str]:
+def wrap(
+    text: str, width: int, justify: str = "default", overflow: str = "fold"
+) -> list[str]:
     """Lines of ``text`` wrapped to ``width`` cells as rich's ``Text.wrap`` does.
 
     ``justify`` is ``"left"``, ``"right"`` or ``"center"`` (lines padded to the width) or
@@ -161,13 +163,15 @@ def wrap(text: str, width: int, justify: str = "default", overflow: str = "fold"
         paragraph = paragraph.expandtabs(8)
         offsets = divide_line(paragraph, width, fold=overflow == "fold")
         bounds = [0, *offsets, len(paragraph)]
-        pieces = [paragraph[a:b] for a, b in zip(bounds, bounds[1:])]
+        pieces = [paragraph[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
         result = []
         for piece in pieces:
             if len(piece) > width:
                 match = _TRAILING_SPACE.search(piece)
                 if match:
-                    piece = piece[: len(piece) - min(len(match.group(0)), len(piece) - width)]
+                    piece = piece[
+                        : len(piece) - min(len(match.group(0)), len(piece) - width)
+                    ]
             if justify == "left":
                 piece = _truncate(piece, width, overflow, pad=True)
             elif justify == "right":
@@ -186,13 +190,15 @@ def ratio_reduce(
     total: int, ratios: list[int], maximums: list[int], values: list[int]
 ) -> list[int]:
     """Take ``total`` away from ``values`` in proportion to ``ratios`` (rich._ratio)."""
-    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums)]
+    ratios = [
+        ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=False)
+    ]
     total_ratio = sum(ratios)
     if not total_ratio:
         return values[:]
     remaining = total
     result = []
-    for ratio, maximum, value in zip(ratios, maximums, values):
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=False):
         if ratio and total_ratio > 0:
             distributed = min(maximum, round(ratio * remaining / total_ratio))
             result.append(value - distributed)
@@ -220,7 +226,8 @@ def column_widths(widths: Sequence[int], table_width: int, padding: int = 2) -> 
         excess = sum(measured) - available
         measured = ratio_reduce(excess, [1] * len(measured), measured, measured)
     return [
-        0 if width < 1 else min(w + padding, width) for w, width in zip(widths, measured)
+        0 if width < 1 else min(w + padding, width)
+        for w, width in zip(widths, measured, strict=False)
     ]
 
 
@@ -297,7 +304,7 @@ def render_table(
 
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
         columns = []
-        for text, width, how in zip(texts, final, justify):
+        for text, width, how in zip(texts, final, justify, strict=False):
             inner = max(width - 2, 0)
             if inner:
                 lines = wrap(text, inner, how, "ellipsis")
@@ -307,11 +314,11 @@ def render_table(
             columns.append(lines)
         height = max(len(c) for c in columns)
         block = []
-        for lines, width in zip(columns, final):
+        for lines, width in zip(columns, final, strict=False):
             blank = [" " * width] * (height - len(lines))
             block.append(blank + lines if bottom else lines + blank)
         left, _, divider, right = box["head" if bottom else "body"]
-        return [left + divider.join(parts) + right for parts in zip(*block)]
+        return [left + divider.join(parts) + right for parts in zip(*block, strict=False)]
 
     out = [_box_line(box, "top", final)]
     out += cells(header, bottom=True)

@@ -9,7 +9,8 @@ Keras does; both print Keras's summary table.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from convdims.keras._graph import KerasTensor, flatten, map_graph
 from convdims.keras._naming import auto_name
@@ -39,7 +40,7 @@ def _replace_tensors(structure: Any, values: dict[int, Any]) -> Any:
 
 
 class Model(Layer):
-    """A model: ``Model(inputs, outputs)`` builds a functional model (see :class:`Functional`).
+    """A model: ``Model(inputs, outputs)`` makes a functional model (:class:`Functional`).
 
     Subclassed models with a custom ``call`` are not supported: convdims never runs
     code on values, so it cannot trace one.
@@ -170,7 +171,9 @@ class Functional(Model):
 
     def __init__(self, inputs: Any, outputs: Any, name: str | None = None, **kwargs: Any):
         trainable = kwargs.pop("trainable", None)
-        Layer.__init__(self, name=name if name is not None else auto_name("Functional"), **kwargs)
+        Layer.__init__(
+            self, name=name if name is not None else auto_name("Functional"), **kwargs
+        )
         for what, value in (("inputs", inputs), ("outputs", outputs)):
             for x in flatten(value):
                 if not isinstance(x, KerasTensor):
@@ -201,7 +204,7 @@ class Functional(Model):
         self.built = True
 
     def _check_outputs_reachable(self) -> None:
-        """Keras runs the graph once at construction: every output must follow from inputs."""
+        """Keras runs the graph once when built: each output must follow from inputs."""
         reached = {id(x) for x in self._inputs}
         for depth in sorted(self._nodes_by_depth, reverse=True):
             for node in self._nodes_by_depth[depth]:
@@ -251,24 +254,25 @@ class Functional(Model):
         ):
             shapes = [shapes]
         values: dict[int, Any] = {
-            id(x): tuple(s) for x, s in zip(self._inputs, flatten_shapes(shapes))
+            id(x): tuple(s)
+            for x, s in zip(self._inputs, flatten_shapes(shapes), strict=False)
         }
         for depth in sorted(self._nodes_by_depth, reverse=True):
             for node in self._nodes_by_depth[depth]:
                 if node.is_input or not all(id(x) in values for x in node.input_tensors):
                     continue
                 arguments = _replace_tensors(node.arguments, values)
-                if isinstance(arguments, list) and len(node.input_tensors) == 1 and (
-                    isinstance(node.arguments, KerasTensor)
+                if (
+                    isinstance(arguments, list)
+                    and len(node.input_tensors) == 1
+                    and (isinstance(node.arguments, KerasTensor))
                 ):
                     arguments = arguments[0]
                 result = node.operation.compute_output_shape(arguments)
                 outputs = (
-                    [tuple(r) for r in result]
-                    if len(node.outputs) > 1
-                    else [tuple(result)]
+                    [tuple(r) for r in result] if len(node.outputs) > 1 else [tuple(result)]
                 )
-                for tensor, shape in zip(node.outputs, outputs):
+                for tensor, shape in zip(node.outputs, outputs, strict=False):
                     values[id(tensor)] = standardize_shape(shape)
         result = [values[id(x)] for x in self._outputs]
         return result[0] if len(result) == 1 else result
@@ -276,7 +280,11 @@ class Functional(Model):
 
 def flatten_shapes(shapes: Any) -> list:
     """A list of shapes from one shape or a nested list of them."""
-    if isinstance(shapes, (list, tuple)) and shapes and isinstance(shapes[0], (list, tuple)):
+    if (
+        isinstance(shapes, (list, tuple))
+        and shapes
+        and isinstance(shapes[0], (list, tuple))
+    ):
         return [s for item in shapes for s in flatten_shapes(item)]
     return [shapes]
 
@@ -293,7 +301,10 @@ class Sequential(Model):
     """
 
     def __init__(
-        self, layers: list[Any] | None = None, trainable: bool = True, name: str | None = None
+        self,
+        layers: list[Any] | None = None,
+        trainable: bool = True,
+        name: str | None = None,
     ) -> None:
         Layer.__init__(self, trainable=trainable, name=name)
         self._functional: Functional | None = None
@@ -407,7 +418,9 @@ class Sequential(Model):
 
     def _built_graph(self, what: str) -> Functional:
         if self._functional is None:
-            raise AttributeError(f"Sequential model '{self.name}' has no defined {what} yet.")
+            raise AttributeError(
+                f"Sequential model '{self.name}' has no defined {what} yet."
+            )
         return self._functional
 
     @property

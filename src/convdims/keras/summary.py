@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from convdims.keras._table import ascii_only, console_width, render_table, wrap
 
@@ -86,7 +87,9 @@ def get_layer_index_bound_by_layer_name(layers: list, layer_range: Any = None) -
             f"layer_range = {layer_range} of length {len(layer_range)}"
         )
     if not isinstance(layer_range[0], str) or not isinstance(layer_range[1], str):
-        raise ValueError(f"layer_range should contain string type only. Received: {layer_range}")
+        raise ValueError(
+            f"layer_range should contain string type only. Received: {layer_range}"
+        )
     lower = [i for i, layer in enumerate(layers) if re.match(layer_range[0], layer.name)]
     upper = [i for i, layer in enumerate(layers) if re.match(layer_range[1], layer.name)]
     if not lower or not upper:
@@ -227,7 +230,9 @@ def summary_text(
         ("Trainable", trainable_count, trainable_bytes),
         ("Non-trainable", non_trainable_count, non_trainable_bytes),
     ):
-        text_lines += wrap(f" {label} params: {count:,} ({readable_memory_size(size)})", width)
+        text_lines += wrap(
+            f" {label} params: {count:,} ({readable_memory_size(size)})", width
+        )
     return "".join(_crop(line, width) + "\n" for line in text_lines)
 
 

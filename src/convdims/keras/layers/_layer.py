@@ -34,7 +34,12 @@ _DTYPE_BITS = {
     "float8_e4m3fn": 8,
     "float8_e5m2": 8,
 }
-_DTYPE_ALIASES = {"float": "float32", "double": "float64", "half": "float16", "int": "int64"}
+_DTYPE_ALIASES = {
+    "float": "float32",
+    "double": "float64",
+    "half": "float16",
+    "int": "int64",
+}
 
 
 def standardize_dtype(dtype: Any) -> str:
@@ -123,7 +128,7 @@ def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None
             f'Layer "{layer_name}" expects {len(specs)} input(s), but it received '
             f"{len(inputs)} input tensors. Inputs received: {inputs}"
         )
-    for index, (x, rule) in enumerate(zip(inputs, specs)):
+    for index, (x, rule) in enumerate(zip(inputs, specs, strict=False)):
         if rule is None:
             continue
         shape = x.shape
@@ -205,7 +210,9 @@ class Layer:
         self._compute_dtype, self._variable_dtype = dtype_policy(dtype)
         self.activity_regularizer = activity_regularizer
         input_dim = kwargs.pop("input_dim", None)
-        shape_arg = (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
+        shape_arg = (
+            (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
+        )
         self._input_shape_arg = None
         if shape_arg is not None:
             warnings.warn(
@@ -297,8 +304,10 @@ class Layer:
 
     def build(self, input_shape: Any = None) -> None:
         """Create the weights for inputs of ``input_shape`` (the batch axis included)."""
-        if isinstance(input_shape, (list, tuple)) and input_shape and not isinstance(
-            input_shape[0], (list, tuple)
+        if (
+            isinstance(input_shape, (list, tuple))
+            and input_shape
+            and not isinstance(input_shape[0], (list, tuple))
         ):
             input_shape = tuple(input_shape)
         self._build(input_shape)
@@ -332,8 +341,10 @@ class Layer:
         return outputs
 
     def _make_outputs(self, output_shape: Any) -> Any:
-        if isinstance(output_shape, list) and output_shape and isinstance(
-            output_shape[0], (list, tuple)
+        if (
+            isinstance(output_shape, list)
+            and output_shape
+            and isinstance(output_shape[0], (list, tuple))
         ):
             return [self._make_outputs(tuple(s)) for s in output_shape]
         return KerasTensor(standardize_shape(output_shape), self._compute_dtype)
@@ -361,7 +372,7 @@ class Layer:
 
     @property
     def output_shape(self) -> Any:
-        """Shape of :attr:`output` (Keras 2's attribute; Keras 3 spells it ``output.shape``)."""
+        """Shape of :attr:`output` (Keras 2's name; Keras 3 says ``output.shape``)."""
         output = self.output
         if isinstance(output, list):
             return [x.shape for x in output]
@@ -369,7 +380,7 @@ class Layer:
 
     @property
     def input_shape(self) -> Any:
-        """Shape of :attr:`input` (Keras 2's attribute; Keras 3 spells it ``input.shape``)."""
+        """Shape of :attr:`input` (Keras 2's name; Keras 3 says ``input.shape``)."""
         value = self.input
         if isinstance(value, list):
             return [x.shape for x in value]

@@ -74,10 +74,16 @@ def conv_output_shape(
         )
     padding = layer.padding
     if not isinstance(padding, str) or padding not in ("valid", "same", "causal"):
-        raise ValueError(f"`padding` must be either `'valid'` or `'same'`. Received {padding}.")
+        raise ValueError(
+            f"`padding` must be either `'valid'` or `'same'`. Received {padding}."
+        )
     spatial = []
     for size, kernel, stride, dilation in zip(
-        _spatial(layer, input_shape), kernel_size, layer.strides, layer.dilation_rate
+        _spatial(layer, input_shape),
+        kernel_size,
+        layer.strides,
+        layer.dilation_rate,
+        strict=False,
     ):
         if size is None:
             spatial.append(None)
@@ -155,7 +161,8 @@ class BaseConv(Layer):
             )
         if groups <= 0:
             raise ValueError(
-                f"The number of groups must be a positive integer. Received: groups={groups}."
+                "The number of groups must be a positive integer. "
+                f"Received: groups={groups}."
             )
         if filters is not None and filters % groups != 0:
             raise ValueError(
@@ -189,7 +196,9 @@ class BaseConv(Layer):
         )
         self._add_weight("kernel", kernel_shape, kernel)
         if self.use_bias:
-            total = conv_params(self.kernel_size, channels, self.filters, groups=self.groups)
+            total = conv_params(
+                self.kernel_size, channels, self.filters, groups=self.groups
+            )
             self._add_weight("bias", (self.filters,), total - kernel)
         if self.lora_rank:
             _enable_lora(self, kernel_shape, self.filters)
@@ -207,7 +216,9 @@ def _enable_lora(layer: Layer, kernel_shape: tuple, outputs: int) -> None:
     )
     fan_in = kernel.size // outputs
     layer._weights.append(
-        type(kernel)("lora_kernel_a", (*kernel_shape[:-1], rank), fan_in * rank, True, "float32")
+        type(kernel)(
+            "lora_kernel_a", (*kernel_shape[:-1], rank), fan_in * rank, True, "float32"
+        )
     )
     layer._weights.append(
         type(kernel)("lora_kernel_b", (rank, outputs), rank * outputs, True, "float32")
@@ -340,7 +351,10 @@ class BaseConvTranspose(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(
-            trainable=trainable, name=name, activity_regularizer=activity_regularizer, **kwargs
+            trainable=trainable,
+            name=name,
+            activity_regularizer=activity_regularizer,
+            **kwargs,
         )
         self.rank = rank
         self.filters = filters
@@ -376,10 +390,13 @@ class BaseConvTranspose(Layer):
             )
         if not all(self.strides):
             raise ValueError(
-                f"The argument `strides` cannot contains 0. Received strides={self.strides}."
+                "The argument `strides` cannot contains 0. "
+                f"Received strides={self.strides}."
             )
         if self.output_padding is not None:
-            for i, (extra, stride) in enumerate(zip(self.output_padding, self.strides)):
+            for i, (extra, stride) in enumerate(
+                zip(self.output_padding, self.strides, strict=False)
+            ):
                 if extra >= stride:
                     raise ValueError(
                         "`output_padding` must be strictly less than `strides` for all "
@@ -503,7 +520,7 @@ class Conv2DTranspose(BaseConvTranspose):
 
 
 class Conv3DTranspose(BaseConvTranspose):
-    """3-D transposed convolution (note Keras's order: data_format before output_padding)."""
+    """3-D transposed convolution; Keras puts data_format before output_padding here."""
 
     def __init__(
         self,
@@ -601,7 +618,9 @@ class DepthwiseConv2D(Layer):
         self.input_spec = InputSpec(min_ndim=4, axes={axis: channels})
         self.compute_output_shape(input_shape)
         multiplier = self.depth_multiplier
-        kernel = depthwise_conv_params(self.kernel_size, channels, multiplier, use_bias=False)
+        kernel = depthwise_conv_params(
+            self.kernel_size, channels, multiplier, use_bias=False
+        )
         self._add_weight("kernel", (*self.kernel_size, channels, multiplier), kernel)
         if self.use_bias:
             total = depthwise_conv_params(self.kernel_size, channels, multiplier)

@@ -8,8 +8,10 @@ from convdims.keras.layers._layer import Layer
 
 
 def _is_shape_list(input_shape: Any) -> bool:
-    return isinstance(input_shape, (list, tuple)) and bool(input_shape) and isinstance(
-        input_shape[0], (list, tuple)
+    return (
+        isinstance(input_shape, (list, tuple))
+        and bool(input_shape)
+        and isinstance(input_shape[0], (list, tuple))
     )
 
 
@@ -24,7 +26,7 @@ class Merge(Layer):
         if not second:
             return first
         shape = list(first[: -len(second)])
-        for i, j in zip(first[-len(second) :], second):
+        for i, j in zip(first[-len(second) :], second, strict=False):
             if i is None or j is None:
                 shape.append(None)
             elif i == 1:

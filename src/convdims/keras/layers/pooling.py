@@ -34,7 +34,9 @@ class BasePooling(Layer):
         super().__init__(name=name, **kwargs)
         self.pool_size = standardize_tuple(pool_size, pool_dimensions, "pool_size")
         strides = pool_size if strides is None else strides
-        self.strides = standardize_tuple(strides, pool_dimensions, "strides", allow_zero=True)
+        self.strides = standardize_tuple(
+            strides, pool_dimensions, "strides", allow_zero=True
+        )
         self.pool_mode = pool_mode
         self.padding = padding
         self.data_format = standardize_data_format(data_format)
@@ -51,7 +53,9 @@ class BasePooling(Layer):
                 f"padding={self.padding}"
             )
         spatial = []
-        for size, pool, stride in zip(spatial_shape, self.pool_size, self.strides):
+        for size, pool, stride in zip(
+            spatial_shape, self.pool_size, self.strides, strict=False
+        ):
             if size is None:
                 spatial.append(None)
                 continue
@@ -117,7 +121,9 @@ def _pooling_class(name: str, dimensions: int, mode: str, default: Any) -> type:
     doc = (
         f"{kind} pooling over {dimensions} spatial axis(es); strides default to pool_size."
     )
-    return type(name, (BasePooling,), {"__init__": __init__, "__doc__": doc, "__module__": __name__})
+    return type(
+        name, (BasePooling,), {"__init__": __init__, "__doc__": doc, "__module__": __name__}
+    )
 
 
 MaxPooling1D = _pooling_class("MaxPooling1D", 1, "max", 2)
@@ -173,7 +179,9 @@ def _global_class(name: str, dimensions: int, kind: str) -> type:
 
     doc = f"Global {kind} pooling over {dimensions} spatial axis(es)."
     return type(
-        name, (BaseGlobalPooling,), {"__init__": __init__, "__doc__": doc, "__module__": __name__}
+        name,
+        (BaseGlobalPooling,),
+        {"__init__": __init__, "__doc__": doc, "__module__": __name__},
     )
 
 

@@ -16,7 +16,9 @@ def _pairs(value: Any, what: str) -> tuple[tuple[int, int], tuple[int, int]]:
         return ((value, value), (value, value))
     if hasattr(value, "__len__"):
         if len(value) != 2:
-            raise ValueError(f"`{what}` should have two elements. Received: {what}={value}.")
+            raise ValueError(
+                f"`{what}` should have two elements. Received: {what}={value}."
+            )
         height = standardize_tuple(value[0], 2, f"1st entry of {what}", allow_zero=True)
         width = standardize_tuple(value[1], 2, f"2nd entry of {what}", allow_zero=True)
         return (height, width)
@@ -37,7 +39,9 @@ class ZeroPadding2D(Layer):
     (None, 38, 38, 3)
     """
 
-    def __init__(self, padding: Any = (1, 1), data_format: str | None = None, **kwargs: Any):
+    def __init__(
+        self, padding: Any = (1, 1), data_format: str | None = None, **kwargs: Any
+    ):
         super().__init__(**kwargs)
         self.data_format = standardize_data_format(data_format)
         self.padding = _pairs(padding, "padding")
@@ -56,12 +60,17 @@ class Cropping2D(Layer):
     """Remove rows and columns from the edges of an image."""
 
     def __init__(
-        self, cropping: Any = ((0, 0), (0, 0)), data_format: str | None = None, **kwargs: Any
+        self,
+        cropping: Any = ((0, 0), (0, 0)),
+        data_format: str | None = None,
+        **kwargs: Any,
     ):
         super().__init__(**kwargs)
         self.data_format = standardize_data_format(data_format)
         if isinstance(cropping, int) and cropping < 0:
-            raise ValueError(f"`cropping` cannot be negative. Received: cropping={cropping}.")
+            raise ValueError(
+                f"`cropping` cannot be negative. Received: cropping={cropping}."
+            )
         self.cropping = _pairs(cropping, "cropping")
         self.input_spec = InputSpec(ndim=4)
 
@@ -69,7 +78,7 @@ class Cropping2D(Layer):
         input_shape = tuple(input_shape)
         offset = 2 if self.data_format == "channels_first" else 1
         sizes = [input_shape[offset], input_shape[offset + 1]]
-        for size, crop in zip(sizes, self.cropping):
+        for size, crop in zip(sizes, self.cropping, strict=False):
             if size is not None and sum(crop) >= size:
                 raise ValueError(
                     "Values in `cropping` argument should be smaller than the "
@@ -78,7 +87,7 @@ class Cropping2D(Layer):
                 )
         cropped = [
             None if size is None else size - crop[0] - crop[1]
-            for size, crop in zip(sizes, self.cropping)
+            for size, crop in zip(sizes, self.cropping, strict=False)
         ]
         if offset == 2:
             return (input_shape[0], input_shape[1], *cropped)
@@ -105,7 +114,9 @@ class UpSampling2D(Layer):
         input_shape = tuple(input_shape)
         offset = 2 if self.data_format == "channels_first" else 1
         height, width = (
-            None if input_shape[offset + i] is None else self.size[i] * input_shape[offset + i]
+            None
+            if input_shape[offset + i] is None
+            else self.size[i] * input_shape[offset + i]
             for i in range(2)
         )
         if offset == 2:
