@@ -1,4 +1,5 @@
-"""The architecture examples reproduce the published parameter counts, without Keras.
+"""The architecture examples reproduce the published parameter counts, with convdims
+standing in for Keras.
 
 Published figures: Keras Applications (VGG16, MobileNet v1 alpha 1 at 224, ResNet50,
 all with the 1000-class top) and the source article's worked example.
@@ -14,6 +15,7 @@ import runpy
 import pytest
 
 from convdims import keras
+from convdims.standin import frameworks
 
 SNIPPETS = pathlib.Path(__file__).parents[1] / "docs" / "snippets"
 
@@ -21,7 +23,7 @@ SNIPPETS = pathlib.Path(__file__).parents[1] / "docs" / "snippets"
 def run_snippet(name: str):
     keras.backend.clear_session()
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with frameworks(), contextlib.redirect_stdout(out):  # the files import real keras
         namespace = runpy.run_path(str(SNIPPETS / f"{name}.py"))
     return namespace["model"], out.getvalue()
 

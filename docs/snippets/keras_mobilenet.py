@@ -1,8 +1,8 @@
 """MobileNet v1 (Howard et al., 2017), width multiplier 1, 224x224 RGB input, 1000
 classes, as keras.applications.MobileNet builds it."""
 
-from convdims import keras
-from convdims.keras import layers
+import keras
+from keras import layers
 
 
 def depthwise_block(x, filters, strides, block_id):

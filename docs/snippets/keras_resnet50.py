@@ -2,8 +2,8 @@
 keras.applications.ResNet50 builds it: convolutions with biases, batch normalization
 after each, and a 1x1 projection on the shortcut of each stage's first block."""
 
-from convdims import keras
-from convdims.keras import layers
+import keras
+from keras import layers
 
 
 def residual_block(x, filters, stride=1, conv_shortcut=True, name=None):

@@ -1,8 +1,8 @@
 """The source article's example: a 3x3 convolution with 5 filters on a 32x32 RGB
 image, then 2x2 max pooling."""
 
-from convdims import keras
-from convdims.keras import layers
+import keras
+from keras import layers
 
 model = keras.Sequential(
     [

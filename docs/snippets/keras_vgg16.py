@@ -1,8 +1,8 @@
 """VGG16 (Simonyan & Zisserman, 2014), as keras.applications.VGG16 builds it:
 224x224 RGB input, 1000 classes."""
 
-from convdims import keras
-from convdims.keras import layers
+import keras
+from keras import layers
 
 inputs = keras.Input(shape=(224, 224, 3))
 x = inputs
