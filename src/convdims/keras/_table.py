@@ -10,6 +10,7 @@ reduction, the word wrapping and the box characters follow rich's own algorithms
 from __future__ import annotations
 
 import builtins
+import functools
 import os
 import re
 import sys
@@ -281,6 +282,16 @@ def _box_line(box: dict, level: str, widths: Sequence[int]) -> str:
     return left + cross.join(horizontal * w for w in widths) + right
 
 
+@functools.lru_cache(maxsize=4096)
+def _cell_lines(text: str, width: int, how: str) -> list[str]:
+    """One cell's lines, padded to ``width``; summaries repeat shapes and counts a lot."""
+    inner = max(width - 2, 0)
+    if not inner:
+        return [" " * width]
+    lines = wrap(text, inner, how, "ellipsis")
+    return [set_cell_size(" " + line + " ", width) for line in lines]
+
+
 def render_table(
     header: Sequence[str],
     justify: Sequence[str],
@@ -305,13 +316,7 @@ def render_table(
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
         columns = []
         for text, width, how in zip(texts, final, justify, strict=False):
-            inner = max(width - 2, 0)
-            if inner:
-                lines = wrap(text, inner, how, "ellipsis")
-                lines = [set_cell_size(" " + line + " ", width) for line in lines]
-            else:
-                lines = [" " * width]
-            columns.append(lines)
+            columns.append(_cell_lines(text, width, how))
         height = max(len(c) for c in columns)
         block = []
         for lines, width in zip(columns, final, strict=False):
