@@ -17,9 +17,17 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from convdims.analysis import (
+    COLUMN_TITLES,
+    LayerCall,
+    LayerMeasures,
+    column_value,
+    measure_calls,
+    register_dialect,
+)
 from convdims.torch.dtypes import float32
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
@@ -59,6 +67,9 @@ class LayerRow:
         children_mult_adds: the sum over leaf descendants (shown at the depth limit).
         param_bytes: bytes of the parameters counted on this row.
         output_bytes: bytes of the output.
+        measures: MACs, memory and receptive field of this call
+            (:class:`convdims.analysis.LayerMeasures`), when an analysis column was
+            asked for; for a container, its descendants' MACs and its output's field.
     """
 
     class_name: str
@@ -79,6 +90,7 @@ class LayerRow:
     children_mult_adds: int
     param_bytes: int
     output_bytes: int
+    measures: LayerMeasures | None = None
 
     def title(self, show_var_name: bool = False, show_depth: bool = True) -> str:
         """The text of the layer column without the tree lines: ``Conv2d: 1-1``."""
@@ -150,6 +162,27 @@ def _kernel_text(row: LayerRow, report: ModelSummary) -> str:
     return _dash(kernel)
 
 
+def _analysis_render(name: str) -> Callable[[LayerRow, ModelSummary], str]:
+    """The cell of an analysis column (:data:`convdims.analysis.COLUMN_TITLES`)."""
+
+    def render(row: LayerRow, report: ModelSummary) -> str:
+        measured = row.measures
+        if measured is None:
+            return "--"
+        if name in ("macs", "flops") and not row.is_leaf and row.depth != report.depth:
+            return "--"  # as torchinfo's Mult-Adds: containers only at the depth limit
+        value = column_value(measured, name)
+        if isinstance(value, str):
+            return value or "--"
+        if not value:
+            return "--"
+        if name.endswith("_bytes"):
+            return f"{value / 1e6:0.2f} MB"
+        return f"{value:,}"
+
+    return render
+
+
 @dataclass(frozen=True)
 class Column:
     """A summary column: its key (as passed in ``columns=``), its title, its cell text."""
@@ -160,8 +193,10 @@ class Column:
     needs_input: bool = True
 
 
-#: The columns ``summary(..., columns=[...])`` knows, by name (torchinfo's names). Add a
-#: :class:`Column` here to offer a new one.
+#: The columns ``summary(..., columns=[...])`` knows, by name: torchinfo's, then the
+#: analysis columns of :mod:`convdims.analysis` (``macs``, ``activations``,
+#: ``activation_bytes``, ``param_bytes``, ``receptive_field``, ``effective_stride``,
+#: ``effective_padding``). Add a :class:`Column` here to offer a new one.
 COLUMNS: dict[str, Column] = {
     column.name: column
     for column in (
@@ -172,6 +207,7 @@ COLUMNS: dict[str, Column] = {
         Column("params_percent", "Param %", _percent_text, needs_input=False),
         Column("mult_adds", "Mult-Adds", _macs_text),
         Column("trainable", "Trainable", _trainable_text, needs_input=False),
+        *(Column(key, title, _analysis_render(key)) for key, title in COLUMN_TITLES.items()),
     )
 }
 
@@ -323,6 +359,8 @@ class _Call:
         self.num_params = 0
         self.trainable_params = 0
         self.param_bytes = 0
+        self.in_tensors: tuple[Tensor, ...] = ()
+        self.out_tensors: tuple[Tensor, ...] = ()
 
     def count_params(self) -> None:
         self.num_params = self.trainable_params = self.param_bytes = 0
@@ -420,8 +458,24 @@ def _input_shapes(input_size: Any) -> list[tuple[int, ...]]:
     return [tuple(shape) for shape in input_size]
 
 
-def _walk(model: Module, calls: list[_Call], run: bool) -> tuple[set[int], list[Any]]:
+def _tensors(value: Any) -> tuple[Tensor, ...]:
+    """Every tensor in a module's arguments or outputs, in order."""
+    if isinstance(value, Tensor):
+        return (value,)
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return tuple(t for item in value for t in _tensors(item))
+    return ()
+
+
+def _walk(
+    model: Module, calls: list[_Call], run: bool, finished: list[_Call] | None = None
+) -> tuple[set[int], list[Any]]:
     """Prepare a row maker for every module (hooks when running; rows directly if not).
+
+    With ``finished``, also keep each call's input and output tensors and list the
+    calls in the order they return (for the analysis).
 
     Returns the ids of the modules that have a row so far, and the hook handles.
     """
@@ -442,6 +496,8 @@ def _walk(model: Module, calls: list[_Call], run: bool) -> tuple[set[int], list[
             calls.append(call)
             seen_ids.add(id(module))
             latest[id(module)] = call
+            if finished is not None:
+                call.in_tensors = _tensors(args)
 
         return pre_hook
 
@@ -452,6 +508,9 @@ def _walk(model: Module, calls: list[_Call], run: bool) -> tuple[set[int], list[
         call.output_bytes = item * math.prod(call.output_shape)
         call.executed = True
         call.count_mult_adds()
+        if finished is not None:
+            call.out_tensors = _tensors(output)
+            finished.append(call)
 
     while stack:
         var_name, module, depth, parent = stack.pop()
@@ -536,6 +595,10 @@ def summary(
     **kwargs: Any,
 ) -> ModelSummary:
     """Summarize a convdims.torch model the way torchinfo's ``summary`` does.
+
+    Besides torchinfo's columns, ``columns=`` takes the analysis columns of
+    :mod:`convdims.analysis` (``"macs"``, ``"receptive_field"``...): their rows then
+    also carry :class:`~convdims.analysis.LayerMeasures` (``row.measures``).
 
     Runs the model's ``forward`` on shape-only tensors (in eval mode, like torchinfo),
     records every module call, prints the table (unless ``verbose=0``) and returns it.
@@ -635,8 +698,10 @@ def summary(
     else:
         reported = []
 
+    analyze = any(name in COLUMN_TITLES for name in names)
     calls: list[_Call] = []
-    seen_ids, hooks = _walk(model, calls, run=has_input)
+    finished: list[_Call] | None = [] if analyze or _describing else None
+    seen_ids, hooks = _walk(model, calls, run=has_input, finished=finished)
     if has_input:
         was_training = model.training
         try:
@@ -664,9 +729,21 @@ def summary(
             total += max(call.leftover(), 0)
             trainable += max(call.leftover_trainable(), 0)
 
+    rows = [call.record() for call in calls]
+    if finished is not None:
+        layer_calls, producers = _layer_calls(finished, inputs)
+        if _describing:
+            _describing[-1] = layer_calls
+        if analyze:
+            bytes_per_element = inputs[0].element_size() if inputs else 4
+            measured = measure_calls(layer_calls, bytes_per_element)
+            rows = [
+                replace(row, measures=_row_measures(call, measured, producers))
+                for row, call in zip(rows, calls, strict=True)
+            ]
     result = ModelSummary(
         model_name=type(model).__name__,
-        rows=tuple(call.record() for call in calls),
+        rows=tuple(rows),
         input_shapes=tuple(reported),
         total_params=total,
         trainable_params=trainable,
@@ -687,3 +764,222 @@ def summary(
     if verbose:
         print(result)
     return result
+
+
+# The analysis: every leaf call as a convdims.analysis.LayerCall --------------------
+
+#: Set by :func:`describe` to ask :func:`summary` for its layer calls (a one-item list
+#: that receives them).
+_describing: list[Any] = []
+
+
+def _kind(module: Module) -> tuple[str, dict[str, Any]]:
+    """The analysis kind of a leaf module and the window arguments it has."""
+    from convdims.torch.nn import activation, conv, dropout, linear, normalization
+    from convdims.torch.nn import padding as pads
+    from convdims.torch.nn import pooling
+    from convdims.torch.nn._args import ntuple
+
+    dims = getattr(module, "_dims", 0)
+    if isinstance(module, conv._ConvNd):
+        window = {
+            "kernel_size": tuple(module.kernel_size),
+            "strides": tuple(module.stride),
+            "dilation": tuple(module.dilation),
+            "pad_before": tuple(before for before, _ in module._pads),
+            "groups": module.groups,
+            "in_channels": module.in_channels,
+            "out_channels": module.out_channels,
+        }
+        return ("conv_transpose" if module.transposed else "conv"), window
+    if isinstance(module, (pooling._MaxPoolNd, pooling._AvgPoolNd)):
+        kernel = ntuple(module.kernel_size, dims, "kernel_size")
+        stride = module.stride if module.stride not in (None, (), []) else kernel
+        return "pool", {
+            "kernel_size": tuple(kernel),
+            "strides": tuple(ntuple(stride, dims, "stride")),
+            "dilation": tuple(ntuple(getattr(module, "dilation", 1), dims, "dilation")),
+            "pad_before": tuple(ntuple(module.padding, dims, "padding")),
+        }
+    if isinstance(module, pooling._AdaptivePoolNd):
+        return "adaptive_pool", {}
+    if isinstance(module, linear.Linear):
+        return "dense", {
+            "in_channels": module.in_features,
+            "out_channels": module.out_features,
+        }
+    if isinstance(module, normalization._BatchNorm):
+        return "batch_norm", {}
+    if isinstance(module, (normalization.GroupNorm, normalization.LayerNorm)):
+        return "normalization", {}
+    if isinstance(module, pads._PadNd):
+        before = tuple(module.padding[2 * (dims - 1 - axis)] for axis in range(dims))
+        return "padding", {"pad_before": before}
+    if isinstance(module, activation._Elementwise):
+        return "activation", {}
+    if isinstance(module, dropout._DropoutNd):
+        return "dropout", {}
+    if isinstance(module, linear.Identity):
+        return "identity", {}
+    if isinstance(module, linear.Flatten):
+        return "flatten", {}
+    if isinstance(module, linear.Unflatten):
+        return "reshape", {}
+    return "other", {}
+
+
+def _spatial(shape: tuple[int, ...], dims: int) -> tuple[int, ...]:
+    if dims:
+        return tuple(shape[-dims:]) if len(shape) > dims else ()
+    return tuple(shape[2:])
+
+
+def _could_make(shape: tuple[int | None, ...], tensor: Tensor) -> bool:
+    """Whether a module output of ``shape`` may have become ``tensor`` outside modules:
+    the same elements (a view, a flatten, an elementwise op) or the same batch and
+    spatial sizes (a concatenation along the channels)."""
+    target = tuple(tensor.shape)
+    if math.prod(s or 1 for s in shape) == math.prod(target):
+        return True
+    return len(shape) == len(target) >= 3 and (
+        shape[0] == target[0] and tuple(shape[2:]) == target[2:]
+    )
+
+
+def _layer_calls(
+    finished: list[_Call], inputs: list[Tensor]
+) -> tuple[list[LayerCall], dict[int, int | None]]:
+    """The model's inputs and leaf calls as LayerCalls, and each call's output producer.
+
+    A module's input made by a module (or a model input) links to it. An input made
+    outside modules (``torch.flatten``, ``torch.cat``, ``x + y``) links to every module
+    output not yet taken by another module that could have made it (same elements, or
+    same batch and spatial sizes: the branches that meet there), or else to the latest
+    output.
+
+    Returns:
+        The calls, and for every summary call (by ``id``) the index of the call whose
+        output it returned (None when unknown).
+    """
+    layer_calls: list[LayerCall] = []
+    produced: dict[int, int] = {}
+    keep: list[Tensor] = []  # tensors stay alive, so their ids stay unique
+    dangling: dict[int, None] = {}
+    for number, tensor in enumerate(inputs):
+        shape = tuple(tensor.shape)
+        produced[id(tensor)] = len(layer_calls)
+        layer_calls.append(
+            LayerCall(
+                f"input{number}" if len(inputs) > 1 else "input",
+                "Input",
+                "input",
+                shape,
+                output_spatial=shape[2:],
+            )
+        )
+        keep.append(tensor)
+    producers: dict[int, int | None] = {}
+    for call in finished:
+        if not call.is_leaf:
+            out = call.out_tensors[0] if call.out_tensors else None
+            producers[id(call)] = None if out is None else produced.get(id(out))
+            continue
+        sources: list[int] = []
+        for tensor in call.in_tensors:
+            if id(tensor) in produced:
+                sources.append(produced[id(tensor)])
+                continue
+            fits = [i for i in dangling if _could_make(layer_calls[i].output_shape, tensor)]
+            if fits:
+                sources.extend(fits)
+            elif layer_calls:
+                sources.append(len(layer_calls) - 1)
+        sources = sorted(set(sources))
+        for source in sources:
+            dangling.pop(source, None)
+        kind, window = _kind(call.module)
+        dims = getattr(call.module, "_dims", 0)
+        bias = getattr(call.module, "bias", None)
+        index = len(layer_calls)
+        layer_calls.append(
+            LayerCall(
+                call.var_name,
+                call.class_name,
+                kind,
+                tuple(call.output_shape),
+                input_spatial=_spatial(call.input_shape, dims),
+                output_spatial=_spatial(call.output_shape, dims),
+                params=0 if call.is_recursive else call.num_params,
+                bias_params=(
+                    bias.numel() if isinstance(bias, Tensor) and not call.is_recursive else 0
+                ),
+                param_bytes=0 if call.is_recursive else call.param_bytes,
+                mult_adds=call.mult_adds,
+                inputs=tuple(sources),
+                **window,
+            )
+        )
+        producers[id(call)] = index
+        for tensor in call.out_tensors:
+            produced[id(tensor)] = index
+            keep.append(tensor)
+        dangling[index] = None
+    return layer_calls, producers
+
+
+def _row_measures(
+    call: _Call, measured: list[LayerMeasures], producers: dict[int, int | None]
+) -> LayerMeasures | None:
+    """A row's measures: its own for a leaf; for a container, its descendants' sums."""
+    index = producers.get(id(call))
+    if index is None:
+        return None
+    own = measured[index]
+    if call.is_leaf:
+        return own
+    parts = [
+        measured[producers[id(c)]]  # type: ignore[index]
+        for c in call.children
+        if c.is_leaf and producers.get(id(c)) is not None
+    ]
+    elements = math.prod(call.output_shape)
+    return LayerMeasures(
+        name=call.var_name,
+        type=call.class_name,
+        kind="other",
+        output_shape=tuple(call.output_shape),
+        params=call.num_params,
+        weights=sum(p.weights for p in parts),
+        param_bytes=call.param_bytes,
+        macs=sum(p.macs for p in parts),
+        mult_adds=sum(p.mult_adds for p in parts),
+        activations=elements,
+        activation_bytes=elements * (own.activation_bytes // max(own.activations, 1)),
+        stored=own.stored,
+        receptive_field=own.receptive_field,
+    )
+
+
+def describe(model: Module, input_size: Any = None) -> list[LayerCall]:
+    """The model's calls for :mod:`convdims.analysis`: its inputs, then every leaf call.
+
+    Args:
+        model: a convdims.torch module.
+        input_size: the input shape with the batch, as for :func:`summary`.
+
+    Raises:
+        ValueError: no ``input_size`` (the analysis needs a forward pass).
+    """
+    if input_size is None:
+        raise ValueError(
+            "input_size is required to measure a torch module, e.g. (1, 3, 224, 224)"
+        )
+    _describing.append(None)
+    try:
+        summary(model, input_size=input_size, verbose=0)
+        return _describing[-1]
+    finally:
+        _describing.pop()
+
+
+register_dialect(Module, describe)
