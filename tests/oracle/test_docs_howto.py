@@ -419,7 +419,9 @@ def _keras_conv_and_torch_copy(keras, torch, kernel, stride, padding="valid", ch
     return x, y, conv
 
 
-@pytest.mark.parametrize(("kernel", "size"), [(7, 224), (3, 224), (3, 225), (2, 11)])
+@pytest.mark.parametrize(
+    ("kernel", "size"), [(7, 224), (3, 224), (3, 225), (2, 11), (1, 56)]
+)
 def test_keras_same_at_stride_two_equals_zeropad2d_then_conv(keras, torch, kernel, size):
     layer = keras.layers.Conv2D(8, kernel, strides=2, padding="same")
     x, y = keras_out(keras, layer, (1, size, size, 3))
