@@ -1,4 +1,4 @@
-"""Parameter counts of Keras layers, with BatchNormalization's non-trainable statistics."""
+"""Parameter counts of Keras layers; BatchNormalization's statistics."""
 
 import keras
 from keras import layers

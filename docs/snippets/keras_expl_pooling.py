@@ -1,4 +1,4 @@
-"""Pooling in Keras: strides default to pool_size; global pooling drops the grid."""
+"""Pooling in Keras: strides default to pool_size."""
 
 import keras
 from keras import layers
@@ -6,8 +6,9 @@ from keras import layers
 model = keras.Sequential(
     [
         keras.Input(shape=(32, 32, 16)),
-        layers.MaxPooling2D(3, name="max_pool"),  # strides=None means strides=3
-        layers.AveragePooling2D(3, strides=1, padding="same", name="avg_pool"),
+        # strides=None (the default) means strides=pool_size
+        layers.MaxPooling2D(3, name="max_pool"),
+        layers.AveragePooling2D(3, 1, padding="same", name="avg_pool"),
         layers.GlobalAveragePooling2D(name="global_avg"),
     ],
     name="pooling",

@@ -3,7 +3,8 @@
 from keras import layers
 
 shape = (None, 12, 12, 16)
-for padding, output_padding in [("valid", None), ("same", None), ("same", 0), ("same", 1)]:
+cases = [("valid", None), ("same", None), ("same", 0), ("same", 1)]
+for padding, output_padding in cases:
     up = layers.Conv2DTranspose(
         8, 3, strides=2, padding=padding, output_padding=output_padding
     )

@@ -5,4 +5,5 @@ from torch import nn
 
 x = torch.zeros(1, 3, 32, 32)
 print(tuple(nn.Conv2d(3, 8, 3, dilation=2)(x).shape))
-print(tuple(nn.Conv2d(3, 8, 3, stride=2, dilation=2)(x).shape))  # PyTorch allows both
+strided = nn.Conv2d(3, 8, 3, stride=2, dilation=2)  # PyTorch allows both
+print(tuple(strided(x).shape))

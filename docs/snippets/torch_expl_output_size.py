@@ -1,10 +1,12 @@
-"""Output shape of a PyTorch Conv2d: 5 filters of 3x3 over a 32x32 RGB image."""
+"""Output shapes of PyTorch Conv2d layers."""
 
 import torch
 from torch import nn
 
-conv = nn.Conv2d(in_channels=3, out_channels=5, kernel_size=3)  # stride=1, padding=0
-print(tuple(conv(torch.zeros(1, 3, 32, 32)).shape))  # (batch, channels, height, width)
+# 5 filters of 3x3 over a 32x32 RGB image; stride=1, padding=0
+conv = nn.Conv2d(in_channels=3, out_channels=5, kernel_size=3)
+print(tuple(conv(torch.zeros(1, 3, 32, 32)).shape))  # (batch, channels, H, W)
 
-strided = nn.Conv2d(3, 96, kernel_size=11, stride=4)  # AlexNet's first layer
-print(tuple(strided(torch.zeros(1, 3, 227, 227)).shape))
+# AlexNet's first layer: 96 filters of 11x11, stride 4
+alexnet = nn.Conv2d(3, 96, kernel_size=11, stride=4)
+print(tuple(alexnet(torch.zeros(1, 3, 227, 227)).shape))

@@ -1,4 +1,4 @@
-"""Parameter counts of PyTorch layers; BatchNorm's running statistics are buffers."""
+"""Parameter counts of PyTorch layers; BatchNorm's statistics are buffers."""
 
 from torch import nn
 
@@ -6,7 +6,7 @@ layers = {
     "Conv2d(32, 64, 3)": nn.Conv2d(32, 64, 3),
     "Conv2d(32, 64, 3, groups=4)": nn.Conv2d(32, 64, 3, groups=4),
     "Conv2d(32, 64, 3, bias=False)": nn.Conv2d(32, 64, 3, bias=False),
-    "Conv2d(32, 32, 3, groups=32)": nn.Conv2d(32, 32, 3, groups=32),  # depthwise
+    "Conv2d(32, 32, 3, groups=32)": nn.Conv2d(32, 32, 3, groups=32),
     "Conv2d(32, 64, 1)": nn.Conv2d(32, 64, 1),  # pointwise
     "Linear(128, 10)": nn.Linear(128, 10),
     "BatchNorm2d(64)": nn.BatchNorm2d(64),

@@ -1,4 +1,4 @@
-"""Pooling in PyTorch: stride defaults to kernel_size; adaptive pooling picks the output."""
+"""Pooling in PyTorch: stride defaults to kernel_size."""
 
 import torch
 from torch import nn
