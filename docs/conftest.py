@@ -67,6 +67,10 @@ class FenceParser:
                 yield Region(region.start, region.end, code, self.code)
 
 
+# Snippets import the real frameworks (tests/oracle/test_snippets.py runs them); the
+# build's helpers are not test modules.
+collect_ignore_glob = ["snippets/*.py", "_lib/*.py", "_hooks/*.py"]
+
 pytest_collect_file = Sybil(
     parsers=[FenceParser()],
     patterns=["*.md"],
