@@ -397,7 +397,7 @@ def _next_state(call: LayerCall, state: _State) -> _State:
     out = tuple(call.output_spatial)
     if kind == "input":
         return _State(tuple(ReceptiveField(1, 1, 0) for _ in out), out)
-    if kind in ("flatten",):
+    if kind == "flatten" or (kind == "reshape" and not out):
         return _State(state.fields, state.sizes, True)
     if kind == "dense":
         if state.flat or (not call.output_spatial and state.sizes):

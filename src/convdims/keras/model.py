@@ -128,6 +128,7 @@ class Model(Layer):
         expand_nested: bool = False,
         show_trainable: bool = False,
         layer_range: Any = None,
+        columns: Any = None,
     ) -> None:
         """Print Keras 3's summary table, character for character.
 
@@ -141,6 +142,10 @@ class Model(Layer):
             expand_nested: also list the layers inside nested models.
             show_trainable: add a "Trainable" column.
             layer_range: two layer names (or regexes): the first and last rows to show.
+            columns: a convdims addition (Keras has no such argument): analysis
+                columns to append, e.g. ``("macs", "receptive_field")``; see
+                :data:`convdims.analysis.COLUMN_TITLES`. Without it the table is
+                Keras's own.
         """
         from convdims.keras.summary import print_summary
 
@@ -152,6 +157,7 @@ class Model(Layer):
             expand_nested=expand_nested,
             show_trainable=show_trainable,
             layer_range=layer_range,
+            columns=columns,
         )
 
     def __repr__(self) -> str:
@@ -446,3 +452,14 @@ class Sequential(Model):
     @property
     def output(self) -> Any:
         return self._built_graph("output").output
+
+
+def _register_analysis() -> None:
+    """Let :func:`convdims.analysis.measures` read Keras-dialect models."""
+    from convdims.analysis import register_dialect
+    from convdims.keras.summary import describe
+
+    register_dialect(Model, describe)
+
+
+_register_analysis()

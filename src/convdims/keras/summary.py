@@ -3,7 +3,8 @@
 The text is the one Keras 3.15 prints when its output is not a terminal (a file, a pipe,
 a notebook log or ``print_fn``): the same columns, widths, wrapping, number format and
 byte sizes. In a terminal Keras adds colours; convdims prints the same text without
-them.
+them. ``columns=`` (a convdims addition) appends analysis columns of
+:mod:`convdims.analysis`: MACs, memory, receptive field.
 
 >>> from convdims import keras
 >>> from convdims.keras import layers
@@ -28,6 +29,13 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from convdims.analysis import (
+    COLUMN_TITLES,
+    LayerCall,
+    LayerMeasures,
+    column_value,
+    measure_calls,
+)
 from convdims.keras._table import ascii_only, console_width, render_table, wrap
 
 _UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
@@ -126,6 +134,7 @@ def summary_text(
     show_trainable: bool = False,
     layer_range: Any = None,
     width: int | None = None,
+    columns: Any = None,
 ) -> str:
     """The summary Keras would print for ``model``, as one string ending in a newline.
 
@@ -135,10 +144,16 @@ def summary_text(
             ``model.summary()``.
         width: the console width that crops long lines; by default what rich would
             detect (``COLUMNS``, the terminal, else 80).
+        columns: analysis columns to append (names from
+            :data:`convdims.analysis.COLUMN_TITLES`); the table then grows wider
+            instead of being cropped.
     """
     import shutil
 
     from convdims.keras.model import Functional, Sequential
+
+    extra = _analysis_columns(columns)
+    by_layer = _layer_measures(model) if extra else {}
 
     relevant_nodes: list = []
     if isinstance(model, Sequential) or not isinstance(model, Functional):
@@ -198,6 +213,7 @@ def summary_text(
                 row.append("Y" if layer.trainable else "N")
             else:
                 row.append("-")
+        row.extend(_analysis_cell(by_layer.get(id(layer)), name) for name in extra)
         return row
 
     def layer_rows(layer: Any, level: int = 0) -> list[list[str]]:
@@ -211,6 +227,15 @@ def summary_text(
 
     first, last = get_layer_index_bound_by_layer_name(layers, layer_range)
     rows = [row for layer in layers[first:last] for row in layer_rows(layer)]
+    if extra:
+        base = len(header)
+        for offset, name in enumerate(extra):
+            title = COLUMN_TITLES[name]
+            longest = max([len(title)] + [len(row[base + offset]) for row in rows])
+            header.append(title)
+            alignment.append("right")
+            widths.append(longest + 4)
+            line_length += longest + 4
 
     trainable = model.trainable_weights
     non_trainable = model.non_trainable_weights
@@ -223,6 +248,8 @@ def summary_text(
 
     if width is None:
         width = console_width(terminal=False)
+    if extra:
+        width = max(width, line_length)
     text_lines = wrap(f'Model: "{model.name}"', width)
     text_lines += render_table(header, alignment, widths, rows, line_length, ascii_only())
     for label, count, size in (
@@ -250,6 +277,7 @@ def print_summary(
     expand_nested: bool = False,
     show_trainable: bool = False,
     layer_range: Any = None,
+    columns: Any = None,
 ) -> None:
     """Print the summary, or pass it whole to ``print_fn`` (see ``Model.summary``)."""
     terminal = print_fn is None and getattr(sys.stdout, "isatty", lambda: False)()
@@ -261,9 +289,273 @@ def print_summary(
         show_trainable=show_trainable,
         layer_range=layer_range,
         width=console_width(terminal),
+        columns=columns,
     )
     if print_fn is not None:
         print_fn(text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+# The analysis: every layer call as a convdims.analysis.LayerCall --------------------
+
+
+def _analysis_columns(columns: Any) -> tuple[str, ...]:
+    if columns is None:
+        return ()
+    if isinstance(columns, str):
+        columns = (columns,)
+    names = tuple(str(name) for name in columns)
+    for name in names:
+        if name not in COLUMN_TITLES:
+            raise ValueError(
+                f"unknown column {name!r}; use any of {', '.join(COLUMN_TITLES)}"
+            )
+    return names
+
+
+def _analysis_cell(measured: LayerMeasures | None, name: str) -> str:
+    if measured is None:
+        return "-"
+    value = column_value(measured, name)
+    if isinstance(value, str):
+        return value or "-"
+    if name.endswith("_bytes"):
+        return readable_memory_size(value)
+    return f"{value:,}"
+
+
+def _pad_before(padding: str, size: Any, kernel: int, stride: int, dilation: int) -> int:
+    """Cells Keras pads before the input along one axis."""
+    from convdims.padding import same_padding
+
+    effective = dilation * (kernel - 1) + 1
+    if padding == "causal":
+        return effective - 1
+    if padding != "same":
+        return 0
+    if size is None:
+        return (effective - 1) // 2
+    return same_padding(size, kernel, stride, dilation)[0]
+
+
+def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) -> LayerCall:
+    """One call of a Keras-dialect layer as a LayerCall."""
+    from convdims.keras import config
+    from convdims.keras.layers import convolutional as conv
+    from convdims.keras.layers import core, merging, normalization, pooling, reshaping
+
+    in_shape = tuple(node.input_tensors[0].shape) if node.input_tensors else ()
+    out_shape = tuple(node.outputs[0].shape)
+    last = getattr(layer, "data_format", config.image_data_format()) == "channels_last"
+
+    def spatial(shape: tuple) -> tuple:
+        if len(shape) < 3:
+            return ()
+        return tuple(shape[1:-1]) if last else tuple(shape[2:])
+
+    channels = (in_shape[-1] if last else in_shape[1]) if len(in_shape) >= 2 else 0
+    window: dict[str, Any] = {}
+
+    def windowed(kernel: tuple, strides: tuple, dilation: tuple) -> dict[str, Any]:
+        return {
+            "kernel_size": tuple(kernel),
+            "strides": tuple(strides),
+            "dilation": tuple(dilation),
+            "pad_before": tuple(
+                _pad_before(layer.padding, size, k, s, d)
+                for size, k, s, d in zip(spatial(in_shape), kernel, strides, dilation)
+            ),
+        }
+
+    if isinstance(layer, conv.BaseConv):
+        kind = "conv"
+        window = windowed(layer.kernel_size, layer.strides, layer.dilation_rate)
+        window.update(in_channels=channels, out_channels=layer.filters, groups=layer.groups)
+    elif isinstance(layer, conv.BaseConvTranspose):
+        kind = "conv_transpose"
+        window = {
+            "kernel_size": tuple(layer.kernel_size),
+            "strides": tuple(layer.strides),
+            "dilation": tuple(layer.dilation_rate),
+            # The padding of the convolution this one transposes ('same': TF's split).
+            "pad_before": tuple(
+                (d * (k - 1)) // 2 if layer.padding == "same" else 0
+                for k, d in zip(layer.kernel_size, layer.dilation_rate)
+            ),
+            "in_channels": channels,
+            "out_channels": layer.filters,
+        }
+    elif isinstance(layer, (conv.DepthwiseConv2D, conv.SeparableConv2D)):
+        kind = "depthwise" if isinstance(layer, conv.DepthwiseConv2D) else "separable"
+        window = windowed(layer.kernel_size, layer.strides, layer.dilation_rate)
+        window.update(
+            in_channels=channels,
+            out_channels=getattr(layer, "filters", channels * layer.depth_multiplier),
+            depth_multiplier=layer.depth_multiplier,
+        )
+    elif isinstance(layer, pooling.BasePooling):
+        kind = "pool"
+        window = windowed(layer.pool_size, layer.strides, (1,) * len(layer.pool_size))
+    elif isinstance(layer, pooling.BaseGlobalPooling):
+        kind = "global_pool"
+    elif isinstance(layer, core.Dense):
+        kind = "dense"
+        window = {"in_channels": in_shape[-1], "out_channels": layer.units}
+    elif isinstance(layer, normalization.BatchNormalization):
+        kind = "batch_norm"
+    elif isinstance(layer, (core.Activation, core.ReLU)):
+        kind = "activation"
+    elif isinstance(layer, core.Dropout):
+        kind = "dropout"
+    elif isinstance(layer, reshaping.Flatten):
+        kind = "flatten"
+    elif isinstance(layer, reshaping.Reshape):
+        kind = "reshape"
+    elif isinstance(layer, reshaping.ZeroPadding2D):
+        kind = "padding"
+        window = {"pad_before": tuple(pair[0] for pair in layer.padding)}
+    elif isinstance(layer, reshaping.Cropping2D):
+        kind = "cropping"
+        window = {"pad_before": tuple(pair[0] for pair in layer.cropping)}
+    elif isinstance(layer, reshaping.UpSampling2D):
+        kind = "upsampling"
+    elif isinstance(layer, merging.Merge):
+        kind = "merge"
+    else:
+        kind = "other"
+    weights = list(layer.weights) if first else []
+    return LayerCall(
+        layer.name,
+        type(layer).__name__,
+        kind,
+        out_shape,
+        input_spatial=spatial(in_shape),
+        output_spatial=spatial(out_shape),
+        params=sum(w.size for w in weights),
+        bias_params=sum(w.size for w in weights if w.name in ("bias", "beta")),
+        statistics=sum(
+            w.size for w in weights if w.name in ("moving_mean", "moving_variance")
+        ),
+        param_bytes=int(sum(w.nbytes for w in weights)),
+        inputs=sources,
+        **window,
+    )
+
+
+def _graph(model: Any) -> Any:
+    from convdims.keras.model import Sequential
+
+    if isinstance(model, Sequential):
+        if model._functional is None:
+            raise ValueError(
+                f"Sequential model '{model.name}' has no input shape yet: give it a "
+                "keras.Input (or build it) before measuring it"
+            )
+        return model._functional
+    return model
+
+
+def _expand(
+    graph: Any,
+    produced: dict[int, int],
+    calls: list[LayerCall],
+    owners: dict[int, list[int]],
+) -> None:
+    """Append the calls of a functional graph, nested models expanded in place."""
+    from convdims.keras.model import Model
+
+    for depth in sorted(graph._nodes_by_depth, reverse=True):
+        for node in graph._nodes_by_depth[depth]:
+            layer = node.operation
+            if node.is_input:
+                if all(id(t) in produced for t in node.outputs):
+                    continue  # a nested model's input, already linked
+                shape = tuple(node.outputs[0].shape)
+                owners.setdefault(id(layer), []).append(len(calls))
+                for tensor in node.outputs:
+                    produced[id(tensor)] = len(calls)
+                calls.append(
+                    LayerCall(
+                        layer.name,
+                        type(layer).__name__,
+                        "input",
+                        shape,
+                        output_spatial=tuple(shape[1:-1]) if len(shape) >= 3 else (),
+                    )
+                )
+                continue
+            if not all(id(x) in produced for x in node.input_tensors):
+                continue
+            if isinstance(layer, Model):
+                inner = _graph(layer)
+                for inner_input, outer in zip(inner.inputs, node.input_tensors):
+                    produced[id(inner_input)] = produced[id(outer)]
+                start = len(calls)
+                _expand(inner, produced, calls, owners)
+                for inner_output, outer in zip(inner.outputs, node.outputs):
+                    produced[id(outer)] = produced[id(inner_output)]
+                owners.setdefault(id(layer), []).extend(range(start, len(calls)))
+                continue
+            sources = tuple(sorted({produced[id(x)] for x in node.input_tensors}))
+            first = id(layer) not in owners
+            owners.setdefault(id(layer), []).append(len(calls))
+            for tensor in node.outputs:
+                produced[id(tensor)] = len(calls)
+            calls.append(_keras_call(layer, node, sources, first))
+
+
+def _describe(model: Any) -> tuple[list[LayerCall], dict[int, list[int]]]:
+    calls: list[LayerCall] = []
+    owners: dict[int, list[int]] = {}
+    _expand(_graph(model), {}, calls, owners)
+    return calls, owners
+
+
+def describe(model: Any, input_size: Any = None) -> list[LayerCall]:
+    """The model's calls for :mod:`convdims.analysis`: its inputs, then every layer call
+    in the order Keras runs the graph (nested models expanded).
+
+    Args:
+        model: a convdims.keras Sequential or functional model.
+        input_size: not used (a Keras model knows its input shape); must be None.
+
+    Raises:
+        ValueError: an ``input_size``, or a Sequential model without an input shape.
+    """
+    if input_size is not None:
+        raise ValueError(
+            "input_size is for torch modules; a Keras model knows its input shape"
+        )
+    return _describe(model)[0]
+
+
+def _layer_measures(model: Any) -> dict[int, LayerMeasures]:
+    """Each layer's measures (by ``id``): one call's, or the sums over its calls (a
+    layer called twice, a nested model) with the last call's shape and field."""
+    calls, owners = _describe(model)
+    measured = measure_calls(calls)
+    result: dict[int, LayerMeasures] = {}
+    for key, indices in owners.items():
+        parts = [measured[i] for i in indices]
+        if len(parts) == 1:
+            result[key] = parts[0]
+            continue
+        end = parts[-1]
+        result[key] = LayerMeasures(
+            name=end.name,
+            type=end.type,
+            kind="other",
+            output_shape=end.output_shape,
+            params=sum(p.params for p in parts),
+            weights=sum(p.weights for p in parts),
+            param_bytes=sum(p.param_bytes for p in parts),
+            macs=sum(p.macs for p in parts),
+            mult_adds=sum(p.mult_adds for p in parts),
+            activations=end.activations,
+            activation_bytes=end.activation_bytes,
+            stored=end.stored,
+            receptive_field=end.receptive_field,
+        )
+    return result
