@@ -821,3 +821,53 @@ def test_summary_reads_a_file_written_for_real_keras(capsys, tmp_path):
     script.write_text(KERAS_SCRIPT)
     status, out, err = run(capsys, "summary", str(script))
     assert status == 0 and "Total params: 140" in out
+
+
+# --------------------------------------------------------------------------------------
+# summary --columns with the real dialects: the analysis columns reach both summaries
+
+KERAS_MODEL = """
+from convdims import keras
+from convdims.keras import layers
+
+model = keras.Sequential([
+    keras.Input((32, 32, 3)),
+    layers.Conv2D(8, 3, padding="same"),
+    layers.MaxPooling2D(2),
+    layers.Conv2D(8, 3),
+])
+"""
+
+TORCH_MODEL = """
+from convdims.torch import nn
+
+model = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(8, 8, 3))
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "extra"),
+    [(KERAS_MODEL, []), (TORCH_MODEL, ["--input-size", "1x3x32x32"])],
+    ids=["keras", "torch"],
+)
+def test_summary_columns_reach_the_dialects(capsys, tmp_path, source, extra):
+    from convdims.analysis import measures
+
+    path = tmp_path / "net.py"
+    path.write_text(textwrap.dedent(source))
+    status, out, _ = run(
+        capsys, "summary", str(path), *extra, "--columns", "macs,receptive_field"
+    )
+    assert status == 0
+    assert "MACs" in out and "Receptive field" in out
+    namespace: dict = {}
+    exec(textwrap.dedent(source), namespace)  # noqa: S102 - our own test model
+    size = (1, 3, 32, 32) if extra else None
+    last = measures(namespace["model"], size)[-1]
+    row = [line for line in out.splitlines() if f"{last.macs:,}" in line]
+    assert len(row) == 1 and str(last.receptive_field[0].size) in row[0]
+    assert_one_line_error(
+        *run(capsys, "summary", str(path), *extra, "--columns", "macs,bogus"),
+        "--columns",
+        "bogus",
+    )
