@@ -27,10 +27,10 @@ _GLOROT = "glorot_uniform"
 
 # The core checks every argument; models repeat the same few layer configurations, so
 # remembering answers keeps a ResNet50 in milliseconds. Errors are not cached.
-conv_output_size = lru_cache(maxsize=4096)(conv_output_size)
-conv_transpose_output_size = lru_cache(maxsize=4096)(conv_transpose_output_size)
-conv_params = lru_cache(maxsize=4096)(conv_params)
-depthwise_conv_params = lru_cache(maxsize=1024)(depthwise_conv_params)
+_conv_output_size = lru_cache(maxsize=4096)(conv_output_size)
+_conv_transpose_output_size = lru_cache(maxsize=4096)(conv_transpose_output_size)
+_conv_params = lru_cache(maxsize=4096)(conv_params)
+_depthwise_conv_params = lru_cache(maxsize=1024)(depthwise_conv_params)
 
 
 def _channels(layer: Any, input_shape: tuple) -> tuple[int, int]:
@@ -89,7 +89,7 @@ def conv_output_shape(
             spatial.append(None)
             continue
         try:
-            spatial.append(conv_output_size(size, kernel, stride, padding, dilation))
+            spatial.append(_conv_output_size(size, kernel, stride, padding, dilation))
         except ValueError as error:
             raise ValueError(
                 "Computed output size would be zero or negative. Received "
@@ -191,12 +191,12 @@ class BaseConv(Layer):
             )
         self.compute_output_shape(input_shape)
         kernel_shape = (*self.kernel_size, channels // self.groups, self.filters)
-        kernel = conv_params(
+        kernel = _conv_params(
             self.kernel_size, channels, self.filters, use_bias=False, groups=self.groups
         )
         self._add_weight("kernel", kernel_shape, kernel)
         if self.use_bias:
-            total = conv_params(
+            total = _conv_params(
                 self.kernel_size, channels, self.filters, groups=self.groups
             )
             self._add_weight("bias", (self.filters,), total - kernel)
@@ -409,10 +409,10 @@ class BaseConvTranspose(Layer):
     def _build(self, input_shape: tuple) -> None:
         axis, channels = _channels(self, input_shape)
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={axis: channels})
-        kernel = conv_params(self.kernel_size, channels, self.filters, use_bias=False)
+        kernel = _conv_params(self.kernel_size, channels, self.filters, use_bias=False)
         self._add_weight("kernel", (*self.kernel_size, self.filters, channels), kernel)
         if self.use_bias:
-            total = conv_params(self.kernel_size, channels, self.filters)
+            total = _conv_params(self.kernel_size, channels, self.filters)
             self._add_weight("bias", (self.filters,), total - kernel)
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
@@ -436,7 +436,7 @@ class BaseConvTranspose(Layer):
                 continue
             extra = None if self.output_padding is None else self.output_padding[i]
             spatial.append(
-                conv_transpose_output_size(
+                _conv_transpose_output_size(
                     size,
                     self.kernel_size[i],
                     self.strides[i],
@@ -618,12 +618,12 @@ class DepthwiseConv2D(Layer):
         self.input_spec = InputSpec(min_ndim=4, axes={axis: channels})
         self.compute_output_shape(input_shape)
         multiplier = self.depth_multiplier
-        kernel = depthwise_conv_params(
+        kernel = _depthwise_conv_params(
             self.kernel_size, channels, multiplier, use_bias=False
         )
         self._add_weight("kernel", (*self.kernel_size, channels, multiplier), kernel)
         if self.use_bias:
-            total = depthwise_conv_params(self.kernel_size, channels, multiplier)
+            total = _depthwise_conv_params(self.kernel_size, channels, multiplier)
             self._add_weight("bias", (channels * multiplier,), total - kernel)
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
@@ -716,17 +716,17 @@ class SeparableConv2D(Layer):
         self.input_spec = InputSpec(min_ndim=4, axes={axis: channels})
         multiplier = self.depth_multiplier
         self.compute_output_shape(input_shape)
-        depthwise = depthwise_conv_params(
+        depthwise = _depthwise_conv_params(
             self.kernel_size, channels, multiplier, use_bias=False
         )
         self._add_weight(
             "depthwise_kernel", (*self.kernel_size, channels, multiplier), depthwise
         )
         middle = channels * multiplier
-        pointwise = conv_params((1, 1), middle, self.filters, use_bias=False)
+        pointwise = _conv_params((1, 1), middle, self.filters, use_bias=False)
         self._add_weight("pointwise_kernel", (1, 1, middle, self.filters), pointwise)
         if self.use_bias:
-            total = conv_params((1, 1), middle, self.filters)
+            total = _conv_params((1, 1), middle, self.filters)
             self._add_weight("bias", (self.filters,), total - pointwise)
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:

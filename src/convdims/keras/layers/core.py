@@ -9,7 +9,7 @@ from convdims.keras.layers._layer import InputSpec, Layer
 from convdims.parameters import dense_params
 
 _GLOROT = "glorot_uniform"
-dense_params = lru_cache(maxsize=1024)(dense_params)  # see convolutional.py
+_dense_params = lru_cache(maxsize=1024)(dense_params)  # see convolutional.py
 
 
 class Dense(Layer):
@@ -61,10 +61,10 @@ class Dense(Layer):
                 "The last dimension of the inputs to a Dense layer should be defined. "
                 f"Found None in input shape {tuple(input_shape)}."
             )
-        kernel = dense_params(features, self.units, use_bias=False)
+        kernel = _dense_params(features, self.units, use_bias=False)
         self._add_weight("kernel", (features, self.units), kernel)
         if self.use_bias:
-            total = dense_params(features, self.units)
+            total = _dense_params(features, self.units)
             self._add_weight("bias", (self.units,), total - kernel)
         self.input_spec = InputSpec(min_ndim=2, axes={-1: features})
         if self.lora_rank:

@@ -14,7 +14,7 @@ from convdims.keras.layers._arguments import standardize_data_format, standardiz
 from convdims.keras.layers._layer import InputSpec, Layer
 from convdims.pooling import pool_output_size
 
-pool_output_size = lru_cache(maxsize=4096)(pool_output_size)  # see convolutional.py
+_pool_output_size = lru_cache(maxsize=4096)(pool_output_size)  # see convolutional.py
 
 
 class BasePooling(Layer):
@@ -60,7 +60,7 @@ class BasePooling(Layer):
                 spatial.append(None)
                 continue
             try:
-                spatial.append(pool_output_size(size, pool, stride, self.padding))
+                spatial.append(_pool_output_size(size, pool, stride, self.padding))
             except ValueError as error:
                 raise ValueError(
                     "Computed output size would be zero or negative. Received: "
