@@ -5,7 +5,9 @@
 - ```pycon fences run as doctests: their expected output is checked, which markdown-exec
   itself never does;
 - ``--8<-- "file.py"`` lines (pymdownx.snippets) are replaced by the file they include,
-  from docs/snippets, as the site build does.
+  from docs/snippets, as the site build does; those files import the real frameworks, so
+  every fence runs with convdims standing in for them (``convdims.standin.frameworks``),
+  exactly as the site shows their output.
 
 All fences of one page share one namespace, like markdown-exec's sessions. Fences in other
 languages (text, console, yaml, ...) are shown, not run.
@@ -24,6 +26,8 @@ from sybil.evaluators.python import PythonEvaluator
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
+from convdims.standin import frameworks
+
 SNIPPETS = Path(__file__).parent / "snippets"
 sys.path.insert(0, str(Path(__file__).parent / "_lib"))  # pages.py, as in the build
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
@@ -35,6 +39,16 @@ def expand_snippets(source: str) -> str:
     return INCLUDE.sub(lambda m: (SNIPPETS / m.group(1)).read_text().rstrip("\n"), source)
 
 
+def standing_in(evaluator):
+    """The evaluator, run with convdims answering imports of keras, torch and torchinfo."""
+
+    def evaluate(example):
+        with frameworks():
+            return evaluator(example)
+
+    return evaluate
+
+
 class FenceParser:
     """Python and pycon fences, whatever options follow the language in the info string."""
 
@@ -43,8 +57,8 @@ class FenceParser:
     )
 
     def __init__(self) -> None:
-        self.code = PythonEvaluator()
-        self.doctests = DocTestStringParser(DocTestEvaluator(OPTIONS))
+        self.code = standing_in(PythonEvaluator())
+        self.doctests = DocTestStringParser(standing_in(DocTestEvaluator(OPTIONS)))
 
     def __call__(self, document):
         regions = list(self.lexer(document))
