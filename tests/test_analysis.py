@@ -54,7 +54,7 @@ def brute_conv_products(size, kernel, stride, pad, dilation, c_in, c_out, groups
 def brute_transpose_products(size, kernel, stride, c_in, c_out, groups):
     """Products of a 1-D transposed convolution: every input value times its weights."""
     count = 0
-    for _i, ic in itertools.product(range(size), range(c_in)):
+    for _i, _ic in itertools.product(range(size), range(c_in)):
         for _oc, _t in itertools.product(range(c_out // groups), range(kernel)):
             count += 1
     return count
@@ -77,7 +77,9 @@ def test_conv_macs_count_the_products(
     c_in, c_out = c_in_per * groups, c_out_per * groups
     if size + 2 * pad < dilation * (kernel - 1) + 1:
         return
-    out, count = brute_conv_products(size, kernel, stride, pad, dilation, c_in, c_out, groups)
+    out, count = brute_conv_products(
+        size, kernel, stride, pad, dilation, c_in, c_out, groups
+    )
     assert analysis.conv_macs(out, (kernel,), c_in, c_out, groups) == count
 
 
@@ -90,7 +92,9 @@ def test_conv_macs_count_the_products(
     c_in_per=st.integers(1, 3),
     c_out_per=st.integers(1, 3),
 )
-def test_conv_transpose_macs_count_the_products(size, kernel, stride, groups, c_in_per, c_out_per):
+def test_conv_transpose_macs_count_the_products(
+    size, kernel, stride, groups, c_in_per, c_out_per
+):
     c_in, c_out = c_in_per * groups, c_out_per * groups
     count = brute_transpose_products(size, kernel, stride, c_in, c_out, groups)
     assert analysis.conv_transpose_macs(size, (kernel,), c_in, c_out, groups) == count
@@ -98,7 +102,9 @@ def test_conv_transpose_macs_count_the_products(size, kernel, stride, groups, c_
 
 def test_depthwise_and_separable_are_grouped_convolutions():
     positions, kernel, channels, m, filters = 49, (3, 3), 16, 2, 24
-    depthwise = analysis.conv_macs(positions, kernel, channels, channels * m, groups=channels)
+    depthwise = analysis.conv_macs(
+        positions, kernel, channels, channels * m, groups=channels
+    )
     assert analysis.depthwise_conv_macs(positions, kernel, channels, m) == depthwise
     pointwise = analysis.conv_macs(positions, (1, 1), channels * m, filters)
     assert analysis.separable_conv_macs(positions, kernel, channels, filters, m) == (
@@ -152,8 +158,12 @@ def test_fields_equal_the_recurrences(specs, kind):
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(st.tuples(st.integers(1, 4), st.integers(1, 2), st.integers(0, 2)), max_size=3),
-    st.lists(st.tuples(st.integers(1, 4), st.integers(1, 2), st.integers(0, 2)), max_size=3),
+    st.lists(
+        st.tuples(st.integers(1, 4), st.integers(1, 2), st.integers(0, 2)), max_size=3
+    ),
+    st.lists(
+        st.tuples(st.integers(1, 4), st.integers(1, 2), st.integers(0, 2)), max_size=3
+    ),
     st.integers(0, 3),
 )
 def test_branches_meeting_take_the_union_of_their_spans(left, right, index):
@@ -323,9 +333,15 @@ CS231N_VGG16 = [
     ((112, 112, 64), 0),
     *[((112, 112, 128), w) for w in (3 * 3 * 64 * 128, 3 * 3 * 128 * 128)],
     ((56, 56, 128), 0),
-    *[((56, 56, 256), w) for w in (3 * 3 * 128 * 256, 3 * 3 * 256 * 256, 3 * 3 * 256 * 256)],
+    *[
+        ((56, 56, 256), w)
+        for w in (3 * 3 * 128 * 256, 3 * 3 * 256 * 256, 3 * 3 * 256 * 256)
+    ],
     ((28, 28, 256), 0),
-    *[((28, 28, 512), w) for w in (3 * 3 * 256 * 512, 3 * 3 * 512 * 512, 3 * 3 * 512 * 512)],
+    *[
+        ((28, 28, 512), w)
+        for w in (3 * 3 * 256 * 512, 3 * 3 * 512 * 512, 3 * 3 * 512 * 512)
+    ],
     ((14, 14, 512), 0),
     *[((14, 14, 512), 3 * 3 * 512 * 512)] * 3,
     ((7, 7, 512), 0),

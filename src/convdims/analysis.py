@@ -117,7 +117,7 @@ def conv_transpose_macs(
     out_channels: int,
     groups: int = 1,
 ) -> int:
-    """MACs of a transposed convolution: ``input positions * C_in * (C_out/groups) * prod(k)``.
+    """MACs of a transposed convolution: ``I_positions * C_in * (C_out/groups) * prod(k)``.
 
     Every input value is multiplied by each of its ``prod(k) * C_out/groups`` weights and
     added into the output (products that land in the cropped border included).
@@ -130,7 +130,10 @@ def conv_transpose_macs(
 
 
 def depthwise_conv_macs(
-    output_positions: int, kernel_size: Sequence[int], channels: int, depth_multiplier: int = 1
+    output_positions: int,
+    kernel_size: Sequence[int],
+    channels: int,
+    depth_multiplier: int = 1,
 ) -> int:
     """MACs of a depthwise convolution: ``positions * C * m * prod(k)``.
 
@@ -319,7 +322,9 @@ class _State:
     flat: bool = False
 
 
-def _window(field_: ReceptiveField, kernel: int, stride: int, pad_before: int) -> ReceptiveField:
+def _window(
+    field_: ReceptiveField, kernel: int, stride: int, pad_before: int
+) -> ReceptiveField:
     """The field after a window of ``kernel`` cells, stride and padding, on a map whose
     cells have ``field_`` (the forward form of Araujo et al.'s recurrences)."""
     return ReceptiveField(
@@ -371,7 +376,7 @@ def _span_all(state: _State) -> _State:
         return _State(None, tuple(1 for _ in state.sizes))
     fields = tuple(
         _window(f, 1 if size is None else size, 1 if size is None else size, 0)
-        for f, size in zip(state.fields, state.sizes)
+        for f, size in zip(state.fields, state.sizes, strict=False)
     )
     return _State(fields, tuple(1 for _ in state.sizes))
 
@@ -380,14 +385,12 @@ def _adaptive(state: _State, out_sizes: Sequence[int | None]) -> _State:
     if state.fields is None:
         return _State(None, tuple(out_sizes))
     fields = []
-    for f, size, out in zip(state.fields, state.sizes, out_sizes):
+    for f, size, out in zip(state.fields, state.sizes, out_sizes, strict=False):
         if size is None or out is None or out == size:
             fields.append(f)
             continue
         # Bin i covers floor(i*I/O) .. ceil((i+1)*I/O) - 1: the widest bin, the mean step.
-        widest = max(
-            -(-(i + 1) * size // out) - (i * size // out) for i in range(out)
-        )
+        widest = max(-(-(i + 1) * size // out) - (i * size // out) for i in range(out))
         fields.append(_window(f, widest, max(size // out, 1), 0))
     return _State(tuple(fields), tuple(out_sizes))
 
@@ -403,7 +406,14 @@ def _next_state(call: LayerCall, state: _State) -> _State:
         if state.flat or (not call.output_spatial and state.sizes):
             return _span_all(state)
         return state
-    if kind in ("activation", "dropout", "identity", "batch_norm", "normalization", "merge"):
+    if kind in (
+        "activation",
+        "dropout",
+        "identity",
+        "batch_norm",
+        "normalization",
+        "merge",
+    ):
         return state
     if state.fields is None:
         return _State(None, out)
@@ -421,7 +431,9 @@ def _next_state(call: LayerCall, state: _State) -> _State:
     if kind in ("conv", "depthwise", "separable", "pool"):
         fields = tuple(
             _window(f, d * (k - 1) + 1, s, p)
-            for f, k, s, p, d in zip(state.fields, kernel, strides, pads, dilation)
+            for f, k, s, p, d in zip(
+                state.fields, kernel, strides, pads, dilation, strict=False
+            )
         )
         return _State(fields, out)
     if kind == "conv_transpose":
@@ -429,12 +441,14 @@ def _next_state(call: LayerCall, state: _State) -> _State:
             return _State(None, out)
         fields = tuple(
             _window(f, d * (k - 1) + 1, 1, d * (k - 1) - p)
-            for f, k, p, d in zip(state.fields, kernel, pads, dilation)
+            for f, k, p, d in zip(state.fields, kernel, pads, dilation, strict=False)
         )
         return _State(fields, out)
     if kind in ("padding", "cropping"):
         sign = 1 if kind == "padding" else -1
-        fields = tuple(_window(f, 1, 1, sign * p) for f, p in zip(state.fields, pads))
+        fields = tuple(
+            _window(f, 1, 1, sign * p) for f, p in zip(state.fields, pads, strict=False)
+        )
         return _State(fields, out)
     if kind == "upsampling":
         return _State(None, out)
@@ -488,7 +502,9 @@ def layer_macs(call: LayerCall) -> int:
             call.depth_multiplier,
         )
     if call.kind == "dense":
-        return dense_macs(call.in_channels, call.out_channels, _prod(call.output_shape[:-1]))
+        return dense_macs(
+            call.in_channels, call.out_channels, _prod(call.output_shape[:-1])
+        )
     return 0
 
 
@@ -638,11 +654,14 @@ def measures(
         >>> [(m.type, m.macs, m.receptive_field[0].size) for m in rows]
         [('Input', 0, 1), ('Conv2d', 121500, 3), ('MaxPool2d', 0, 4)]
     """
-    if isinstance(bytes_per_element, bool) or not isinstance(bytes_per_element, int) or (
-        bytes_per_element < 1
+    if (
+        isinstance(bytes_per_element, bool)
+        or not isinstance(bytes_per_element, int)
+        or (bytes_per_element < 1)
     ):
         raise ValueError(
-            f"bytes_per_element={bytes_per_element!r} must be a positive int (4 for float32)"
+            f"bytes_per_element={bytes_per_element!r} must be a positive int "
+            "(4 for float32)"
         )
     return measure_calls(describe(model, input_size), bytes_per_element)
 
@@ -697,4 +716,6 @@ def column_value(layer: LayerMeasures, column: str) -> int | str:
         return field_text(layer.receptive_field, "padding")
     if column in COLUMN_TITLES:
         return getattr(layer, column)
-    raise ValueError(f"unknown analysis column {column!r}; use any of {', '.join(COLUMN_TITLES)}")
+    raise ValueError(
+        f"unknown analysis column {column!r}; use any of {', '.join(COLUMN_TITLES)}"
+    )

@@ -365,7 +365,9 @@ def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) ->
             "dilation": tuple(dilation),
             "pad_before": tuple(
                 _pad_before(layer.padding, size, k, s, d)
-                for size, k, s, d in zip(spatial(in_shape), kernel, strides, dilation)
+                for size, k, s, d in zip(
+                    spatial(in_shape), kernel, strides, dilation, strict=False
+                )
             ),
         }
 
@@ -382,7 +384,7 @@ def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) ->
             # The padding of the convolution this one transposes ('same': TF's split).
             "pad_before": tuple(
                 (d * (k - 1)) // 2 if layer.padding == "same" else 0
-                for k, d in zip(layer.kernel_size, layer.dilation_rate)
+                for k, d in zip(layer.kernel_size, layer.dilation_rate, strict=False)
             ),
             "in_channels": channels,
             "out_channels": layer.filters,
@@ -490,11 +492,12 @@ def _expand(
                 continue
             if isinstance(layer, Model):
                 inner = _graph(layer)
-                for inner_input, outer in zip(inner.inputs, node.input_tensors):
+                pairs = zip(inner.inputs, node.input_tensors, strict=False)
+                for inner_input, outer in pairs:
                     produced[id(inner_input)] = produced[id(outer)]
                 start = len(calls)
                 _expand(inner, produced, calls, owners)
-                for inner_output, outer in zip(inner.outputs, node.outputs):
+                for inner_output, outer in zip(inner.outputs, node.outputs, strict=False):
                     produced[id(outer)] = produced[id(inner_output)]
                 owners.setdefault(id(layer), []).extend(range(start, len(calls)))
                 continue

@@ -207,7 +207,7 @@ COLUMNS: dict[str, Column] = {
         Column("params_percent", "Param %", _percent_text, needs_input=False),
         Column("mult_adds", "Mult-Adds", _macs_text),
         Column("trainable", "Trainable", _trainable_text, needs_input=False),
-        *(Column(key, title, _analysis_render(key)) for key, title in COLUMN_TITLES.items()),
+        *(Column(k, title, _analysis_render(k)) for k, title in COLUMN_TITLES.items()),
     )
 }
 
@@ -775,9 +775,8 @@ _describing: list[Any] = []
 
 def _kind(module: Module) -> tuple[str, dict[str, Any]]:
     """The analysis kind of a leaf module and the window arguments it has."""
-    from convdims.torch.nn import activation, conv, dropout, linear, normalization
+    from convdims.torch.nn import activation, conv, dropout, linear, normalization, pooling
     from convdims.torch.nn import padding as pads
-    from convdims.torch.nn import pooling
     from convdims.torch.nn._args import ntuple
 
     dims = getattr(module, "_dims", 0)
@@ -911,7 +910,9 @@ def _layer_calls(
                 output_spatial=_spatial(call.output_shape, dims),
                 params=0 if call.is_recursive else call.num_params,
                 bias_params=(
-                    bias.numel() if isinstance(bias, Tensor) and not call.is_recursive else 0
+                    0
+                    if call.is_recursive or not isinstance(bias, Tensor)
+                    else bias.numel()
                 ),
                 param_bytes=0 if call.is_recursive else call.param_bytes,
                 mult_adds=call.mult_adds,
