@@ -6,7 +6,7 @@ from keras import layers
 model = keras.Sequential(
     [
         keras.Input(shape=(100, 8)),  # 100 time steps, 8 features
-        layers.Conv1D(16, 3, padding="causal", dilation_rate=2, name="causal_dilated"),
+        layers.Conv1D(16, 3, padding="causal", dilation_rate=2, name="causal"),
         layers.Conv1D(16, 5, strides=2, name="strided"),
     ],
     name="sequence",
