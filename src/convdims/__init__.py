@@ -23,7 +23,7 @@ from convdims.transposed import conv_transpose_output_size
 __version__ = "0.1.0"
 
 #: Submodules loaded on first use, so ``import convdims`` stays fast.
-_LAZY = ("draw", "keras", "receptive", "render", "standin", "torch", "transposed_geometry")
+_LAZY = ("analysis", "draw", "keras", "receptive", "render", "standin", "torch", "transposed_geometry")
 
 
 def __getattr__(name: str):
