@@ -415,7 +415,7 @@ class BaseConvTranspose(Layer):
             total = _conv_params(self.kernel_size, channels, self.filters)
             self._add_weight("bias", (self.filters,), total - kernel)
 
-    def compute_output_shape(self, input_shape: tuple) -> tuple:
+    def compute_output_shape(self, input_shape: tuple) -> list:
         input_shape = tuple(input_shape)
         padding = self.padding
         if not isinstance(padding, str) or padding not in ("valid", "same"):
@@ -445,7 +445,8 @@ class BaseConvTranspose(Layer):
                     dilation=self.dilation_rate[i],
                 )
             )
-        return _assemble(self, input_shape, spatial, self.filters)
+        # Keras's transposed convolutions answer with a list, the others with a tuple
+        return list(_assemble(self, input_shape, spatial, self.filters))
 
 
 class Conv1DTranspose(BaseConvTranspose):
