@@ -12,9 +12,6 @@ hook, for notebook pages only:
 - drops the MathJax and Mermaid loaders (math is MathML, made by docs/_hooks/mathml.py);
 - adds a download button for the notebook, which mkdocs-jupyter copies next to the page
   (``include_source: true``).
-
-It also keeps every page offline: Material fetches the repository's stars and forks from
-the GitHub API for the header's repository link; the link stays, the fetch goes.
 """
 
 from __future__ import annotations
@@ -36,7 +33,6 @@ _LOADERS = [
     re.compile(r"<script\s+type=\"module\">(?:(?!</script>).)*mermaid.*?</script>\s*",
                re.DOTALL),
 ]
-_SOURCE_FACTS = ' data-md-component="source"'
 
 _css: list[str] = []  # the notebook CSS, each distinct block once, in page order
 _used: set[str] = set()  # ".class" and "#id" tokens on notebook pages
@@ -78,7 +74,6 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    output = output.replace(_SOURCE_FACTS, "")
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     for classes in re.findall(r'\sclass="([^"]*)"', output):

@@ -1,0 +1,39 @@
+"""MkDocs hook: every page stays offline, light, and fits a phone.
+
+- Material fetches the repository's stars and forks from the GitHub API for the header's
+  repository link: the link stays, the fetch goes (the site makes no request elsewhere).
+- Every page loads the whole search index. Long code listings and printed outputs (model
+  summaries of hundreds of lines) would make up most of it, and match every layer name:
+  ``<pre>`` blocks longer than ``SEARCH_MAX_LINES`` lines stay out of the index (Material's
+  ``data-search-exclude``); the prose around them, headings and short code stay in.
+- Display formulas wider than a phone scroll inside themselves, not the page.
+
+Measured by benchmarks/bench_page_weight.py; checked by tests/browser.
+"""
+
+from __future__ import annotations
+
+import re
+
+SEARCH_MAX_LINES = 12
+
+_SOURCE_FACTS = ' data-md-component="source"'
+_PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
+_MATH_DISPLAY = '<div class="math-display">'
+_MATH_DISPLAY_SCROLLS = '<div class="math-display" style="overflow-x: auto">'
+
+
+def _exclude_long(match: re.Match) -> str:
+    attributes, body = match.groups()
+    if body.count("\n") <= SEARCH_MAX_LINES or "data-search-exclude" in attributes:
+        return match.group(0)
+    return f"<pre data-search-exclude{attributes}>{body}</pre>"
+
+
+def on_page_content(html, page, config, files):
+    html = _PRE.sub(_exclude_long, html)
+    return html.replace(_MATH_DISPLAY, _MATH_DISPLAY_SCROLLS)
+
+
+def on_post_page(output, page, config):
+    return output.replace(_SOURCE_FACTS, "")
