@@ -30,8 +30,9 @@ _LOADERS = [
     re.compile(r"<!--\s*MathJax configuration\s*-->\s*", re.IGNORECASE),
     re.compile(r"<script\s+type=\"text/x-mathjax-config\">.*?</script>\s*", re.DOTALL),
     re.compile(r"<!--\s*End of mathjax configuration\s*-->\s*", re.IGNORECASE),
-    re.compile(r"<script\s+type=\"module\">(?:(?!</script>).)*mermaid.*?</script>\s*",
-               re.DOTALL),
+    re.compile(
+        r"<script\s+type=\"module\">(?:(?!</script>).)*mermaid.*?</script>\s*", re.DOTALL
+    ),
 ]
 
 _css: list[str] = []  # the notebook CSS, each distinct block once, in page order
@@ -135,7 +136,7 @@ def _blocks(css: str):
 
 
 def _declarations(body: str) -> list[str]:
-    """Split a declaration block at top-level semicolons (not inside url(...) or strings)."""
+    """Split declarations at top-level semicolons (not inside url(...) or strings)."""
     parts, depth, quote, start = [], 0, None, 0
     for i, char in enumerate(body):
         if quote:
@@ -160,9 +161,11 @@ _TOKEN = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
 
 def _selector_used(selector: str, used: set[str]) -> bool:
     selector = _NEGATION.sub("", selector)
-    # Material's script adds md-* classes at run time (e.g. md-typeset__scrollwrap): keep those
-    return all(kind + name in used or name.startswith("md-")
-               for kind, name in _TOKEN.findall(selector))
+    # Material adds md-* classes at run time (e.g. md-typeset__scrollwrap): keep them
+    return all(
+        kind + name in used or name.startswith("md-")
+        for kind, name in _TOKEN.findall(selector)
+    )
 
 
 def _split_selectors(prelude: str) -> list[str]:
@@ -216,7 +219,9 @@ def trim(css: str, used: set[str]) -> str:
     then the custom properties and keyframes those rules refer to."""
     rules = _keep_rules(re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL), used)
     declarations = [d for _, body in _walk(rules) for d in body]
-    referenced = {name for d in declarations if not d.startswith("--") for name in _VAR.findall(d)}
+    referenced = {
+        name for d in declarations if not d.startswith("--") for name in _VAR.findall(d)
+    }
     custom = {}
     for d in declarations:
         if d.startswith("--"):
@@ -243,8 +248,11 @@ def trim(css: str, used: set[str]) -> str:
                 if inner:
                     out.append(f"{prelude}{{{inner}}}")
             else:
-                kept = [d for d in body
-                        if not d.startswith("--") or d.split(":", 1)[0].strip() in referenced]
+                kept = [
+                    d
+                    for d in body
+                    if not d.startswith("--") or d.split(":", 1)[0].strip() in referenced
+                ]
                 if kept:
                     out.append(f"{prelude}{{{';'.join(kept)}}}")
         return "\n".join(out)
