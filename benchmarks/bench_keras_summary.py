@@ -1,15 +1,17 @@
 """Time convdims.keras against real Keras: build VGG16 and ResNet50, print the summary.
 
 Run: ``KERAS_BACKEND=torch python benchmarks/bench_keras_summary.py``. Each model is the
-architecture file from docs/snippets, run as written (convdims) and with its imports
-pointed at real Keras; the summary goes to a ``print_fn`` so terminal speed does not
-count. Keras's own import is timed separately and not included in the ratio.
+architecture file from docs/snippets (written for Keras), run with convdims standing in
+for Keras and then as written, with real Keras; the summary goes to a ``print_fn`` so
+terminal speed does not count. Keras's own import is timed separately and not included
+in the ratio.
 Also reports ``python -X importtime`` for ``import convdims`` and
 ``import convdims.keras``. Not a test: timings depend on the machine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import re
@@ -19,30 +21,27 @@ import sys
 import tempfile
 import time
 
+from convdims.standin import frameworks
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SNIPPETS = ROOT / "docs" / "snippets"
 MODELS = ("vgg16", "resnet50")
-REAL_IMPORTS = {
-    "from convdims import keras\n": "import keras\n",
-    "from convdims.keras import layers\n": "from keras import layers\n",
-}
 
 
-def code_for(name: str, real: bool):
+def code_for(name: str):
     source = (SNIPPETS / f"keras_{name}.py").read_text()
-    if real:
-        for ours, theirs in REAL_IMPORTS.items():
-            source = source.replace(ours, theirs)
     source = source.replace("model.summary()", "model.summary(print_fn=_sink)")
     return compile(source, f"keras_{name}.py", "exec")
 
 
-def seconds(code, repeats: int) -> float:
+def seconds(code, repeats: int, stand_in: bool) -> float:
     """Median wall time of building the model and rendering its summary."""
     times = []
     for _ in range(repeats):
+        context = frameworks() if stand_in else contextlib.nullcontext()
         start = time.perf_counter()
-        exec(code, {"__name__": "__main__", "_sink": lambda text: None})
+        with context:
+            exec(code, {"__name__": "__main__", "_sink": lambda text: None})
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -69,7 +68,7 @@ def main() -> None:
         print(f"import {module}: {import_ms(module):.1f} ms (cumulative, -X importtime)")
     # convdims first, in a clean interpreter as its users run it: once torch and Keras
     # are loaded, Python's garbage collector walks millions more objects.
-    ours = {name: seconds(code_for(name, real=False), repeats=30) for name in MODELS}
+    ours = {name: seconds(code_for(name), repeats=30, stand_in=True) for name in MODELS}
     start = time.perf_counter()
     import keras  # noqa: F401 - timed on purpose
 
@@ -78,7 +77,7 @@ def main() -> None:
     )
     print(f"{'model':10} {'convdims':>12} {'keras':>12} {'ratio':>10}")
     for name in MODELS:
-        theirs = seconds(code_for(name, real=True), repeats=3)
+        theirs = seconds(code_for(name), repeats=3, stand_in=False)
         print(
             f"{name:10} {ours[name] * 1000:9.2f} ms {theirs * 1000:9.0f} ms "
             f"{theirs / ours[name]:9.0f}x"
