@@ -2,9 +2,10 @@
 
 For VGG16 and ResNet-50 (the docs/snippets scripts), measures in one run:
 
-- convdims: running the whole script (build the model + summary), and summary alone;
-- PyTorch + torchinfo: the same script with ``from torch import nn`` and
-  ``from torchinfo import summary`` (build on the CPU + summary), and summary alone;
+- convdims: running the whole script with convdims standing in for PyTorch (build the
+  model + summary), and summary alone;
+- PyTorch + torchinfo: the same script as written (build on the CPU + summary), and
+  summary alone;
 - the import time of ``convdims.torch`` (``python -X importtime``).
 
 Prints the times (best of several runs) and the ratios. Run from the repository root:
@@ -25,20 +26,18 @@ import sys
 import time
 from pathlib import Path
 
+from convdims.standin import frameworks
+
 SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
 MODELS = {"vgg16": "torch_vgg16.py", "resnet50": "torch_resnet50.py"}
 INPUT = (1, 3, 224, 224)
-SWAPS = {
-    "from convdims import torch\n": "import torch\n",
-    "from convdims.torch import nn, summary\n": (
-        "from torch import nn\nfrom torchinfo import summary\n"
-    ),
-}
 
 
-def run_script(source: str, name: str) -> dict:
+def run_script(source: str, name: str, stand_in: bool) -> dict:
+    """Run an example script (written for PyTorch), with convdims standing in or not."""
     namespace = {"__name__": "__main__", "__file__": name}
-    with contextlib.redirect_stdout(io.StringIO()):
+    context = frameworks() if stand_in else contextlib.nullcontext()
+    with context, contextlib.redirect_stdout(io.StringIO()):
         exec(compile(source, name, "exec"), namespace)  # noqa: S102 - our own scripts
     return namespace
 
@@ -95,8 +94,8 @@ def main() -> None:
     print("-" * len(header))
     for label, file_name in MODELS.items():
         source = (SNIPPETS / file_name).read_text()
-        ours = run_script(source, file_name)["model"]
-        whole_ours = best(lambda s=source, f=file_name: run_script(s, f), args.repeat)
+        ours = run_script(source, file_name, True)["model"]
+        whole_ours = best(lambda s=source, f=file_name: run_script(s, f, True), args.repeat)
         summary_ours = best(
             lambda m=ours: cd_summary(m, input_size=INPUT, verbose=0), args.repeat
         )
@@ -104,14 +103,11 @@ def main() -> None:
             print(f"{label:<10} {'build + summary':<18} {whole_ours * 1e3:>10.2f}ms")
             print(f"{label:<10} {'summary':<18} {summary_ours * 1e3:>10.2f}ms")
             continue
-        real_source = source
-        for old, new in SWAPS.items():
-            real_source = real_source.replace(old, new)
         from torchinfo import summary as ti_summary
 
-        theirs = run_script(real_source, file_name)["model"]
+        theirs = run_script(source, file_name, False)["model"]
         repeat = max(1, args.repeat // 2)
-        whole_theirs = best(lambda s=real_source, f=file_name: run_script(s, f), repeat)
+        whole_theirs = best(lambda s=source, f=file_name: run_script(s, f, False), repeat)
         summary_theirs = best(
             lambda m=theirs: ti_summary(m, input_size=INPUT, verbose=0), repeat
         )
