@@ -42,7 +42,7 @@ def session():
 
 
 @pytest.fixture(scope="session")
-def site(built_site, session):
+def site(session, built_site):
     """The base URL of the built site, served on 127.0.0.1 for the session."""
     with site_browser.serve(built_site) as base:
         yield base
