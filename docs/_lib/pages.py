@@ -79,3 +79,30 @@ def side_by_side(keras_name: str, torch_name: str) -> str:
         body = fence(source, title=name) + "\n\nPrints:\n\n" + fence(run_snippet(name), "text")
         parts.append(tab(framework_of(name), body))
     return "\n".join(parts)
+
+
+def cli_session(*commands: list[str] | str) -> str:
+    """A terminal session: each command run by the convdims command line, with what it
+    printed (standard output, then standard error) and, when not 0, its exit status.
+
+    The command line runs in this process (``convdims.cli.main``, the console script's
+    entry point), which is what ``convdims ARGS`` runs, minus an interpreter start.
+    """
+    import contextlib
+    import io
+    import shlex
+
+    from convdims.cli import main
+
+    lines = []
+    for command in commands:
+        argv = shlex.split(command) if isinstance(command, str) else list(command)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(argv)
+        lines.append("$ convdims " + " ".join(shlex.quote(arg) for arg in argv))
+        lines.append((out.getvalue() + err.getvalue()).rstrip("\n"))
+        if status:
+            lines.append("$ echo $?")
+            lines.append(str(status))
+    return "\n".join(lines)
