@@ -1,5 +1,5 @@
-"""MkDocs hook: LaTeX between dollar signs becomes MathML while the site builds; pages' blocks
-import their helpers from docs/_lib.
+"""MkDocs hook: LaTeX between dollar signs becomes MathML while the site builds; pages'
+blocks import their helpers from docs/_lib.
 
 ``$...$`` is inline math and ``$$...$$`` display math, in pages and in the Markdown that
 build-time code blocks print. latex2mathml converts it; browsers render MathML natively,
@@ -8,15 +8,19 @@ so pages load no math JavaScript. ``\\$`` is a literal dollar; code is never tou
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import sys
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-from latex2mathml.converter import convert
+from latex2mathml.converter import convert as _convert
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
+
+# Pages repeat their symbols ($k$, $S$, $P$...) hundreds of times: convert each once.
+convert = functools.lru_cache(maxsize=4096)(_convert)
 
 DISPLAY = r"(?<!\\)\$\$(.+?)\$\$"
 INLINE = r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![$\w])"
@@ -55,7 +59,9 @@ def on_config(config):
 
 # Notebook pages are rendered by nbconvert, not Python-Markdown: convert their math in the
 # finished HTML, outside code, scripts and styles.
-_SKIP = re.compile(r"(<(pre|code|script|style|textarea|math)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+_SKIP = re.compile(
+    r"(<(pre|code|script|style|textarea|math)\b.*?</\2>)", re.DOTALL | re.IGNORECASE
+)
 _HTML_DISPLAY = re.compile(r"(?<!\\)\$\$(.+?)\$\$", re.DOTALL)
 _HTML_INLINE = re.compile(INLINE)
 
