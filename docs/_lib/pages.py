@@ -41,6 +41,12 @@ def framework_of(name: str) -> str:
     raise ValueError(f"snippet {name!r} must start with 'keras' or 'torch'")
 
 
+def include(name: str, title: str = "") -> str:
+    """A fence that pymdownx.snippets fills with docs/snippets/<name> (check_paths: a missing
+    file fails the build), so the page shows the file exactly as it is."""
+    return fence(f'--8<-- "{name}"', title=title)
+
+
 def fence(code: str, language: str = "python", title: str = "") -> str:
     head = f'```{language}' + (f' title="{title}"' if title else "")
     return f"{head}\n{code.rstrip()}\n```"
@@ -61,11 +67,11 @@ def script_tabs(name: str, *, output: bool = True, dialect: bool = True) -> str:
     The output is what the script prints when convdims stands in for the framework; the
     oracle tests run the same file under the real framework and require the same text.
     """
-    source = (SNIPPETS / name).read_text()
     framework = framework_of(name)
-    parts = [tab(framework, fence(source, title=name))]
+    parts = [tab(framework, include(name, title=name))]
     if dialect:
-        parts.append(tab(f"convdims (no {framework} needed)", fence(as_dialect(source))))
+        twin = as_dialect((SNIPPETS / name).read_text())
+        parts.append(tab(f"convdims (no {framework} needed)", fence(twin)))
     if output:
         parts.append(tab("Output", fence(run_snippet(name), "text")))
     return "\n".join(parts)
@@ -75,8 +81,7 @@ def side_by_side(keras_name: str, torch_name: str) -> str:
     """Keras and PyTorch versions of the same thing, each with its output, in tabs."""
     parts = []
     for name in (keras_name, torch_name):
-        source = (SNIPPETS / name).read_text()
-        body = fence(source, title=name) + "\n\nPrints:\n\n" + fence(run_snippet(name), "text")
+        body = include(name, title=name) + "\n\nPrints:\n\n" + fence(run_snippet(name), "text")
         parts.append(tab(framework_of(name), body))
     return "\n".join(parts)
 
