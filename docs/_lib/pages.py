@@ -42,8 +42,8 @@ def framework_of(name: str) -> str:
 
 
 def include(name: str, title: str = "") -> str:
-    """A fence that pymdownx.snippets fills with docs/snippets/<name> (check_paths: a missing
-    file fails the build), so the page shows the file exactly as it is."""
+    """A fence that pymdownx.snippets fills with docs/snippets/<name> (check_paths: a
+    missing file fails the build), so the page shows the file exactly as it is."""
     return fence(f'--8<-- "{name}"', title=title)
 
 
@@ -81,7 +81,8 @@ def side_by_side(keras_name: str, torch_name: str) -> str:
     """Keras and PyTorch versions of the same thing, each with its output, in tabs."""
     parts = []
     for name in (keras_name, torch_name):
-        body = include(name, title=name) + "\n\nPrints:\n\n" + fence(run_snippet(name), "text")
+        printed = fence(run_snippet(name), "text")
+        body = include(name, title=name) + "\n\nPrints:\n\n" + printed
         parts.append(tab(framework_of(name), body))
     return "\n".join(parts)
 
