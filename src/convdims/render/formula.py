@@ -474,6 +474,25 @@ def _derivation(
 # Sliding windows: convolution and pooling
 
 
+def _kernel_term(
+    k: Symbol, dilation: int, effective: int
+) -> tuple[_Node, list[Symbol], list[Step]]:
+    """The kernel as it enters a formula: k itself, or, with dilation, the effective kernel
+    K with its own step ``K = d(k - 1) + 1``. Returns the node, its symbols and steps."""
+    if dilation == 1:
+        return _Var(k), [k], []
+    d = Symbol("d", "d", "dilation", dilation)
+    big_k = Symbol("K", "K", "effective kernel", effective)
+    step = _step(
+        "K",
+        "K",
+        _add(_Product((_Var(d), _signed((1, _Var(k)), (-1, ONE)))), ONE),
+        effective,
+        "the effective kernel",
+    )
+    return _Var(big_k), [k, d, big_k], [step]
+
+
 def _window_terms(
     input_size: int,
     kernel_size: int,
@@ -486,24 +505,8 @@ def _window_terms(
     """The symbols I, k (or K), the padding term (2P or P_b + P_a) and the K step."""
     i = Symbol("I", "I", "input size", input_size)
     k = Symbol("k", "k", kernel_meaning, kernel_size)
-    legend = [i, k]
-    steps: list[Step] = []
-    if dilation == 1:
-        kernel: _Node = _Var(k)
-    else:
-        d = Symbol("d", "d", "dilation", dilation)
-        big_k = Symbol("K", "K", "effective kernel", effective)
-        legend += [d, big_k]
-        steps.append(
-            _step(
-                "K",
-                "K",
-                _add(_Product((_Var(d), _signed((1, _Var(k)), (-1, ONE)))), ONE),
-                effective,
-                "the effective kernel",
-            )
-        )
-        kernel = _Var(big_k)
+    kernel, legend, steps = _kernel_term(k, dilation, effective)
+    legend = [i, *legend]
     if before == after:
         p = Symbol("P", "P", "padding on each side", before)
         legend.append(p)
@@ -796,25 +799,8 @@ def conv_transpose_derivation(
     i = Symbol("I", "I", "input size", size)
     k = Symbol("k", "k", "kernel size", kernel_cells)
     s = Symbol("S", "S", "stride", step)
-    legend = [i, k]
-    steps: list[Step] = []
-    if dil == 1:
-        kernel: _Node = _Var(k)
-    else:
-        d = Symbol("d", "d", "dilation", dil)
-        big_k = Symbol("K", "K", "effective kernel", effective)
-        legend += [d, big_k]
-        steps.append(
-            _step(
-                "K",
-                "K",
-                _add(_Product((_Var(d), _signed((1, _Var(k)), (-1, ONE)))), ONE),
-                effective,
-                "the effective kernel",
-            )
-        )
-        kernel = _Var(big_k)
-    legend.append(s)
+    kernel, legend, steps = _kernel_term(k, dil, effective)
+    legend = [i, *legend, s]
     i_minus_1_s = _Product((_signed((1, _Var(i)), (-1, ONE)), _Var(s)))
     notes: list[str] = []
     what = "the transposed convolution size"
