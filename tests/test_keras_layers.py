@@ -244,3 +244,10 @@ def test_layers_only_take_symbolic_tensors():
 def test_count_params_needs_a_built_layer():
     with pytest.raises(ValueError, match="isn't built"):
         layers.Dense(2).count_params()
+
+
+def test_a_number_of_cells_as_padding_is_a_clear_value_error():
+    from convdims.keras import layers
+
+    with pytest.raises(ValueError, match=r"padding=3.*ZeroPadding"):
+        layers.Conv2D(5, 3, padding=3)

@@ -61,6 +61,15 @@ def standardize_padding(value: Any, allow_causal: bool = False) -> Any:
     """
     if isinstance(value, (list, tuple)):
         return value
+    if not isinstance(value, str):
+        # Keras itself fails here with AttributeError ('int' object has no attribute
+        # 'lower'); say what is meant instead.
+        words = "'valid', 'same' or 'causal'" if allow_causal else "'valid' or 'same'"
+        raise ValueError(
+            f"The `padding` argument must be {words}; received padding={value!r}. Keras "
+            f"layers take no number of cells: put a ZeroPadding layer with "
+            f"padding={value!r} before a 'valid' layer instead."
+        )
     padding = value.lower()
     allowed = {"valid", "same", "causal"} if allow_causal else {"valid", "same"}
     if padding not in allowed:
