@@ -6,6 +6,10 @@
   summaries of hundreds of lines) would make up most of it, and match every layer name:
   ``<pre>`` blocks longer than ``SEARCH_MAX_LINES`` lines stay out of the index (Material's
   ``data-search-exclude``); the prose around them, headings and short code stay in.
+- Material's search plugin parses each page's HTML to index it. It is handed the page
+  without its SVG figures (whose labels are cell numbers, not words a reader searches
+  for) and without the ``<pre>`` blocks excluded above, so it neither indexes nor parses
+  them; the page itself keeps everything.
 - Display formulas wider than a phone scroll inside themselves, not the page.
 
 Measured by benchmarks/bench_page_weight.py; checked by tests/browser.
@@ -15,10 +19,13 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.plugins import CombinedEvent, event_priority
+
 SEARCH_MAX_LINES = 12
 
 _SOURCE_FACTS = ' data-md-component="source"'
 _PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
+_NOT_SEARCHED = re.compile(r"<svg\b.*?</svg>|<pre data-search-exclude\b.*?</pre>", re.DOTALL)
 _MATH_DISPLAY = '<div class="math-display">'
 _MATH_DISPLAY_SCROLLS = '<div class="math-display" style="overflow-x: auto">'
 
@@ -33,6 +40,23 @@ def _exclude_long(match: re.Match) -> str:
 def on_page_content(html, page, config, files):
     html = _PRE.sub(_exclude_long, html)
     return html.replace(_MATH_DISPLAY, _MATH_DISPLAY_SCROLLS)
+
+
+@event_priority(100)  # before Material's search plugin (priority 0) reads page.content
+def _index_less(context, page, config, nav):
+    page.convdims_full_content = page.content
+    page.content = _NOT_SEARCHED.sub("", page.content)
+    return context
+
+
+@event_priority(-100)  # after it: the page is rendered whole
+def _render_all(context, page, config, nav):
+    page.content = page.convdims_full_content
+    del page.convdims_full_content
+    return context
+
+
+on_page_context = CombinedEvent(_index_less, _render_all)
 
 
 def on_post_page(output, page, config):
