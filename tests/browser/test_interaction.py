@@ -22,8 +22,8 @@ def article_text(path: Path) -> str:
     text = path.read_text()
     start = text.find("<article")
     text = text[start : text.find("</article>", start)] if start >= 0 else text
-    text = re.sub(r"<(script|style|math)\b.*?</\1>", " ", text, flags=re.DOTALL)
-    # blocks the build keeps out of the search index (docs/_hooks/lean_pages.py)
+    text = re.sub(r"<(script|style|math|svg)\b.*?</\1>", " ", text, flags=re.DOTALL)
+    # figures and blocks the build keeps out of the search index (docs/_hooks/lean_pages.py)
     text = re.sub(r"<pre data-search-exclude\b.*?</pre>", " ", text, flags=re.DOTALL)
     return html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()
 
@@ -80,6 +80,52 @@ def test_search_finds_the_pages_for(session, site, built_site, nav, query):
     assert found, f"searching {query!r} shows no result"
     assert found[0] in relevant, f"top result for {query!r} is {found[0]}, which lacks it"
     assert most in found, f"{query!r}: {most} mentions it most but is not among {found}"
+
+
+def test_search_index_waits_for_the_reader_and_shortcut_keys_search(session, site):
+    """Nothing fetches the index until the reader goes to search; the "/" key does."""
+
+    async def search():
+        context, page, errors, outside = await new_page(session, site)
+        asked: list[str] = []
+        page.on("request", lambda request: "search_index" in request.url
+                and asked.append(request.url))
+        try:
+            await page.goto(site, wait_until="load")
+            await page.wait_for_load_state("networkidle")
+            before = list(asked)
+            await page.keyboard.press("/")
+            await page.keyboard.type("ceil_mode", delay=30)
+            items = page.locator(".md-search-result__item > a.md-search-result__link")
+            await items.first.wait_for(state="visible", timeout=15000)
+            return before, list(asked), await items.count(), errors, outside
+        finally:
+            await context.close()
+
+    before, after, found, errors, outside = session.run(search())
+    assert before == [], "the search index was fetched before the reader searched"
+    assert len(after) == 1, after
+    assert found > 0
+    assert not errors and not outside
+
+
+def test_page_opened_from_a_search_result_highlights_the_query(session, site, built_site,
+                                                              nav):
+    path = first_page_with(built_site, nav, "ceil_mode")
+
+    async def highlighted():
+        context, page, errors, outside = await new_page(session, site)
+        try:
+            await page.goto(f"{site}{path}?h=ceil_mode", wait_until="load")
+            marks = page.locator("article mark")
+            await marks.first.wait_for(state="attached", timeout=15000)
+            return await marks.all_inner_texts(), errors, outside
+        finally:
+            await context.close()
+
+    texts, errors, outside = session.run(highlighted())
+    assert texts and all(text.lower() == "ceil_mode" for text in texts), texts
+    assert not errors and not outside
 
 
 def test_content_tabs_switch(session, site, built_site, nav):

@@ -96,3 +96,28 @@ def test_page_does_not_scroll_sideways(visits, source, palette):
             f"{visit.url} at {width}px is {layout['scrollWidth']}px wide; "
             f"sticking out: {layout['overflowing']}"
         )
+
+
+# Budget of issue 8, from the browser's own network log (benchmarks/bench_page_weight.py
+# prints the breakdown): bytes as this site sends them, uncompressed.
+PAGE_BUDGET = 600 * 1024
+MATH_SCRIPT = re.compile(r"mathjax|katex|mathml|latex", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_page_weighs_under_budget_and_loads_no_math_script(visits, source):
+    visit = seen(visits, source, "light")
+    total = sum(load.bytes for load in visit.loads)
+    heaviest = sorted(visit.loads, key=lambda load: -load.bytes)[:3]
+    assert total <= PAGE_BUDGET, (
+        f"{visit.url} loads {total / 1024:.0f} KB (budget {PAGE_BUDGET // 1024} KB); "
+        f"heaviest: {[(load.url.rsplit('/', 1)[-1], load.bytes // 1024) for load in heaviest]}"
+    )
+    assert not [load.url for load in visit.loads if MATH_SCRIPT.search(load.url)]
+
+
+def test_no_page_loads_the_search_index_before_a_search(visits):
+    """docs/_overrides/main.html holds the index back until the reader goes to search."""
+    loaded = [visit.url for visit in visits[0].values()
+              if any("search_index" in load.url for load in visit.loads)]
+    assert not loaded, f"these pages loaded the search index on their own: {loaded[:5]}"
