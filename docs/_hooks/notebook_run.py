@@ -88,6 +88,8 @@ class _Cell:
 class _Stream(io.TextIOBase):
     """``sys.stdout`` or ``sys.stderr`` while a cell runs."""
 
+    encoding = "UTF-8"  # as a kernel's streams: IPython then writes "μs", not "us"
+
     def __init__(self, cell: _Cell, name: str) -> None:
         self.cell, self.name = cell, name
 
