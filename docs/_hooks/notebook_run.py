@@ -175,20 +175,18 @@ def _process_kept(folder: Path):
     saved_main = sys.modules.get("__main__")
     saved_builtins = dict(vars(builtins))
     saved_path = list(sys.path)
-    saved_filters = list(warnings.filters)
     saved_environ = dict(os.environ)
     saved_cwd = os.getcwd()
     sys.path.insert(0, str(folder))
     os.chdir(folder)
     try:
-        yield
+        with warnings.catch_warnings():  # puts the warning filters back
+            yield
     finally:
         os.chdir(saved_cwd)
         if os.environ != saved_environ:
             os.environ.clear()
             os.environ.update(saved_environ)
-        warnings.filters[:] = saved_filters
-        warnings._filters_mutated()
         sys.path[:] = saved_path
         for name in set(vars(builtins)) - set(saved_builtins):
             delattr(builtins, name)
