@@ -39,11 +39,13 @@ FEATURES = [
     "print('before'); display(Markdown('**bold**')); print('after')\n1 + 1",
     "40 + 2;",
     "x = 5\nx",
-    "from IPython.display import clear_output\nprint('gone'); clear_output()\nprint('kept')",
+    "from IPython.display import clear_output\n"
+    "print('gone'); clear_output()\nprint('kept')",
     "print('gone too'); clear_output(wait=True)\nprint('kept too')",
     "handle = display(HTML('<b>first</b>'), display_id='d')\nprint('shown')",
     "handle.update(HTML('<b>second</b>'))",
-    "class Rich:\n    def __repr__(self):\n        return 'Rich()'\n    def _repr_svg_(self):\n        return '<svg/>'\n"
+    "class Rich:\n    def __repr__(self):\n        return 'Rich()'\n"
+    "    def _repr_svg_(self):\n        return '<svg/>'\n"
     "    def _repr_html_(self):\n        return '<p>rich</p>'\nRich()",
     "import os; os.path.basename(os.getcwd())",
     "!echo from a shell",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -44,6 +44,57 @@ class Resources(HTMLParser):
             rel = (values.get("rel") or "").lower()
             if any(word in rel for word in ("stylesheet", "preload", "icon", "modulepreload")):
                 self.loaded.append(values["href"])
+
+
+class Links(HTMLParser):
+    """Collects the ids of a page and every link and resource URL it has."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name in ("id", "name"):
+            if values.get(name):
+                self.ids.add(values[name])
+        for name in ("href", "src"):
+            if values.get(name):
+                self.urls.append(values[name])
+
+
+def _parsed(path: Path, cache: dict) -> Links:
+    if path not in cache:
+        cache[path] = Links()
+        cache[path].feed(path.read_text())
+    return cache[path]
+
+
+def test_every_link_and_anchor_on_the_site_leads_somewhere(built_site):
+    """Links in the page's Markdown, in what code blocks printed, in notebooks and in the
+    API reference: each same-site URL is a file of the built site, each #fragment an id on
+    the page it names. (404.html is served at any depth, so its links are absolute.)"""
+    cache: dict = {}
+    broken = []
+    for page in sorted(built_site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        for url in _parsed(page, cache).urls:
+            parts = urlparse(url)
+            if parts.scheme or parts.netloc:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            where = f"{page.relative_to(built_site)}: {url}"
+            if not target.is_file():
+                broken.append(f"{where} (no such file)")
+            elif parts.fragment and target.suffix == ".html" and (
+                unquote(parts.fragment) not in _parsed(target, cache).ids
+            ):
+                broken.append(f"{where} (no such anchor)")
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:30])
 
 
 def test_every_nav_page_is_built(built_site):

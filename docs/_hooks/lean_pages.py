@@ -25,7 +25,9 @@ SEARCH_MAX_LINES = 12
 
 _SOURCE_FACTS = ' data-md-component="source"'
 _PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
-_NOT_SEARCHED = re.compile(r"<svg\b.*?</svg>|<pre data-search-exclude\b.*?</pre>", re.DOTALL)
+_NOT_SEARCHED = re.compile(
+    r"<svg\b.*?</svg>|<pre data-search-exclude\b.*?</pre>", re.DOTALL
+)
 _MATH_DISPLAY = '<div class="math-display">'
 _MATH_DISPLAY_SCROLLS = '<div class="math-display" style="overflow-x: auto">'
 

@@ -106,7 +106,7 @@ class _Stream(io.TextIOBase):
 
 
 def _shell_class():
-    """An ``InteractiveShell`` whose outputs go to the running cell (IPython loads lazily)."""
+    """An ``InteractiveShell`` whose outputs go to the running cell (loads IPython)."""
     from IPython.core.displayhook import DisplayHook
     from IPython.core.displaypub import DisplayPublisher
     from IPython.core.interactiveshell import InteractiveShell
@@ -138,7 +138,9 @@ def _shell_class():
 
         cell: _Cell
 
-        def publish(self, data, metadata=None, source=None, *, transient=None, update=False):
+        def publish(
+            self, data, metadata=None, source=None, *, transient=None, update=False
+        ):
             display_id = (transient or {}).get("display_id")
             if update:
                 for output in self.cell.displays.get(display_id, []):
@@ -204,7 +206,7 @@ def run(notebook, folder: Path, name: str = "notebook"):
     """Execute every code cell of ``notebook`` (in place) and return it.
 
     Raises:
-        NotebookError: a cell raised; the message names the notebook, the cell and the error.
+        NotebookError: a cell raised; the message names the notebook, cell and error.
     """
     from traitlets.config import Config
 
@@ -232,7 +234,8 @@ def run(notebook, folder: Path, name: str = "notebook"):
                 if error is not None:
                     where = "".join(traceback.format_exception(error)[-3:]).rstrip()
                     raise NotebookError(
-                        f"{name}: cell {number} raised {type(error).__name__}: {error}\n{where}"
+                        f"{name}: cell {number} raised {type(error).__name__}: "
+                        f"{error}\n{where}"
                     ) from error
         finally:
             Shell.clear_instance()

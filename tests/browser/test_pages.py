@@ -108,10 +108,11 @@ MATH_SCRIPT = re.compile(r"mathjax|katex|mathml|latex", re.IGNORECASE)
 def test_page_weighs_under_budget_and_loads_no_math_script(visits, source):
     visit = seen(visits, source, "light")
     total = sum(load.bytes for load in visit.loads)
-    heaviest = sorted(visit.loads, key=lambda load: -load.bytes)[:3]
+    heaviest = [(load.url.rsplit("/", 1)[-1], load.bytes // 1024)
+                for load in sorted(visit.loads, key=lambda load: -load.bytes)[:3]]
     assert total <= PAGE_BUDGET, (
         f"{visit.url} loads {total / 1024:.0f} KB (budget {PAGE_BUDGET // 1024} KB); "
-        f"heaviest: {[(load.url.rsplit('/', 1)[-1], load.bytes // 1024) for load in heaviest]}"
+        f"heaviest (file, KB): {heaviest}"
     )
     assert not [load.url for load in visit.loads if MATH_SCRIPT.search(load.url)]
 
