@@ -109,6 +109,22 @@ def test_search_index_waits_for_the_reader_and_shortcut_keys_search(session, sit
     assert not errors and not outside
 
 
+def test_a_shared_search_link_opens_with_results(session, site):
+    async def shared():
+        context, page, errors, outside = await new_page(session, site)
+        try:
+            await page.goto(f"{site}?q=BatchNorm", wait_until="load")
+            items = page.locator(".md-search-result__item > a.md-search-result__link")
+            await items.first.wait_for(state="visible", timeout=15000)
+            return await items.count(), errors, outside
+        finally:
+            await context.close()
+
+    found, errors, outside = session.run(shared())
+    assert found > 0
+    assert not errors and not outside
+
+
 def test_page_opened_from_a_search_result_highlights_the_query(session, site, built_site,
                                                               nav):
     path = first_page_with(built_site, nav, "ceil_mode")
