@@ -63,7 +63,9 @@ class FenceParser:
     def __call__(self, document):
         regions = list(self.lexer(document))
         # fences shown inside a ````markdown example are text, not code to run
-        shown = [(r.start, r.end) for r in regions if r.lexemes["language"] in ("markdown", "md")]
+        shown = [
+            (r.start, r.end) for r in regions if r.lexemes["language"] in ("markdown", "md")
+        ]
         for region in regions:
             language = region.lexemes["language"]
             source = region.lexemes["source"]

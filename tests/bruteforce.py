@@ -18,8 +18,9 @@ def _taps(start: int, kernel: int, dilation: int) -> list[int]:
     return [start + j * dilation for j in range(kernel)]
 
 
-def count_windows(size: int, kernel: int, stride: int, before: int, after: int,
-                  dilation: int = 1) -> int:
+def count_windows(
+    size: int, kernel: int, stride: int, before: int, after: int, dilation: int = 1
+) -> int:
     """Windows that lie entirely inside the padded axis, one every ``stride`` cells."""
     axis = _axis(size, before, after)
     count = 0
@@ -37,14 +38,21 @@ def tf_same_split(size: int, kernel: int, stride: int, dilation: int) -> tuple[i
     """
     wanted = len(range(0, size, stride))
     total = 0
-    while count_windows(size, kernel, stride, total // 2, total - total // 2, dilation) != wanted:
+    while (
+        count_windows(size, kernel, stride, total // 2, total - total // 2, dilation)
+        != wanted
+    ):
         total += 1
     return total // 2, total - total // 2
 
 
-def padding_pair(padding, size: int, kernel: int, stride: int, dilation: int) -> tuple[int, int]:
+def padding_pair(
+    padding, size: int, kernel: int, stride: int, dilation: int
+) -> tuple[int, int]:
     """Cells before and after for each padding form, from the window's reach."""
-    reach = len(range(0, dilation * (kernel - 1) + 1)) - 1  # cells a window spans, minus one
+    reach = (
+        len(range(0, dilation * (kernel - 1) + 1)) - 1
+    )  # cells a window spans, minus one
     if padding == "valid":
         return 0, 0
     if padding == "same":
@@ -89,7 +97,7 @@ def pool_size(size, kernel, stride, padding, dilation, ceil_mode):
 
 
 def transpose_size(size, kernel, stride, padding, output_padding, dilation):
-    """Scatter every input cell through every tap, then crop and extend as each framework does."""
+    """Scatter each input cell through each tap; crop and extend as each framework does."""
     touched = {i * stride + j * dilation for i in range(size) for j in range(kernel)}
     full = len(range(0, max(touched) + 1))
     reach = dilation * (kernel - 1) + 1
@@ -101,8 +109,11 @@ def transpose_size(size, kernel, stride, padding, output_padding, dilation):
     elif padding == "same":
         if output_padding is None:
             # the largest output that a 'same' convolution maps back onto `size` cells
-            result = max(n for n in range(1, size * stride + stride + 1)
-                         if len(range(0, n, stride)) == size)
+            result = max(
+                n
+                for n in range(1, size * stride + stride + 1)
+                if len(range(0, n, stride)) == size
+            )
         else:
             crop = reach // 2
             kept = [cell for cell in range(full) if crop <= cell < full - crop]

@@ -1,4 +1,4 @@
-"""Shared test setup: the brute-force module, and one strict build of the site per session."""
+"""Shared test setup: the brute-force module, one strict build of the site per session."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def built_site(tmp_path_factory) -> Path:
     )
     if result.returncode != 0:
         pytest.fail(
-            f"mkdocs build --strict failed ({result.returncode}):\n{result.stdout}\n{result.stderr}",
+            f"mkdocs build --strict failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}",
             pytrace=False,
         )
     return out

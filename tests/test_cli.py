@@ -801,7 +801,9 @@ def test_run_json_carries_the_output(capsys, tmp_path):
     script.write_text(KERAS_SCRIPT)
     status, out, _ = run(capsys, "run", str(script), "--json")
     data = json.loads(out)
-    assert status == 0 and data["command"] == "run" and data["output"].startswith("(None, 30")
+    assert (
+        status == 0 and data["command"] == "run" and data["output"].startswith("(None, 30")
+    )
 
 
 def test_run_reports_the_frameworks_error_in_one_line(capsys, tmp_path):

@@ -1,4 +1,4 @@
-"""conv_output_size and conv_geometry: the seed article's numbers and REFERENCE.md's cases."""
+"""conv_output_size and conv_geometry: the seed article's and REFERENCE.md's cases."""
 
 from __future__ import annotations
 

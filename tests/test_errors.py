@@ -75,7 +75,10 @@ def test_numpy_integers_are_accepted():
             r"kernel_size=3 \(effective 5 with dilation=2\) is larger than the padded input"
             r" 4 \(input_size=3 \+ padding 0 before \+ 1 after\)",
         ),
-        (lambda: conv_output_size(2, 3), r"larger than the padded input 2.*at least 1 more"),
+        (
+            lambda: conv_output_size(2, 3),
+            r"larger than the padded input 2.*at least 1 more",
+        ),
         (lambda: pool_output_size(1, 2), r"pool_size=2 is larger than the padded input 1"),
         (lambda: pool_output_size(10, 4, padding=3), r"at most half of pool_size=4"),
         (lambda: conv_params(3, 6, 4, groups=4), r"groups=4 must divide in_channels=6"),

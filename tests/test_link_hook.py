@@ -32,24 +32,34 @@ def page(files, src_uri):
     return SimpleNamespace(file=files.get_file_from_path(src_uri))
 
 
-@pytest.mark.parametrize(("source", "href", "expected"), [
-    ("explanation/dilation.md", "padding.md", "../padding/"),
-    ("explanation/dilation.md", "padding.md#same", "../padding/#same"),
-    ("explanation/dilation.md", "../errata.md#p3-slip", "../../errata/#p3-slip"),
-    ("errata.md", "explanation/padding.md", "../explanation/padding/"),
-    ("index.md", "examples/lenet5.ipynb", "examples/lenet5/"),
-    ("explanation/dilation.md", "../explanation/padding.md", "../padding/"),
-])
+@pytest.mark.parametrize(
+    ("source", "href", "expected"),
+    [
+        ("explanation/dilation.md", "padding.md", "../padding/"),
+        ("explanation/dilation.md", "padding.md#same", "../padding/#same"),
+        ("explanation/dilation.md", "../errata.md#p3-slip", "../../errata/#p3-slip"),
+        ("errata.md", "explanation/padding.md", "../explanation/padding/"),
+        ("index.md", "examples/lenet5.ipynb", "examples/lenet5/"),
+        ("explanation/dilation.md", "../explanation/padding.md", "../padding/"),
+    ],
+)
 def test_source_links_become_page_links(files, source, href, expected):
     html = f'<p>See <a href="{href}" title="t">it</a>.</p>'
     out = links.on_page_content(html, page(files, source), {}, files)
     assert out == f'<p>See <a href="{expected}" title="t">it</a>.</p>'
 
 
-@pytest.mark.parametrize("href", [
-    "https://example.org/padding.md", "/padding.md", "#padding.md", "../padding/",
-    "mailto:someone@example.org", "snippet.py",
-])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://example.org/padding.md",
+        "/padding.md",
+        "#padding.md",
+        "../padding/",
+        "mailto:someone@example.org",
+        "snippet.py",
+    ],
+)
 def test_other_links_are_left_alone(files, href):
     html = f'<a href="{href}">x</a> and <code>&lt;a href="padding.md"&gt;</code>'
     assert links.on_page_content(html, page(files, "index.md"), {}, files) == html

@@ -92,8 +92,12 @@ def _outputs(notebook):
         for output in cell.outputs:
             output = dict(output)
             last = outputs[-1] if outputs else None
-            if (output["output_type"] == "stream" and last is not None
-                    and last["output_type"] == "stream" and last["name"] == output["name"]):
+            if (
+                output["output_type"] == "stream"
+                and last is not None
+                and last["output_type"] == "stream"
+                and last["name"] == output["name"]
+            ):
                 last["text"] += output["text"]
             else:
                 outputs.append(output)
@@ -120,25 +124,34 @@ def test_site_notebook_gives_what_a_kernel_gives(path, kernel_home):
 @pytest.mark.slow
 def test_every_kind_of_output_matches_a_kernel(tmp_path, kernel_home):
     notebook = new_notebook(cells=[new_code_cell(source) for source in FEATURES])
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                       "language": "python"}
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     ours = hook.run(copy.deepcopy(notebook), tmp_path, "features.ipynb")
     theirs = _kernel_run(copy.deepcopy(notebook), tmp_path, kernel_home)
     assert _outputs(ours) == _outputs(theirs)
     # and the cases are not vacuous
     kinds = {output["output_type"] for _, outputs in _outputs(ours) for output in outputs}
     assert kinds == {"stream", "display_data", "execute_result"}
-    results = {output["data"]["text/plain"] for _, outputs in _outputs(ours)
-               for output in outputs if output["output_type"] == "execute_result"}
+    results = {
+        output["data"]["text/plain"]
+        for _, outputs in _outputs(ours)
+        for output in outputs
+        if output["output_type"] == "execute_result"
+    }
     assert repr(tmp_path.name) in results
 
 
 def test_a_failing_cell_names_the_notebook_the_cell_and_the_error(tmp_path):
-    notebook = new_notebook(cells=[
-        new_code_cell("x = 1"),
-        new_code_cell("from convdims import conv_output_size\nconv_output_size(3, 5)"),
-        new_code_cell("print('never runs')"),
-    ])
+    notebook = new_notebook(
+        cells=[
+            new_code_cell("x = 1"),
+            new_code_cell("from convdims import conv_output_size\nconv_output_size(3, 5)"),
+            new_code_cell("print('never runs')"),
+        ]
+    )
     with pytest.raises(hook.NotebookError) as raised:
         hook.run(notebook, tmp_path, "broken.ipynb")
     message = str(raised.value)
@@ -163,21 +176,41 @@ def test_each_notebook_starts_from_a_fresh_namespace(tmp_path):
 
 def _process_state():
     return (
-        os.getcwd(), list(sys.path), sys.modules["__main__"], dict(vars(builtins)),
-        list(warnings.filters), dict(os.environ), sys.stdout, sys.stderr,
-        {name: getattr(sys, name, None) for name in (
-            "ps1", "ps2", "ps3", "displayhook", "excepthook", "last_type", "last_value")},
+        os.getcwd(),
+        list(sys.path),
+        sys.modules["__main__"],
+        dict(vars(builtins)),
+        list(warnings.filters),
+        dict(os.environ),
+        sys.stdout,
+        sys.stderr,
+        {
+            name: getattr(sys, name, None)
+            for name in (
+                "ps1",
+                "ps2",
+                "ps3",
+                "displayhook",
+                "excepthook",
+                "last_type",
+                "last_value",
+            )
+        },
     )
 
 
 def test_the_process_is_left_as_it_was(tmp_path):
     """An IPython shell sets prompts, builtins and more; a build must not see them."""
     before = _process_state()
-    notebook = new_notebook(cells=[
-        new_code_cell("import os\nprint(os.getcwd())\n3"),
-        new_code_cell("import warnings, sys\nwarnings.simplefilter('ignore')\n"
-                      "os.environ['CONVDIMS_NOTEBOOK_TEST'] = '1'\nsys.ps1"),
-    ])
+    notebook = new_notebook(
+        cells=[
+            new_code_cell("import os\nprint(os.getcwd())\n3"),
+            new_code_cell(
+                "import warnings, sys\nwarnings.simplefilter('ignore')\n"
+                "os.environ['CONVDIMS_NOTEBOOK_TEST'] = '1'\nsys.ps1"
+            ),
+        ]
+    )
     hook.run(notebook, tmp_path, "cwd.ipynb")
     assert _process_state() == before
     assert not hasattr(sys, "ps1")  # torchinfo (and convdims) print summaries only then

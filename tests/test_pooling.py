@@ -22,7 +22,8 @@ def test_odd_size_question():
 
 
 def test_last_window_rule():
-    # The naive ceil formula gives 7; the window that would start in the right padding is dropped.
+    # The naive ceil formula gives 7; the window that would start in the right padding
+    # is dropped.
     assert pool_output_size(11, 2, 2, padding=1, ceil_mode=True) == 6
     assert (((11 + 2 - 2) + (2 - 1)) // 2) + 1 == 7
 

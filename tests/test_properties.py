@@ -59,7 +59,8 @@ def test_same_padding_is_the_least_padding_giving_ceil(size, kernel, stride, dil
     sizes,
     kernels,
     strides | st.none(),
-    st.integers(0, 5) | st.tuples(st.integers(0, 5), st.integers(0, 5))
+    st.integers(0, 5)
+    | st.tuples(st.integers(0, 5), st.integers(0, 5))
     | st.sampled_from(["valid", "same"]),
     dilations,
     st.booleans(),
@@ -75,7 +76,9 @@ def test_pool_counts_full_and_allowed_partial_windows(
 
 @EXAMPLES
 @given(sizes, kernels, strides, st.integers(0, 5), dilations, st.booleans())
-def test_pool_geometry_windows_start_inside(size, kernel, stride, padding, dilation, ceil_mode):
+def test_pool_geometry_windows_start_inside(
+    size, kernel, stride, padding, dilation, ceil_mode
+):
     """Every window, partial ones included, starts inside the input or the left padding."""
     try:
         geometry = pool_geometry(size, kernel, stride, padding, dilation, ceil_mode)
@@ -117,7 +120,9 @@ def test_transpose_with_explicit_padding_scatters_like_pytorch(
     st.integers(0, 5) | st.none(),
     dilations,
 )
-def test_transpose_with_keras_words(size, kernel, stride, padding, output_padding, dilation):
+def test_transpose_with_keras_words(
+    size, kernel, stride, padding, output_padding, dilation
+):
     got = outcome(
         conv_transpose_output_size, size, kernel, stride, padding, output_padding, dilation
     )
@@ -131,7 +136,7 @@ def test_transpose_with_keras_words(size, kernel, stride, padding, output_paddin
 
 @pytest.mark.parametrize("size", range(1, 30))
 def test_same_inverts_transpose_same(size):
-    """A 'same' transposed conv of I gives I*S cells, and 'same' conv brings them back to I."""
+    """A 'same' transposed conv of I gives I*S cells; a 'same' conv takes them back to I."""
     for stride in (1, 2, 3):
         for kernel in (1, 2, 3, 4):
             up = conv_transpose_output_size(size, kernel, stride, "same")

@@ -11,8 +11,9 @@ import pytest
 
 import convdims
 
-API_PAGES = sorted((Path(__file__).resolve().parent.parent / "docs" / "reference" / "api")
-                   .glob("*.md"))
+API_PAGES = sorted(
+    (Path(__file__).resolve().parent.parent / "docs" / "reference" / "api").glob("*.md")
+)
 CALLABLES = [name for name in convdims.__all__ if callable(getattr(convdims, name))]
 
 
@@ -29,8 +30,12 @@ def test_public_callable_has_a_docstring_example(name):
 
 @pytest.mark.parametrize("name", CALLABLES)
 def test_public_callable_is_on_one_api_page(name):
-    pages = [page.name for page in API_PAGES if f"::: convdims.{name}\n" in page.read_text()]
-    assert len(pages) == 1, f"convdims.{name} is documented on {pages or 'no page'} of docs/reference/api/"
+    pages = [
+        page.name for page in API_PAGES if f"::: convdims.{name}\n" in page.read_text()
+    ]
+    assert len(pages) == 1, (
+        f"convdims.{name} is documented on {pages or 'no page'} of docs/reference/api/"
+    )
 
 
 def test_import_loads_no_framework_or_renderer():

@@ -38,11 +38,15 @@ class Resources(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get("src"):
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get(
+            "src"
+        ):
             self.loaded.append(values["src"])
         if tag == "link" and values.get("href"):
             rel = (values.get("rel") or "").lower()
-            if any(word in rel for word in ("stylesheet", "preload", "icon", "modulepreload")):
+            if any(
+                word in rel for word in ("stylesheet", "preload", "icon", "modulepreload")
+            ):
                 self.loaded.append(values["href"])
 
 
@@ -90,8 +94,10 @@ def test_every_link_and_anchor_on_the_site_leads_somewhere(built_site):
             where = f"{page.relative_to(built_site)}: {url}"
             if not target.is_file():
                 broken.append(f"{where} (no such file)")
-            elif parts.fragment and target.suffix == ".html" and (
-                unquote(parts.fragment) not in _parsed(target, cache).ids
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and (unquote(parts.fragment) not in _parsed(target, cache).ids)
             ):
                 broken.append(f"{where} (no such anchor)")
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:30])
@@ -115,8 +121,12 @@ def test_pages_load_nothing_from_other_hosts(built_site):
 def test_no_page_shows_a_traceback_or_an_error(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text()
-        for marker in ("Traceback (most recent call last)", 'class="admonition failure"',
-                       "markdown-exec: ", "Error in notebook"):
+        for marker in (
+            "Traceback (most recent call last)",
+            'class="admonition failure"',
+            "markdown-exec: ",
+            "Error in notebook",
+        ):
             assert marker not in text, f"{page.relative_to(built_site)} shows {marker!r}"
 
 

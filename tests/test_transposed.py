@@ -1,4 +1,4 @@
-"""conv_transpose_output_size: PyTorch's formula and Keras's None-versus-0 output_padding."""
+"""conv_transpose_output_size: PyTorch's formula, Keras's None-versus-0 output_padding."""
 
 from __future__ import annotations
 

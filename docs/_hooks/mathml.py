@@ -68,9 +68,11 @@ _HTML_INLINE = re.compile(INLINE)
 
 def _convert_html_math(text: str) -> str:
     text = _HTML_DISPLAY.sub(
-        lambda m: '<div class="math-display">'
-        + convert(html.unescape(m.group(1)).strip(), display="block")
-        + "</div>",
+        lambda m: (
+            '<div class="math-display">'
+            + convert(html.unescape(m.group(1)).strip(), display="block")
+            + "</div>"
+        ),
         text,
     )
     return _HTML_INLINE.sub(lambda m: convert(html.unescape(m.group(1)).strip()), text)

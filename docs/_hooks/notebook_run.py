@@ -166,8 +166,17 @@ def _shell_class():
 
 # What an IPython shell changes in the process it runs in (the prompts it sets tell
 # scripts they are interactive: torchinfo then stops printing its summaries).
-_SYS_NAMES = ("ps1", "ps2", "ps3", "displayhook", "excepthook",
-              "last_type", "last_value", "last_traceback", "last_exc")
+_SYS_NAMES = (
+    "ps1",
+    "ps2",
+    "ps3",
+    "displayhook",
+    "excepthook",
+    "last_type",
+    "last_value",
+    "last_traceback",
+    "last_exc",
+)
 
 
 @contextlib.contextmanager
@@ -224,8 +233,10 @@ def run(notebook, folder: Path, name: str = "notebook"):
                     continue
                 outputs = _Cell(displays)
                 shell.displayhook.cell = shell.display_pub.cell = outputs
-                with contextlib.redirect_stdout(_Stream(outputs, "stdout")), \
-                        contextlib.redirect_stderr(_Stream(outputs, "stderr")):
+                with (
+                    contextlib.redirect_stdout(_Stream(outputs, "stdout")),
+                    contextlib.redirect_stderr(_Stream(outputs, "stderr")),
+                ):
                     result = shell.run_cell(cell.source, store_history=True)
                 outputs.flush()
                 cell.outputs = outputs.outputs

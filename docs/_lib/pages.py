@@ -48,7 +48,7 @@ def include(name: str, title: str = "") -> str:
 
 
 def fence(code: str, language: str = "python", title: str = "") -> str:
-    head = f'```{language}' + (f' title="{title}"' if title else "")
+    head = f"```{language}" + (f' title="{title}"' if title else "")
     return f"{head}\n{code.rstrip()}\n```"
 
 

@@ -1,6 +1,5 @@
 """An 11x11 input through a 2x2 window with stride 2, in Keras."""
 
-import keras
 from keras import layers
 
 shape = (None, 11, 11, 8)

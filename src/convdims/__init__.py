@@ -23,7 +23,16 @@ from convdims.transposed import conv_transpose_output_size
 __version__ = "0.1.0"
 
 #: Submodules loaded on first use, so ``import convdims`` stays fast.
-_LAZY = ("analysis", "draw", "keras", "receptive", "render", "standin", "torch", "transposed_geometry")
+_LAZY = (
+    "analysis",
+    "draw",
+    "keras",
+    "receptive",
+    "render",
+    "standin",
+    "torch",
+    "transposed_geometry",
+)
 
 
 def __getattr__(name: str):
@@ -32,6 +41,7 @@ def __getattr__(name: str):
 
         return importlib.import_module(f"convdims.{name}")
     raise AttributeError(f"module 'convdims' has no attribute {name!r}")
+
 
 __all__ = [
     "PADDING_WORDS",

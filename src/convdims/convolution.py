@@ -95,7 +95,8 @@ def conv_output_size(
         30
         >>> conv_output_size(32, 3, padding=3)
         36
-        >>> conv_output_size(11, 2, stride=2), conv_output_size(11, 2, stride=2, padding="same")
+        >>> (conv_output_size(11, 2, stride=2),
+        ...  conv_output_size(11, 2, stride=2, padding="same"))
         (5, 6)
         >>> conv_output_size(227, 11, stride=4)
         55

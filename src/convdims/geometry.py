@@ -57,13 +57,11 @@ class AxisGeometry:
     def visited_inputs(self) -> tuple[int, ...]:
         """Input cells (0-based, input coordinates) that at least one window reads."""
         read = {tap for start in self.window_starts for tap in self.taps(start)}
-        return tuple(
-            i for i in range(self.input_size) if i + self.pad_before in read
-        )
+        return tuple(i for i in range(self.input_size) if i + self.pad_before in read)
 
     @property
     def unvisited_inputs(self) -> tuple[int, ...]:
-        """Input cells no window ever reads: the rows the floor throws away, or dilation's holes."""
+        """Input cells no window reads: rows the floor throws away, dilation's holes."""
         visited = set(self.visited_inputs)
         return tuple(i for i in range(self.input_size) if i not in visited)
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any
 
 from convdims._checks import non_negative_int, positive_int
 
 #: What ``padding`` may be: cells on each side, a ``(before, after)`` pair, or a word.
-Padding = Union[int, tuple[int, int], str]
+Padding = int | tuple[int, int] | str
 
 #: The padding words the core understands, in the order the docs explain them.
 PADDING_WORDS = ("valid", "same", "full", "causal")

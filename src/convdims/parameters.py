@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from math import prod
-from typing import Union
 
 from convdims._checks import kernel_extent, positive_int
 
-KernelSize = Union[int, tuple[int, ...]]
+KernelSize = int | tuple[int, ...]
 
 
 def _kernel_cells(kernel_size: KernelSize) -> int:
@@ -51,7 +50,8 @@ def conv_params(
     Examples:
         >>> conv_params(3, 3, 5)
         140
-        >>> conv_params(3, 32, 64), conv_params(3, 32, 64, groups=4), conv_params(3, 32, 64, False)
+        >>> (conv_params(3, 32, 64), conv_params(3, 32, 64, groups=4),
+        ...  conv_params(3, 32, 64, False))
         (18496, 4672, 18432)
         >>> conv_params((5,), 1, 6), conv_params((3, 3, 3), 2, 4)
         (36, 220)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from convdims._checks import positive_int
 from convdims.convolution import _no_window_message
 from convdims.geometry import AxisGeometry
@@ -15,7 +13,7 @@ POOL_PADDING_WORDS = ("valid", "same")
 def pool_geometry(
     input_size: int,
     pool_size: int,
-    stride: Optional[int] = None,
+    stride: int | None = None,
     padding: Padding = 0,
     dilation: int = 1,
     ceil_mode: bool = False,
@@ -50,7 +48,9 @@ def pool_geometry(
     span = size + before + after - (dil * (pool - 1) + 1)
     if not ceil_mode:
         if span < 0:
-            raise ValueError(_no_window_message(pool, dil, size, before, after, "pool_size"))
+            raise ValueError(
+                _no_window_message(pool, dil, size, before, after, "pool_size")
+            )
         output = span // step + 1
     else:
         # Round up, but the last window must start inside the input or the left padding.
@@ -58,7 +58,9 @@ def pool_geometry(
         if output >= 1 and (output - 1) * step >= size + before:
             output -= 1
         if output < 1:
-            raise ValueError(_no_window_message(pool, dil, size, before, after, "pool_size"))
+            raise ValueError(
+                _no_window_message(pool, dil, size, before, after, "pool_size")
+            )
     return AxisGeometry(
         input_size=size,
         kernel_size=pool,
@@ -74,7 +76,7 @@ def pool_geometry(
 def pool_output_size(
     input_size: int,
     pool_size: int,
-    stride: Optional[int] = None,
+    stride: int | None = None,
     padding: Padding = 0,
     dilation: int = 1,
     ceil_mode: bool = False,
@@ -108,7 +110,8 @@ def pool_output_size(
         15
         >>> pool_output_size(11, 2, stride=2), pool_output_size(11, 2, 2, padding="same")
         (5, 6)
-        >>> pool_output_size(11, 2, 2, ceil_mode=True), pool_output_size(11, 2, 2, 1, ceil_mode=True)
+        >>> (pool_output_size(11, 2, 2, ceil_mode=True),
+        ...  pool_output_size(11, 2, 2, 1, ceil_mode=True))
         (6, 6)
         >>> pool_output_size(112, 3, 2, 1), pool_output_size(112, 3, 2, 1, ceil_mode=True)
         (56, 57)

@@ -47,7 +47,9 @@ def frameworks() -> Iterator[dict[str, ModuleType]]:
         The modules standing in, by framework name.
     """
     saved = {name: sys.modules.get(name) for name in STAND_INS}
-    installed = {name: importlib.import_module(target) for name, target in STAND_INS.items()}
+    installed = {
+        name: importlib.import_module(target) for name, target in STAND_INS.items()
+    }
     sys.modules.update(installed)
     try:
         yield installed

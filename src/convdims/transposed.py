@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from convdims._checks import non_negative_int, positive_int
 from convdims.padding import Padding, explicit_padding
 
@@ -15,7 +13,7 @@ def conv_transpose_output_size(
     kernel_size: int,
     stride: int = 1,
     padding: Padding = 0,
-    output_padding: Optional[int] = None,
+    output_padding: int | None = None,
     dilation: int = 1,
 ) -> int:
     """Output size of a transposed convolution along one axis.
@@ -55,7 +53,8 @@ def conv_transpose_output_size(
         [25, 24]
         >>> conv_transpose_output_size(12, 3, 2, "same", output_padding=0)
         23
-        >>> conv_transpose_output_size(12, 3, 2, 1), conv_transpose_output_size(12, 3, 2, 1, 1)
+        >>> (conv_transpose_output_size(12, 3, 2, 1),
+        ...  conv_transpose_output_size(12, 3, 2, 1, 1))
         (23, 24)
     """
     size = positive_int("input_size", input_size)
@@ -63,7 +62,11 @@ def conv_transpose_output_size(
     step = positive_int("stride", stride)
     dil = positive_int("dilation", dilation)
     effective = dil * (kernel - 1) + 1
-    extra = None if output_padding is None else non_negative_int("output_padding", output_padding)
+    extra = (
+        None
+        if output_padding is None
+        else non_negative_int("output_padding", output_padding)
+    )
 
     if isinstance(padding, str):
         explicit_padding(padding, size, kernel, step, dil, words=TRANSPOSE_PADDING_WORDS)

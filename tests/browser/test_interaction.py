@@ -88,8 +88,10 @@ def test_search_index_waits_for_the_reader_and_shortcut_keys_search(session, sit
     async def search():
         context, page, errors, outside = await new_page(session, site)
         asked: list[str] = []
-        page.on("request", lambda request: "search_index" in request.url
-                and asked.append(request.url))
+        page.on(
+            "request",
+            lambda request: "search_index" in request.url and asked.append(request.url),
+        )
         try:
             await page.goto(site, wait_until="load")
             await page.wait_for_load_state("networkidle")
@@ -125,8 +127,9 @@ def test_a_shared_search_link_opens_with_results(session, site):
     assert not errors and not outside
 
 
-def test_page_opened_from_a_search_result_highlights_the_query(session, site, built_site,
-                                                              nav):
+def test_page_opened_from_a_search_result_highlights_the_query(
+    session, site, built_site, nav
+):
     path = first_page_with(built_site, nav, "ceil_mode")
 
     async def highlighted():

@@ -108,8 +108,10 @@ MATH_SCRIPT = re.compile(r"mathjax|katex|mathml|latex", re.IGNORECASE)
 def test_page_weighs_under_budget_and_loads_no_math_script(visits, source):
     visit = seen(visits, source, "light")
     total = sum(load.bytes for load in visit.loads)
-    heaviest = [(load.url.rsplit("/", 1)[-1], load.bytes // 1024)
-                for load in sorted(visit.loads, key=lambda load: -load.bytes)[:3]]
+    heaviest = [
+        (load.url.rsplit("/", 1)[-1], load.bytes // 1024)
+        for load in sorted(visit.loads, key=lambda load: -load.bytes)[:3]
+    ]
     assert total <= PAGE_BUDGET, (
         f"{visit.url} loads {total / 1024:.0f} KB (budget {PAGE_BUDGET // 1024} KB); "
         f"heaviest (file, KB): {heaviest}"
@@ -119,6 +121,9 @@ def test_page_weighs_under_budget_and_loads_no_math_script(visits, source):
 
 def test_no_page_loads_the_search_index_before_a_search(visits):
     """docs/_overrides/main.html holds the index back until the reader goes to search."""
-    loaded = [visit.url for visit in visits[0].values()
-              if any("search_index" in load.url for load in visit.loads)]
+    loaded = [
+        visit.url
+        for visit in visits[0].values()
+        if any("search_index" in load.url for load in visit.loads)
+    ]
     assert not loaded, f"these pages loaded the search index on their own: {loaded[:5]}"

@@ -53,8 +53,12 @@ print(json.dumps(outputs))
 def torchinfo_units(text: str) -> str:
     """torchinfo 1.8 on Python 3.11+ prints its unit enum, ``(Units.MEGABYTES)``, where
     it means ``(M)``; convdims prints what torchinfo intends."""
-    for member, letter in (("KILOBYTES", "K"), ("MEGABYTES", "M"), ("GIGABYTES", "G"),
-                           ("TERABYTES", "T")):
+    for member, letter in (
+        ("KILOBYTES", "K"),
+        ("MEGABYTES", "M"),
+        ("GIGABYTES", "G"),
+        ("TERABYTES", "T"),
+    ):
         text = text.replace(f"(Units.{member})", f"({letter})")
     return text
 
@@ -71,7 +75,10 @@ def real_outputs(torch, keras):
     )
     result = subprocess.run(
         [sys.executable, "-c", DRIVER, *map(str, SNIPPETS)],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.splitlines()[-1])

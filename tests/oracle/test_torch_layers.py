@@ -368,6 +368,30 @@ def test_layer_matches_pytorch(torch, strategy, examples) -> None:
     run()
 
 
+# Adaptive pooling on inputs with few axes: PyTorch fills a tuple output_size from the
+# input's last axes first, and that wants more axes than the tuple has; an int size goes
+# straight to the kernel (and the 1x1 average shortcut takes any rank). Rare in the random
+# cases above, so each boundary is pinned here.
+@pytest.mark.parametrize(
+    ("layer", "output_size", "shape"),
+    [
+        ("AdaptiveAvgPool2d", (None, 1), (1, 4)),
+        ("AdaptiveAvgPool2d", (None, None), (1, 1)),
+        ("AdaptiveAvgPool2d", (1, 1), (5, 4)),
+        ("AdaptiveAvgPool2d", 1, (5, 4)),
+        ("AdaptiveAvgPool2d", (None, 1), (2, 3, 4)),
+        ("AdaptiveMaxPool2d", (2, 2), (3, 4)),
+        ("AdaptiveMaxPool2d", 2, (3, 4)),
+        ("AdaptiveAvgPool3d", (None, 1, 1), (2, 3, 4)),
+        ("AdaptiveAvgPool3d", (1, 1, 1), (1, 2, 3, 4)),
+        ("AdaptiveMaxPool3d", (1, None, 2), (2, 3, 4)),
+        ("AdaptiveAvgPool1d", 3, (4,)),
+    ],
+)
+def test_adaptive_pool_on_few_axes_matches_pytorch(torch, layer, output_size, shape):
+    check(torch, Case(layer, {}, shape, args=(output_size,)))
+
+
 # Random stacks -----------------------------------------------------------------------
 
 

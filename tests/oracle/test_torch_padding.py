@@ -9,10 +9,16 @@ from convdims.torch import empty
 from convdims.torch import nn as cnn
 
 KINDS = {
-    "ZeroPad1d": 1, "ZeroPad2d": 2, "ZeroPad3d": 3,
-    "ConstantPad1d": 1, "ConstantPad2d": 2, "ConstantPad3d": 3,
-    "ReflectionPad1d": 1, "ReflectionPad2d": 2,
-    "ReplicationPad1d": 1, "ReplicationPad2d": 2,
+    "ZeroPad1d": 1,
+    "ZeroPad2d": 2,
+    "ZeroPad3d": 3,
+    "ConstantPad1d": 1,
+    "ConstantPad2d": 2,
+    "ConstantPad3d": 3,
+    "ReflectionPad1d": 1,
+    "ReflectionPad2d": 2,
+    "ReplicationPad1d": 1,
+    "ReplicationPad2d": 2,
 }
 
 
@@ -21,9 +27,7 @@ def cases(draw):
     kind = draw(st.sampled_from(sorted(KINDS)))
     dims = KINDS[kind]
     low = -3 if kind.startswith(("Zero", "Constant")) else 0
-    padding = draw(
-        st.integers(0, 3) | st.tuples(*[st.integers(low, 4)] * (2 * dims))
-    )
+    padding = draw(st.integers(0, 3) | st.tuples(*[st.integers(low, 4)] * (2 * dims)))
     shape = (1, 2, *draw(st.lists(st.integers(1, 6), min_size=dims, max_size=dims)))
     args = (padding, 0.5) if kind.startswith("Constant") else (padding,)
     return kind, args, shape

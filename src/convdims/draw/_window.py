@@ -286,7 +286,8 @@ def window2d(
             (each an int, a (before, after) pair or a word). As in PyTorch, a pair of
             ints means height and width, not before and after.
         dilation: an int or a (height, width) pair.
-        pool: draw a pooling window (PyTorch's padding rules, stride defaults to the window).
+        pool: draw a pooling window (PyTorch's padding rules; the stride defaults to
+            the window).
         ceil_mode: as for :func:`window`.
         id: as for :func:`window`.
 

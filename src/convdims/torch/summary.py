@@ -910,9 +910,7 @@ def _layer_calls(
                 output_spatial=_spatial(call.output_shape, dims),
                 params=0 if call.is_recursive else call.num_params,
                 bias_params=(
-                    0
-                    if call.is_recursive or not isinstance(bias, Tensor)
-                    else bias.numel()
+                    0 if call.is_recursive or not isinstance(bias, Tensor) else bias.numel()
                 ),
                 param_bytes=0 if call.is_recursive else call.param_bytes,
                 mult_adds=call.mult_adds,

@@ -94,8 +94,16 @@ def adaptive_shape(x: Tensor, dims: int, op: str, output_size: Any) -> Tensor:
     """The output of adaptive pooling: ``output_size``, None keeping an input size.
 
     PyTorch computes a 2-D or 3-D adaptive average pooling to size 1 as a mean over the
-    last axes, which takes a tensor of any rank with enough axes.
+    last axes, which takes a tensor of any rank with enough axes. Before that, its 2-D and
+    3-D functions fill a tuple ``output_size``'s None from the input's last axes, and want
+    an input with more axes than the tuple has (a ValueError, as in PyTorch).
     """
+    if dims >= 2 and isinstance(output_size, (tuple, list)) and x.ndim <= len(output_size):
+        raise ValueError(
+            f"{op}(): output_size={output_size!r} has {len(output_size)} sizes, so the "
+            f"input needs at least {len(output_size) + 1} dimensions (a batch or channel "
+            f"axis before them); got shape {tuple(x.shape)}"
+        )
     if op in ("adaptive_avg_pool2d", "adaptive_avg_pool3d") and x.ndim >= dims:
         wanted = ntuple(output_size, dims, "output_size")
         resolved = [
