@@ -2,8 +2,9 @@
 
 - Material fetches the repository's stars and forks from the GitHub API for the header's
   repository link: the link stays, the fetch goes (the site makes no request elsewhere).
-- Every page loads the whole search index. Long code listings and printed outputs (model
-  summaries of hundreds of lines) would make up most of it, and match every layer name:
+- The search index (which docs/_overrides/main.html loads on a reader's first search)
+  would be mostly long code listings and printed outputs (model summaries of hundreds of
+  lines), which match every layer name:
   ``<pre>`` blocks longer than ``SEARCH_MAX_LINES`` lines stay out of the index (Material's
   ``data-search-exclude``); the prose around them, headings and short code stay in.
 - Material's search plugin parses each page's HTML to index it. It is handed the page
