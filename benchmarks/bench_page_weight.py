@@ -35,7 +35,6 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 import site_browser  # noqa: E402
 
-BUDGET_KB = 600
 KINDS = {
     "document": "html",
     "stylesheet": "css",
@@ -43,7 +42,6 @@ KINDS = {
     "font": "fonts",
     "image": "images",
 }
-MATH_JS = re.compile(r"mathjax|katex|mathml|latex", re.IGNORECASE)
 
 
 def build_site(out: Path) -> None:
@@ -105,7 +103,7 @@ def weigh(site: Path) -> list[dict]:
                     row["raw"] += load.bytes
                     data = on_disk(site, base, load.url).read_bytes()
                     row["gzip"] += len(gzip.compress(data, 6))
-                    if kind == "js" and MATH_JS.search(load.url):
+                    if kind == "js" and site_browser.MATH_SCRIPT.search(load.url):
                         row["math_js"] += load.bytes
                 row["outside"] = len(visit.outside_requests)
                 rows.append(row)
@@ -146,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         cells = " | ".join(kb(row[c]) for c in columns)
         print(f"| {row['page']} | {row['requests']} | {cells} | {row['math_js']} |")
     heaviest = max(rows, key=lambda row: row["raw"])
-    over_raw = [row["page"] for row in rows if row["raw"] > BUDGET_KB * 1024]
-    over_gzip = [row["page"] for row in rows if row["gzip"] > BUDGET_KB * 1024]
+    budget = site_browser.PAGE_BUDGET_KB
+    over_raw = [row["page"] for row in rows if row["raw"] > budget * 1024]
+    over_gzip = [row["page"] for row in rows if row["gzip"] > budget * 1024]
     math_js = sum(row["math_js"] for row in rows)
     outside = sum(row["outside"] for row in rows)
     print()
@@ -156,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{kb(heaviest['gzip'])} KB gzip)"
     )
     print(
-        f"budget {BUDGET_KB} KB per page: raw over on {len(over_raw)} of {len(rows)} pages"
+        f"budget {budget} KB per page: raw over on {len(over_raw)} of {len(rows)} pages"
         f"{': ' + ', '.join(over_raw) if over_raw else ''}; "
         f"gzip over on {len(over_gzip)}{': ' + ', '.join(over_gzip) if over_gzip else ''}"
     )

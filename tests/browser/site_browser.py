@@ -33,6 +33,11 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 PALETTES = {"light": "default", "dark": "slate"}  # colour scheme -> Material's scheme name
 
+# Issue 8's budget for what one page loads (bytes as this site sends them, uncompressed),
+# and what a math renderer's script would be called (none may load).
+PAGE_BUDGET_KB = 600
+MATH_SCRIPT = re.compile(r"mathjax|katex|mathml|latex", re.IGNORECASE)
+
 
 # -- what to visit ----------------------------------------------------------------------
 

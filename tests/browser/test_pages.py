@@ -98,25 +98,22 @@ def test_page_does_not_scroll_sideways(visits, source, palette):
         )
 
 
-# Budget of issue 8, from the browser's own network log (benchmarks/bench_page_weight.py
-# prints the breakdown): bytes as this site sends them, uncompressed.
-PAGE_BUDGET = 600 * 1024
-MATH_SCRIPT = re.compile(r"mathjax|katex|mathml|latex", re.IGNORECASE)
-
-
 @pytest.mark.parametrize("source", PAGES)
 def test_page_weighs_under_budget_and_loads_no_math_script(visits, source):
+    """From the browser's network log; benchmarks/bench_page_weight.py prints the detail."""
     visit = seen(visits, source, "light")
     total = sum(load.bytes for load in visit.loads)
     heaviest = [
         (load.url.rsplit("/", 1)[-1], load.bytes // 1024)
         for load in sorted(visit.loads, key=lambda load: -load.bytes)[:3]
     ]
-    assert total <= PAGE_BUDGET, (
-        f"{visit.url} loads {total / 1024:.0f} KB (budget {PAGE_BUDGET // 1024} KB); "
+    budget = site_browser.PAGE_BUDGET_KB
+    assert total <= budget * 1024, (
+        f"{visit.url} loads {total / 1024:.0f} KB (budget {budget} KB); "
         f"heaviest (file, KB): {heaviest}"
     )
-    assert not [load.url for load in visit.loads if MATH_SCRIPT.search(load.url)]
+    math = [load.url for load in visit.loads if site_browser.MATH_SCRIPT.search(load.url)]
+    assert not math, f"{visit.url} loads math scripts: {math}"
 
 
 def test_no_page_loads_the_search_index_before_a_search(visits):
