@@ -73,16 +73,18 @@ def conv_size(size, kernel, stride, padding, dilation):
     return count or None
 
 
-def pool_size(size, kernel, stride, padding, dilation, ceil_mode):
-    """PyTorch pooling: full windows, plus (ceil_mode) partial ones at the end.
+def pool_size(size, kernel, stride, padding, dilation, ceil_mode, half_bound=False):
+    """Pooling: full windows, plus (ceil_mode) partial ones at the end.
 
     A partial window may hang past the padded end by fewer than ``stride`` cells, and
-    only if it starts inside the input or the left padding. Explicit padding above
-    ``kernel // 2`` is refused (None).
+    only if it starts inside the input or the left padding. Explicit padding of a whole
+    window or more on a side (a window of padding only) is refused (None); with
+    ``half_bound`` (PyTorch's rule), padding above ``kernel // 2`` is.
     """
     if not isinstance(padding, str):
         before, after = padding if isinstance(padding, tuple) else (padding, padding)
-        if before > kernel // 2 or after > kernel // 2:
+        limit = kernel // 2 if half_bound else dilation * (kernel - 1)
+        if before > limit or after > limit:
             return None
     before, after = padding_pair(padding, size, kernel, stride, dilation)
     axis = _axis(size, before, after)

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from convdims import analysis, standin
 from convdims.analysis import LayerCall, measure_calls, measures, totals
 from convdims.receptive import AxisLayer, ReceptiveField, receptive_field, receptive_trace
+from convdims.window import AxisWindow
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "docs" / "snippets"
 
@@ -138,10 +139,7 @@ def chain(specs, size=64, kind="conv"):
                 output_spatial=(size,),
                 in_channels=1,
                 out_channels=1,
-                kernel_size=(k,),
-                strides=(s,),
-                dilation=(d,),
-                pad_before=(p,),
+                window=(AxisWindow(k, s, p, 0, d),),
                 inputs=(index,),
             )
         )
@@ -194,9 +192,7 @@ def test_branches_meeting_take_the_union_of_their_spans(left, right, index):
                 (1, 1, size),
                 input_spatial=(size,),
                 output_spatial=(size,),
-                kernel_size=(k,),
-                strides=(s,),
-                pad_before=(p,),
+                window=(AxisWindow(k, s, p),),
                 inputs=(0 if number == 0 else offset + number - 1,),
             )
         )
@@ -226,7 +222,7 @@ def test_transposed_stride_one_is_a_padded_convolution():
     calls = chain([(3, 1, 0, 1)])
     calls[1] = LayerCall(
         "t", "ConvTranspose1d", "conv_transpose", (1, 1, 66), input_spatial=(64,),
-        output_spatial=(66,), kernel_size=(3,), strides=(1,), pad_before=(0,), inputs=(0,),
+        output_spatial=(66,), window=(AxisWindow(3),), inputs=(0,),
     )  # fmt: skip
     assert measure_calls(calls)[1].receptive_field == (ReceptiveField(3, 1, 2),)
 
@@ -239,7 +235,7 @@ def test_upsampling_ends_the_field():
     )  # fmt: skip
     calls.append(
         LayerCall("c", "Conv1d", "conv", (1, 1, 128), input_spatial=(128,),
-                  output_spatial=(128,), kernel_size=(3,), strides=(1,), pad_before=(1,),
+                  output_spatial=(128,), window=(AxisWindow(3, 1, 1),),
                   inputs=(2,))
     )  # fmt: skip
     got = measure_calls(calls)

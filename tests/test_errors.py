@@ -8,6 +8,7 @@ from convdims import (
     conv_output_size,
     conv_params,
     conv_transpose_output_size,
+    conventions,
     pool_output_size,
     same_padding,
 )
@@ -80,7 +81,11 @@ def test_numpy_integers_are_accepted():
             r"larger than the padded input 2.*at least 1 more",
         ),
         (lambda: pool_output_size(1, 2), r"pool_size=2 is larger than the padded input 1"),
-        (lambda: pool_output_size(10, 4, padding=3), r"at most half of pool_size=4"),
+        (
+            lambda: conventions.get("torch").output_size("pool", 10, 4, padding=3),
+            r"at most half of pool_size=4",
+        ),
+        (lambda: pool_output_size(10, 4, padding=4), r"pool_size=4 would then hold"),
         (lambda: conv_params(3, 6, 4, groups=4), r"groups=4 must divide in_channels=6"),
         (lambda: conv_params(3, 8, 6, groups=4), r"groups=4 must divide filters=6"),
         (lambda: conv_params((), 8, 6), r"kernel_size must hold at least one size"),

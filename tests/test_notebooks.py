@@ -149,7 +149,8 @@ def test_a_failing_cell_names_the_notebook_the_cell_and_the_error(tmp_path):
     with pytest.raises(hook.NotebookError) as raised:
         hook.run(notebook, tmp_path, "broken.ipynb")
     message = str(raised.value)
-    assert message.startswith("broken.ipynb: cell 2 raised ValueError: ")
+    # The core's refusals are ArgumentError, a ValueError that names the argument.
+    assert message.startswith("broken.ipynb: cell 2 raised ArgumentError: ")
     assert "kernel_size" in message
     assert notebook.cells[2].outputs == []
 

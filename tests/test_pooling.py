@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from convdims import pool_geometry, pool_output_size
+from convdims import conventions, pool_geometry, pool_output_size
 
 
 def test_seed_article_pooling():
@@ -40,9 +40,21 @@ def test_ceil_mode_partial_window_is_reported():
 
 
 def test_padding_limit_uses_the_raw_pool_size():
+    # PyTorch's bound is half the raw pool size, even with dilation: a framework rule.
+    torch = conventions.get("torch")
     with pytest.raises(ValueError, match=r"at most half of pool_size=2"):
-        pool_output_size(20, 2, padding=2, dilation=3)
-    assert pool_output_size(20, 2, padding=1, dilation=3) == 10
+        torch.output_size("pool", 20, 2, padding=2, dilation=3)
+    assert torch.output_size("pool", 20, 2, padding=1, dilation=3) == 10
+
+
+def test_core_refuses_only_a_window_of_padding():
+    # The core's own bound: a side of padding as wide as the (effective) window would
+    # make a window of padding only.
+    assert pool_output_size(20, 2, padding=2, dilation=3) == 11
+    with pytest.raises(ValueError, match=r"would then hold padding only"):
+        pool_output_size(20, 2, padding=4, dilation=3)
+    with pytest.raises(ValueError, match=r"0\.\.1"):
+        pool_output_size(20, 2, padding=(0, 2))
 
 
 def test_pool_rejects_conv_only_words():

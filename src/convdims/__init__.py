@@ -9,6 +9,7 @@ a time, with the conventions of Keras (TensorFlow) and PyTorch.
 """
 
 from convdims.convolution import conv_geometry, conv_output_size
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.geometry import AxisGeometry
 from convdims.padding import PADDING_WORDS, explicit_padding, same_padding
 from convdims.parameters import (
@@ -19,12 +20,15 @@ from convdims.parameters import (
 )
 from convdims.pooling import pool_geometry, pool_output_size
 from convdims.transposed import conv_transpose_output_size
+from convdims.window import AxisWindow, effective_kernel
 
 __version__ = "0.1.0"
 
 #: Submodules loaded on first use, so ``import convdims`` stays fast.
 _LAZY = (
     "analysis",
+    "conventions",
+    "description",
     "draw",
     "keras",
     "receptive",
@@ -43,15 +47,23 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'convdims' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "PADDING_WORDS",
+    "ArgumentError",
+    "ArgumentTypeError",
     "AxisGeometry",
+    "AxisWindow",
     "conv_geometry",
     "conv_output_size",
     "conv_params",
     "conv_transpose_output_size",
     "dense_params",
     "depthwise_conv_params",
+    "effective_kernel",
     "explicit_padding",
     "pool_geometry",
     "pool_output_size",

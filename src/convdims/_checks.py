@@ -1,13 +1,38 @@
 """Argument checks shared by the core functions.
 
-Every check raises TypeError for a value of the wrong kind and ValueError for a value out
-of range, with a message that names the argument, the rule and what would be valid.
+Every check raises :class:`~convdims.errors.ArgumentTypeError` (a TypeError) for a value
+of the wrong kind and :class:`~convdims.errors.ArgumentError` (a ValueError) for a value
+out of range, with a message that names the argument, the rule and what would be valid.
 """
 
 from __future__ import annotations
 
 import numbers
 from typing import Any
+
+from convdims.errors import ArgumentError, ArgumentTypeError
+
+_INTEGER = "an integer"
+
+
+def shown(value: Any) -> str:
+    """``repr(value)``, shortened for a message: a 5,000-digit number is not echoed
+    whole (and Python refuses to print integers of more than 4,300 digits).
+
+    >>> shown(3), shown(10**60)
+    ('3', '1000000000...000000000 (61 digits)')
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if -(10**40) < value < 10**40:
+            return repr(value)
+        digits = value.bit_length() * 0.30103
+        if digits > 4000:
+            return f"an integer of about {int(digits):,} digits"
+        text = str(abs(value))
+        sign = "-" if value < 0 else ""
+        return f"{sign}{text[:10]}...{text[-9:]} ({len(text)} digits)"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def as_int(name: str, value: Any) -> int:
@@ -16,9 +41,14 @@ def as_int(name: str, value: Any) -> int:
     Accepts ``int`` and integer types that register as :class:`numbers.Integral`
     (NumPy's integers do). Rejects ``bool`` and every float, even ``3.0``.
     """
+    if type(value) is int:
+        return value
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(
-            f"{name} must be an integer, got {value!r} of type {type(value).__name__}"
+        raise ArgumentTypeError(
+            f"{name} must be an integer, got {shown(value)} of type {type(value).__name__}",
+            argument=name,
+            value=value,
+            valid=_INTEGER,
         )
     return int(value)
 
@@ -27,7 +57,12 @@ def positive_int(name: str, value: Any) -> int:
     """An integer of at least 1 (sizes, strides, dilations, channels)."""
     number = as_int(name, value)
     if number < 1:
-        raise ValueError(f"{name} must be at least 1, got {number}")
+        raise ArgumentError(
+            f"{name} must be at least 1, got {shown(number)}",
+            argument=name,
+            value=value,
+            valid="an integer of at least 1",
+        )
     return number
 
 
@@ -35,7 +70,12 @@ def non_negative_int(name: str, value: Any) -> int:
     """An integer of at least 0 (padding, output padding)."""
     number = as_int(name, value)
     if number < 0:
-        raise ValueError(f"{name} must be 0 or more, got {number}")
+        raise ArgumentError(
+            f"{name} must be 0 or more, got {shown(number)}",
+            argument=name,
+            value=value,
+            valid="an integer of 0 or more",
+        )
     return number
 
 
@@ -43,6 +83,11 @@ def kernel_extent(name: str, value: Any) -> tuple[int, ...]:
     """A kernel size given as an int or a non-empty tuple/list of ints, each at least 1."""
     if isinstance(value, (tuple, list)):
         if not value:
-            raise ValueError(f"{name} must hold at least one size, got {value!r}")
+            raise ArgumentError(
+                f"{name} must hold at least one size, got {value!r}",
+                argument=name,
+                value=value,
+                valid="an integer of at least 1 or a non-empty tuple of them",
+            )
         return tuple(positive_int(f"{name}[{i}]", v) for i, v in enumerate(value))
     return (positive_int(name, value),)

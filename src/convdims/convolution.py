@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 from convdims._checks import positive_int
+from convdims.errors import ArgumentError
 from convdims.geometry import AxisGeometry
 from convdims.padding import Padding, explicit_padding
+from convdims.window import effective_kernel
+
+
+def no_window_error(
+    kernel_size: int, dilation: int, input_size: int, before: int, after: int, what: str
+) -> ArgumentError:
+    """The refusal of a window that does not fit in the padded input (about ``what``,
+    the kernel's argument name)."""
+    padded = input_size + before + after
+    return ArgumentError(
+        _no_window_message(kernel_size, dilation, input_size, before, after, what),
+        argument=what,
+        value=kernel_size,
+        valid=f"an effective kernel of at most {padded}",
+    )
 
 
 def _no_window_message(
     kernel_size: int, dilation: int, input_size: int, before: int, after: int, what: str
 ) -> str:
-    effective = dilation * (kernel_size - 1) + 1
+    effective = effective_kernel(kernel_size, dilation)
     padded = input_size + before + after
     kernel = f"{what}={kernel_size}"
     if dilation != 1:
@@ -44,11 +60,9 @@ def conv_geometry(
     step = positive_int("stride", stride)
     dil = positive_int("dilation", dilation)
     before, after = explicit_padding(padding, size, kernel, step, dil)
-    span = size + before + after - (dil * (kernel - 1) + 1)
+    span = size + before + after - effective_kernel(kernel, dil)
     if span < 0:
-        raise ValueError(
-            _no_window_message(kernel, dil, size, before, after, "kernel_size")
-        )
+        raise no_window_error(kernel, dil, size, before, after, "kernel_size")
     return AxisGeometry(
         input_size=size,
         kernel_size=kernel,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from convdims.window import AxisWindow, effective_kernel
+
 
 @dataclass(frozen=True)
 class AxisGeometry:
@@ -37,7 +39,14 @@ class AxisGeometry:
     @property
     def effective_kernel(self) -> int:
         """K = d*(k - 1) + 1: the span one window covers, holes included."""
-        return self.dilation * (self.kernel_size - 1) + 1
+        return effective_kernel(self.kernel_size, self.dilation)
+
+    @property
+    def window(self) -> AxisWindow:
+        """The window alone (kernel, stride, padding applied, dilation), without sizes."""
+        return AxisWindow(
+            self.kernel_size, self.stride, self.pad_before, self.pad_after, self.dilation
+        )
 
     @property
     def padded_size(self) -> int:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from convdims._checks import non_negative_int, positive_int
+from convdims._checks import non_negative_int, positive_int, shown
+from convdims.errors import ArgumentError, ArgumentTypeError
+from convdims.window import effective_kernel as _effective_kernel
 
 #: What ``padding`` may be: cells on each side, a ``(before, after)`` pair, or a word.
 Padding = int | tuple[int, int] | str
 
 #: The padding words the core understands, in the order the docs explain them.
 PADDING_WORDS = ("valid", "same", "full", "causal")
-
-
-def _effective_kernel(kernel_size: int, dilation: int) -> int:
-    return dilation * (kernel_size - 1) + 1
 
 
 def same_padding(
@@ -103,10 +101,13 @@ def explicit_padding(
     if isinstance(padding, str):
         word = padding
         if word not in words:
-            valid = ", ".join(repr(w) for w in words)
-            raise ValueError(
-                f"padding={padding!r} is not a padding word known here; "
-                f"use one of {valid}, an int or a (before, after) pair"
+            listed = ", ".join(repr(w) for w in words)
+            valid = f"one of {listed}, an int or a (before, after) pair"
+            raise ArgumentError(
+                f"padding={shown(padding)} is not a padding word known here; use {valid}",
+                argument="padding",
+                value=padding,
+                valid=valid,
             )
         reach = _effective_kernel(kernel, dil) - 1
         if word == "valid":
@@ -118,19 +119,26 @@ def explicit_padding(
         return reach, 0  # causal
     if isinstance(padding, (tuple, list)):
         if len(padding) != 2:
-            raise ValueError(
-                f"padding={padding!r} must be a (before, after) pair of 2 ints, "
-                f"got {len(padding)} values"
+            raise ArgumentError(
+                f"padding={shown(padding)} must be a (before, after) pair of 2 ints, "
+                f"got {len(padding)} values",
+                argument="padding",
+                value=padding,
+                valid="a (before, after) pair of 2 ints",
             )
         return (
             non_negative_int("padding[0] (before)", padding[0]),
             non_negative_int("padding[1] (after)", padding[1]),
         )
     if isinstance(padding, bool) or not hasattr(padding, "__index__"):
-        raise TypeError(
-            f"padding must be an int, a (before, after) pair or one of "
-            f"{', '.join(repr(w) for w in words)}; got {padding!r} of type "
-            f"{type(padding).__name__}"
+        listed = ", ".join(repr(w) for w in words)
+        valid = f"an int, a (before, after) pair or one of {listed}"
+        raise ArgumentTypeError(
+            f"padding must be {valid}; got {shown(padding)} of type "
+            f"{type(padding).__name__}",
+            argument="padding",
+            value=padding,
+            valid=valid,
         )
     amount = non_negative_int("padding", padding)
     return amount, amount

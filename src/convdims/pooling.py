@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from convdims._checks import positive_int
-from convdims.convolution import _no_window_message
+from convdims._checks import positive_int, shown
+from convdims.convolution import no_window_error
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.geometry import AxisGeometry
 from convdims.padding import Padding, explicit_padding
+from convdims.window import effective_kernel
 
 POOL_PADDING_WORDS = ("valid", "same")
 
@@ -32,25 +34,32 @@ def pool_geometry(
     step = pool if stride is None else positive_int("stride", stride)
     dil = positive_int("dilation", dilation)
     if not isinstance(ceil_mode, bool):
-        raise TypeError(f"ceil_mode must be True or False, got {ceil_mode!r}")
+        raise ArgumentTypeError(
+            f"ceil_mode must be True or False, got {shown(ceil_mode)}",
+            argument="ceil_mode",
+            value=ceil_mode,
+            valid="True or False",
+        )
     before, after = explicit_padding(
         padding, size, pool, step, dil, words=POOL_PADDING_WORDS
     )
-    if not isinstance(padding, str):
-        for side, amount in (("before", before), ("after", after)):
-            if amount > pool // 2:
-                raise ValueError(
-                    f"padding={padding!r} puts {amount} cell(s) {side} the input, but "
-                    f"pooling padding must be at most half of pool_size={pool} "
-                    f"(pool_size // 2 = {pool // 2}), as PyTorch requires; use a padding "
-                    f"of 0..{pool // 2}"
-                )
-    span = size + before + after - (dil * (pool - 1) + 1)
+    reach = effective_kernel(pool, dil)
+    for side, amount in (("before", before), ("after", after)):
+        if amount >= reach:
+            raise ArgumentError(
+                f"padding={shown(padding)} puts {amount} cell(s) {side} the input, but a "
+                f"pooling window of pool_size={pool}"
+                + (f" (effective {reach} with dilation={dil})" if dil != 1 else "")
+                + f" would then hold padding only; use a padding of 0..{reach - 1} "
+                "(frameworks may allow less: see convdims.conventions)",
+                argument="padding",
+                value=padding,
+                valid=f"0..{reach - 1}",
+            )
+    span = size + before + after - reach
     if not ceil_mode:
         if span < 0:
-            raise ValueError(
-                _no_window_message(pool, dil, size, before, after, "pool_size")
-            )
+            raise no_window_error(pool, dil, size, before, after, "pool_size")
         output = span // step + 1
     else:
         # Round up, but the last window must start inside the input or the left padding.
@@ -58,9 +67,7 @@ def pool_geometry(
         if output >= 1 and (output - 1) * step >= size + before:
             output -= 1
         if output < 1:
-            raise ValueError(
-                _no_window_message(pool, dil, size, before, after, "pool_size")
-            )
+            raise no_window_error(pool, dil, size, before, after, "pool_size")
     return AxisGeometry(
         input_size=size,
         kernel_size=pool,

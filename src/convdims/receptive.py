@@ -24,87 +24,18 @@ from typing import Any
 
 from convdims._checks import non_negative_int, positive_int
 from convdims.convolution import conv_geometry
+from convdims.errors import ArgumentError
 from convdims.geometry import AxisGeometry
+from convdims.window import AxisWindow
 
 #: One layer along one axis: ``kernel`` or ``(kernel, stride, padding, dilation)`` with
 #: trailing items optional; padding is an int (each side) or a ``(before, after)`` pair.
 LayerSpec = int | Sequence[Any]
 
 
-@dataclass(frozen=True)
-class AxisLayer:
-    """One layer's window along one axis, as the receptive-field recurrences need it.
-
-    Examples:
-        >>> AxisLayer.of((3, 2, 1))
-        AxisLayer(kernel_size=3, stride=2, pad_before=1, pad_after=1, dilation=1)
-        >>> AxisLayer.of(3).effective_kernel, AxisLayer(3, dilation=2).effective_kernel
-        (3, 5)
-    """
-
-    kernel_size: int
-    stride: int = 1
-    pad_before: int = 0
-    pad_after: int = 0
-    dilation: int = 1
-
-    def __post_init__(self) -> None:
-        positive_int("kernel_size", self.kernel_size)
-        positive_int("stride", self.stride)
-        non_negative_int("pad_before", self.pad_before)
-        non_negative_int("pad_after", self.pad_after)
-        positive_int("dilation", self.dilation)
-
-    @property
-    def effective_kernel(self) -> int:
-        """K = d*(k - 1) + 1."""
-        return self.dilation * (self.kernel_size - 1) + 1
-
-    @classmethod
-    def of(cls, spec: LayerSpec | AxisLayer) -> AxisLayer:
-        """Read a layer given as an AxisLayer, a kernel size, or a tuple.
-
-        The tuple is ``(kernel, stride, padding, dilation)``, trailing items optional;
-        padding is an int (each side) or a ``(before, after)`` pair.
-
-        Raises:
-            TypeError: the spec is not one of these forms.
-            ValueError: a value out of range, or more than 4 items.
-        """
-        if isinstance(spec, AxisLayer):
-            return spec
-        if isinstance(spec, (tuple, list)):
-            if not 1 <= len(spec) <= 4:
-                raise ValueError(
-                    f"a layer must be (kernel, stride, padding, dilation) with 1 to 4 "
-                    f"items, got {len(spec)} items: {spec!r}"
-                )
-            kernel, stride, padding, dilation = (*spec, *(None, 1, 0, 1)[len(spec) :])
-            if isinstance(padding, (tuple, list)):
-                if len(padding) != 2:
-                    raise ValueError(
-                        f"padding={padding!r} must be an int or a (before, after) pair"
-                    )
-                before, after = padding
-            else:
-                before = after = padding
-            return cls(kernel, stride, before, after, dilation)
-        if isinstance(spec, bool) or not hasattr(spec, "__index__"):
-            raise TypeError(
-                f"a layer must be a kernel size or a (kernel, stride, padding, dilation) "
-                f"tuple, got {spec!r} of type {type(spec).__name__}"
-            )
-        return cls(spec)
-
-    def geometry(self, input_size: int) -> AxisGeometry:
-        """This layer's window over an input of ``input_size`` cells (the core's view)."""
-        return conv_geometry(
-            input_size,
-            self.kernel_size,
-            self.stride,
-            (self.pad_before, self.pad_after),
-            self.dilation,
-        )
+#: One layer's window along one axis, as the receptive-field recurrences need it: the
+#: library's shared :class:`~convdims.window.AxisWindow` (this name is kept for callers).
+AxisLayer = AxisWindow
 
 
 @dataclass(frozen=True)
@@ -241,7 +172,13 @@ def receptive_trace(
     size = positive_int("input_size", input_size)
     sizes = [size]
     for layer in stack:
-        geometry = layer.geometry(size)
+        geometry = conv_geometry(
+            size,
+            layer.kernel_size,
+            layer.stride,
+            (layer.pad_before, layer.pad_after),
+            layer.dilation,
+        )
         geometries.append(geometry)
         size = geometry.output_size
         sizes.append(size)
@@ -249,8 +186,11 @@ def receptive_trace(
         index = (size - 1) // 2
     index = non_negative_int("index", index)
     if index >= size:
-        raise ValueError(
-            f"index={index} is outside the output of {size} cell(s); use 0..{size - 1}"
+        raise ArgumentError(
+            f"index={index} is outside the output of {size} cell(s); use 0..{size - 1}",
+            argument="index",
+            value=index,
+            valid=f"0..{size - 1}",
         )
     # Walk down: the field of the top cell on map l is that of the stack above l.
     levels: list[TraceLevel] = []

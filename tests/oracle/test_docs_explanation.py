@@ -20,6 +20,7 @@ from convdims import (
     conv_output_size,
     conv_params,
     conv_transpose_output_size,
+    conventions,
     dense_params,
     depthwise_conv_params,
     pool_output_size,
@@ -439,7 +440,7 @@ def test_torch_pool_padding_limit_uses_the_raw_kernel_size(torch):
     ):
         torch.nn.AvgPool1d(2, padding=2)(torch.zeros(1, 1, 20))
     with pytest.raises(ValueError):
-        pool_output_size(20, 2, padding=2, dilation=3)
+        conventions.get("torch").output_size("pool", 20, 2, padding=2, dilation=3)
     pool = torch.nn.MaxPool1d(2, padding=1)
     assert torch_shape(torch, pool, (1, 1, 20))[-1] == pool_output_size(20, 2, padding=1)
 

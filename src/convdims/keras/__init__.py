@@ -21,6 +21,7 @@ from convdims.keras import backend, config, layers, models, utils
 from convdims.keras._graph import KerasTensor
 from convdims.keras.layers import Input, InputLayer, Layer
 from convdims.keras.model import Functional, Model, Sequential
+from convdims.keras.summary import describe
 
 __version__ = "3.15.1"
 """The Keras version whose behaviour this module reproduces."""
@@ -35,6 +36,7 @@ __all__ = [
     "Sequential",
     "backend",
     "config",
+    "describe",
     "layers",
     "models",
     "utils",

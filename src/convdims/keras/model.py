@@ -46,6 +46,10 @@ class Model(Layer):
     code on values, so it cannot trace one.
     """
 
+    #: The dialect whose ``describe(model, input_size)`` reads this model (for
+    #: :func:`convdims.analysis.describe`).
+    _dialect = "convdims.keras"
+
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
         if cls is Model:
             return super().__new__(Functional)
@@ -452,14 +456,3 @@ class Sequential(Model):
     @property
     def output(self) -> Any:
         return self._built_graph("output").output
-
-
-def _register_analysis() -> None:
-    """Let :func:`convdims.analysis.measures` read Keras-dialect models."""
-    from convdims.analysis import register_dialect
-    from convdims.keras.summary import describe
-
-    register_dialect(Model, describe)
-
-
-_register_analysis()

@@ -33,10 +33,14 @@ from convdims.analysis import (
     COLUMN_TITLES,
     LayerCall,
     LayerMeasures,
+    ModelGraph,
+    check_columns,
     column_value,
+    combine,
     measure_calls,
 )
 from convdims.keras._table import ascii_only, console_width, render_table, wrap
+from convdims.window import AxisWindow
 
 _UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
 
@@ -302,17 +306,7 @@ def print_summary(
 
 
 def _analysis_columns(columns: Any) -> tuple[str, ...]:
-    if columns is None:
-        return ()
-    if isinstance(columns, str):
-        columns = (columns,)
-    names = tuple(str(name) for name in columns)
-    for name in names:
-        if name not in COLUMN_TITLES:
-            raise ValueError(
-                f"unknown column {name!r}; use any of {', '.join(COLUMN_TITLES)}"
-            )
-    return names
+    return check_columns(columns)
 
 
 def _analysis_cell(measured: LayerMeasures | None, name: str) -> str:
@@ -360,11 +354,8 @@ def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) ->
 
     def windowed(kernel: tuple, strides: tuple, dilation: tuple) -> dict[str, Any]:
         return {
-            "kernel_size": tuple(kernel),
-            "strides": tuple(strides),
-            "dilation": tuple(dilation),
-            "pad_before": tuple(
-                _pad_before(layer.padding, size, k, s, d)
+            "window": tuple(
+                AxisWindow(k, s, _pad_before(layer.padding, size, k, s, d), 0, d)
                 for size, k, s, d in zip(
                     spatial(in_shape), kernel, strides, dilation, strict=False
                 )
@@ -378,13 +369,12 @@ def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) ->
     elif isinstance(layer, conv.BaseConvTranspose):
         kind = "conv_transpose"
         window = {
-            "kernel_size": tuple(layer.kernel_size),
-            "strides": tuple(layer.strides),
-            "dilation": tuple(layer.dilation_rate),
             # The padding of the convolution this one transposes ('same': TF's split).
-            "pad_before": tuple(
-                (d * (k - 1)) // 2 if layer.padding == "same" else 0
-                for k, d in zip(layer.kernel_size, layer.dilation_rate, strict=False)
+            "window": tuple(
+                AxisWindow(k, s, (d * (k - 1)) // 2 if layer.padding == "same" else 0, 0, d)
+                for k, s, d in zip(
+                    layer.kernel_size, layer.strides, layer.dilation_rate, strict=False
+                )
             ),
             "in_channels": channels,
             "out_channels": layer.filters,
@@ -417,10 +407,10 @@ def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) ->
         kind = "reshape"
     elif isinstance(layer, reshaping.ZeroPadding2D):
         kind = "padding"
-        window = {"pad_before": tuple(pair[0] for pair in layer.padding)}
+        window = {"window": tuple(AxisWindow(1, 1, a, b) for a, b in layer.padding)}
     elif isinstance(layer, reshaping.Cropping2D):
         kind = "cropping"
-        window = {"pad_before": tuple(pair[0] for pair in layer.cropping)}
+        window = {"window": tuple(AxisWindow(1, 1, a, b) for a, b in layer.cropping)}
     elif isinstance(layer, reshaping.UpSampling2D):
         kind = "upsampling"
     elif isinstance(layer, merging.Merge):
@@ -442,6 +432,7 @@ def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) ->
         ),
         param_bytes=int(sum(w.nbytes for w in weights)),
         inputs=sources,
+        owner=layer,
         **window,
     )
 
@@ -516,7 +507,7 @@ def _describe(model: Any) -> tuple[list[LayerCall], dict[int, list[int]]]:
     return calls, owners
 
 
-def describe(model: Any, input_size: Any = None) -> list[LayerCall]:
+def describe(model: Any, input_size: Any = None) -> ModelGraph:
     """The model's calls for :mod:`convdims.analysis`: its inputs, then every layer call
     in the order Keras runs the graph (nested models expanded).
 
@@ -531,7 +522,7 @@ def describe(model: Any, input_size: Any = None) -> list[LayerCall]:
         raise ValueError(
             "input_size is for torch modules; a Keras model knows its input shape"
         )
-    return _describe(model)[0]
+    return ModelGraph(tuple(_describe(model)[0]), model.name, "keras")
 
 
 def _layer_measures(model: Any) -> dict[int, LayerMeasures]:
@@ -545,20 +536,5 @@ def _layer_measures(model: Any) -> dict[int, LayerMeasures]:
         if len(parts) == 1:
             result[key] = parts[0]
             continue
-        end = parts[-1]
-        result[key] = LayerMeasures(
-            name=end.name,
-            type=end.type,
-            kind="other",
-            output_shape=end.output_shape,
-            params=sum(p.params for p in parts),
-            weights=sum(p.weights for p in parts),
-            param_bytes=sum(p.param_bytes for p in parts),
-            macs=sum(p.macs for p in parts),
-            mult_adds=sum(p.mult_adds for p in parts),
-            activations=end.activations,
-            activation_bytes=end.activation_bytes,
-            stored=end.stored,
-            receptive_field=end.receptive_field,
-        )
+        result[key] = combine(parts)
     return result

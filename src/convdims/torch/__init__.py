@@ -28,7 +28,14 @@ from convdims.torch.dtypes import (
 )
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn.module import Parameter
-from convdims.torch.summary import COLUMNS, Column, LayerRow, ModelSummary, summary
+from convdims.torch.summary import (
+    COLUMNS,
+    Column,
+    LayerRow,
+    ModelSummary,
+    describe,
+    summary,
+)
 from convdims.torch.tensor import (
     Size,
     Tensor,
@@ -89,6 +96,7 @@ __all__ = [
     "cat",
     "concat",
     "concatenate",
+    "describe",
     "device",
     "double",
     "dtype",

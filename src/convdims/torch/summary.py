@@ -24,13 +24,14 @@ from convdims.analysis import (
     COLUMN_TITLES,
     LayerCall,
     LayerMeasures,
+    ModelGraph,
     column_value,
     measure_calls,
-    register_dialect,
 )
 from convdims.torch.dtypes import float32
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
+from convdims.window import AxisWindow
 
 #: torchinfo measures each input with ``sys.getsizeof(tensor.untyped_storage())``: the
 #: data plus the storage object's own 64 bytes (CPython 3.11, PyTorch 2.x). Kept so the
@@ -782,10 +783,16 @@ def _kind(module: Module) -> tuple[str, dict[str, Any]]:
     dims = getattr(module, "_dims", 0)
     if isinstance(module, conv._ConvNd):
         window = {
-            "kernel_size": tuple(module.kernel_size),
-            "strides": tuple(module.stride),
-            "dilation": tuple(module.dilation),
-            "pad_before": tuple(before for before, _ in module._pads),
+            "window": tuple(
+                AxisWindow(k, s, before, after, d)
+                for k, s, d, (before, after) in zip(
+                    module.kernel_size,
+                    module.stride,
+                    module.dilation,
+                    module._pads,
+                    strict=False,
+                )
+            ),
             "groups": module.groups,
             "in_channels": module.in_channels,
             "out_channels": module.out_channels,
@@ -795,10 +802,16 @@ def _kind(module: Module) -> tuple[str, dict[str, Any]]:
         kernel = ntuple(module.kernel_size, dims, "kernel_size")
         stride = module.stride if module.stride not in (None, (), []) else kernel
         return "pool", {
-            "kernel_size": tuple(kernel),
-            "strides": tuple(ntuple(stride, dims, "stride")),
-            "dilation": tuple(ntuple(getattr(module, "dilation", 1), dims, "dilation")),
-            "pad_before": tuple(ntuple(module.padding, dims, "padding")),
+            "window": tuple(
+                AxisWindow(k, s, p, p, d)
+                for k, s, p, d in zip(
+                    kernel,
+                    ntuple(stride, dims, "stride"),
+                    ntuple(module.padding, dims, "padding"),
+                    ntuple(getattr(module, "dilation", 1), dims, "dilation"),
+                    strict=False,
+                )
+            )
         }
     if isinstance(module, pooling._AdaptivePoolNd):
         return "adaptive_pool", {}
@@ -813,7 +826,19 @@ def _kind(module: Module) -> tuple[str, dict[str, Any]]:
         return "normalization", {}
     if isinstance(module, pads._PadNd):
         before = tuple(module.padding[2 * (dims - 1 - axis)] for axis in range(dims))
-        return "padding", {"pad_before": before}
+        after = tuple(module.padding[2 * (dims - 1 - axis) + 1] for axis in range(dims))
+        if min(before + after) >= 0:
+            kind, sign = "padding", 1
+        elif max(before + after) <= 0:
+            kind, sign = "cropping", -1
+        else:
+            return "other", {}
+        return kind, {
+            "window": tuple(
+                AxisWindow(1, 1, sign * b, sign * a)
+                for b, a in zip(before, after, strict=True)
+            )
+        }
     if isinstance(module, activation._Elementwise):
         return "activation", {}
     if isinstance(module, dropout._DropoutNd):
@@ -913,7 +938,7 @@ def _layer_calls(
                     0 if call.is_recursive or not isinstance(bias, Tensor) else bias.numel()
                 ),
                 param_bytes=0 if call.is_recursive else call.param_bytes,
-                mult_adds=call.mult_adds,
+                owner=call.module,
                 inputs=tuple(sources),
                 **window,
             )
@@ -959,7 +984,7 @@ def _row_measures(
     )
 
 
-def describe(model: Module, input_size: Any = None) -> list[LayerCall]:
+def describe(model: Module, input_size: Any = None) -> ModelGraph:
     """The model's calls for :mod:`convdims.analysis`: its inputs, then every leaf call.
 
     Args:
@@ -976,9 +1001,6 @@ def describe(model: Module, input_size: Any = None) -> list[LayerCall]:
     _describing.append(None)
     try:
         summary(model, input_size=input_size, verbose=0)
-        return _describing[-1]
+        return ModelGraph(tuple(_describing[-1]), type(model).__name__, "torch")
     finally:
         _describing.pop()
-
-
-register_dialect(Module, describe)

@@ -300,6 +300,10 @@ class Module:
 
     # Running --------------------------------------------------------------------------
 
+    #: The dialect whose ``describe(model, input_size)`` reads this model (for
+    #: :func:`convdims.analysis.describe`).
+    _dialect = "convdims.torch"
+
     def forward(self, *args: Any, **kwargs: Any) -> Any:
         raise NotImplementedError(
             f'Module [{type(self).__name__}] is missing the required "forward" function'

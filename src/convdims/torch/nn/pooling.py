@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Union
 
-from convdims.pooling import pool_output_size
+from convdims.conventions import TORCH
 from convdims.torch.dtypes import int64
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn._args import check_input, check_positive_spatial, ntuple, spread
@@ -76,7 +76,8 @@ def pool_shape(
     for axis, size in enumerate(spatial):
         try:
             sizes.append(
-                pool_output_size(
+                TORCH.output_size(
+                    "pool",
                     size,
                     kernel[axis],
                     strides[axis],

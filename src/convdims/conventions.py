@@ -1,0 +1,422 @@
+"""Each framework's rules, as data and small functions: the one place a rule lives.
+
+The core (:mod:`convdims.convolution`, :mod:`convdims.pooling`, ...) computes sizes for
+any padding, stride and dilation. A framework accepts less, and words things its own way:
+Keras takes padding words only and refuses strides > 1 together with dilation > 1;
+PyTorch takes cells on each side, allows ``'same'`` only at stride 1 and pads a pooling
+window by at most half of it. Those rules live here, once. The command line checks
+``--framework`` with them, and the Keras and PyTorch lookalikes read the same data and
+predicates (and raise each framework's own message).
+
+>>> from convdims import conventions
+>>> conventions.FRAMEWORKS
+('keras', 'torch')
+>>> torch = conventions.get("torch")
+>>> torch.output_size("pool", 11, 3, stride=2, padding=1)
+6
+>>> try:
+...     torch.output_size("pool", 11, 3, stride=2, padding=2)
+... except ValueError as error:
+...     print(error.argument, error.valid, error)  # doctest: +NORMALIZE_WHITESPACE
+padding 0..1 padding=2 puts 2 cell(s) before the input, but pooling padding must be
+at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires; use a padding of 0..1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from convdims._compat import StrEnum
+from convdims.errors import ArgumentError
+
+
+class Family(StrEnum):
+    """The layer families whose rules differ: convolution, pooling, transposed."""
+
+    CONV = "conv"
+    POOL = "pool"
+    TRANSPOSE = "transpose"
+
+
+#: What ``output_padding`` must stay below: the stride, or the larger of stride and
+#: dilation.
+OutputPaddingLimit = str
+
+_LAYERS = {
+    Family.CONV: "convolutions",
+    Family.POOL: "pooling layers",
+    Family.TRANSPOSE: "transposed convolutions",
+}
+
+
+def _or(items: Sequence[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _shown(padding: Any) -> str:
+    if isinstance(padding, (tuple, list)):
+        return ",".join(str(p) for p in padding)
+    return str(padding)
+
+
+def _joined(values: Sequence[int]) -> str:
+    return "x".join(str(v) for v in values)
+
+
+@dataclass(frozen=True)
+class Convention:
+    """One framework's rules for convolution, pooling and transposed convolution.
+
+    Attributes:
+        name: the framework's key (``"keras"``, ``"torch"``).
+        title: its name in prose.
+        padding_words: per family, the padding words the framework takes.
+        padding_cells: families that take a number of cells on each side (an int).
+        default_padding: per family, the padding when none is given.
+        causal_axes: the number of spatial axes that may take ``'causal'`` (Keras: only
+            Conv1D), or None.
+        strided_dilation: whether a stride > 1 may go with a dilation > 1.
+        same_strided: whether ``'same'`` convolution padding allows a stride > 1.
+        pool_ceil_mode: whether pooling has a round-up option (``ceil_mode``).
+        pool_dilation: whether pooling takes a dilation.
+        pool_padding_half: pooling padding must be at most ``kernel // 2`` a side.
+        output_padding_none: ``output_padding=None`` is a value of its own (Keras: "let
+            the size be inferred"); otherwise the default is 0.
+        output_padding_limit: what output_padding must stay below: ``"stride"`` or
+            ``"stride or dilation"``.
+        extra_hint: per family, what to do instead of a refused number of cells.
+    """
+
+    name: str
+    title: str
+    padding_words: Mapping[Family, tuple[str, ...]]
+    padding_cells: frozenset[Family]
+    default_padding: Mapping[Family, Any]
+    causal_axes: int | None = None
+    strided_dilation: bool = True
+    same_strided: bool = True
+    pool_ceil_mode: bool = True
+    pool_dilation: bool = True
+    pool_padding_half: bool = False
+    output_padding_none: bool = False
+    output_padding_limit: OutputPaddingLimit = "stride"
+    extra_hint: Mapping[str, str] = field(default_factory=dict)
+
+    # Predicates: what the lookalikes ask ------------------------------------------
+
+    def takes_padding(self, family: Family | str, padding: Any, axes: int = 1) -> bool:
+        """Whether the framework accepts ``padding`` (a word or a number of cells).
+
+        Examples:
+            >>> get("keras").takes_padding("conv", "causal"), get("torch").takes_padding(
+            ...     "conv", 1)
+            (True, True)
+            >>> get("keras").takes_padding("conv", "causal", axes=2)
+            False
+        """
+        family = Family(family)
+        if isinstance(padding, str):
+            if padding.lower() not in self.padding_words[family]:
+                return False
+            return padding.lower() != "causal" or axes == self.causal_axes
+        return (
+            family in self.padding_cells
+            and isinstance(padding, int)
+            and not isinstance(padding, bool)
+        )
+
+    def pool_padding_bound(self, kernel_size: int) -> int | None:
+        """The most padding a pooling window of ``kernel_size`` may have a side (None:
+        no bound of the framework's own).
+
+        Examples:
+            >>> get("torch").pool_padding_bound(3), get("keras").pool_padding_bound(3)
+            (1, None)
+        """
+        return kernel_size // 2 if self.pool_padding_half else None
+
+    def output_padding_bound(self, stride: int, dilation: int = 1) -> int:
+        """The smallest output_padding the framework refuses for this stride/dilation.
+
+        Examples:
+            >>> keras, torch = get("keras"), get("torch")
+            >>> keras.output_padding_bound(2, 3), torch.output_padding_bound(2, 3)
+            (2, 3)
+        """
+        if self.output_padding_limit == "stride":
+            return stride
+        return max(stride, dilation)
+
+    def refuses_strided_dilation(
+        self, strides: Sequence[int], dilations: Sequence[int]
+    ) -> bool:
+        """Whether the framework refuses this mix of strides and dilations."""
+        return not self.strided_dilation and max(strides) > 1 and max(dilations) > 1
+
+    # The checks the command line (and any caller) runs -------------------------------
+
+    def check(
+        self,
+        family: Family | str,
+        *,
+        paddings: Sequence[Any],
+        strides: Sequence[int | None],
+        dilations: Sequence[int],
+        kernel_sizes: Sequence[int] | None = None,
+        ceil_mode: bool = False,
+        output_paddings: Sequence[int | None] | None = None,
+    ) -> None:
+        """Refuse what this framework refuses, one :class:`ArgumentError` per rule.
+
+        Args:
+            family: ``"conv"``, ``"pool"`` or ``"transpose"``.
+            paddings: one per spatial axis: a word, an int, or a ``(before, after)``
+                pair.
+            strides: one per axis (None: the framework's default).
+            dilations: one per axis.
+            kernel_sizes: one per axis (for the pooling padding bound).
+            ceil_mode: pooling's round-up flag.
+            output_paddings: transposed convolutions, one per axis (None: not given).
+
+        Raises:
+            ArgumentError: with ``argument`` one of ``padding``, ``dilation``,
+                ``ceil_mode``, ``output_padding``.
+
+        Examples:
+            >>> get("keras").check("conv", paddings=["same"], strides=[2], dilations=[2])
+            Traceback (most recent call last):
+            ...
+            convdims.errors.ArgumentError: Keras rejects strides > 1 together with ...
+        """
+        family = Family(family)
+        axes = len(paddings)
+        concrete = [1 if s is None else s for s in strides]
+        for padding in paddings:
+            self._check_padding(family, padding, axes)
+        if family is Family.CONV:
+            if not self.same_strided and "same" in paddings and max(concrete) > 1:
+                self._refuse(
+                    "padding",
+                    "same",
+                    f"{self.title} rejects padding='same' when a stride is not 1; give "
+                    "the padding as an int instead",
+                    "an int (cells on each side), or 'same' at stride 1",
+                )
+        if family in (Family.CONV, Family.TRANSPOSE):
+            if self.refuses_strided_dilation(concrete, dilations):
+                self._refuse(
+                    "dilation",
+                    list(dilations),
+                    f"{self.title} rejects strides > 1 together with dilation_rate > 1 "
+                    f"(got stride {_joined(concrete)}, dilation {_joined(dilations)}); "
+                    "use stride 1 or dilation 1",
+                    "stride 1 or dilation 1",
+                )
+        if family is Family.POOL:
+            if ceil_mode and not self.pool_ceil_mode:
+                self._refuse(
+                    "ceil_mode",
+                    True,
+                    f"{self.title} pooling has no ceil_mode (it is PyTorch's); padding "
+                    f"'same' is how {self.title} keeps the last window",
+                    "no ceil_mode",
+                )
+            if max(dilations) > 1 and not self.pool_dilation:
+                self._refuse(
+                    "dilation",
+                    list(dilations),
+                    f"{self.title} pooling layers have no dilation",
+                    "dilation 1",
+                )
+            if kernel_sizes is not None:
+                for padding, kernel in zip(paddings, kernel_sizes, strict=False):
+                    self._check_pool_padding(padding, kernel)
+        if family is Family.TRANSPOSE and output_paddings is not None:
+            if not self.output_padding_none and any(op is None for op in output_paddings):
+                self._refuse(
+                    "output_padding",
+                    None,
+                    f"{self.title} has no output_padding=None (that is Keras); its "
+                    "default is 0",
+                    "an int of 0 or more",
+                )
+
+    def _check_padding(self, family: Family, padding: Any, axes: int) -> None:
+        if self.takes_padding(family, padding, axes):
+            return
+        words = self.padding_words[family]
+        if isinstance(padding, str) and padding.lower() == "causal" and "causal" in words:
+            self._refuse(
+                "padding",
+                padding,
+                f"{self.title} accepts 'causal' only in Conv1D, and this input has "
+                f"{axes} axes",
+                "'valid' or 'same'",
+            )
+        accepted = [repr(w) for w in words]
+        if family in self.padding_cells:
+            accepted.insert(0, "an int")
+        hint = ""
+        if not isinstance(padding, str):
+            template = self.extra_hint.get("pair" if isinstance(padding, tuple) else "int")
+            hint = template.format(axes=axes, padding=_shown(padding)) if template else ""
+        self._refuse(
+            "padding",
+            padding,
+            f"{self.title} {_LAYERS[family]} take padding {_or(accepted)}, not "
+            f"{_shown(padding)!r}{hint}",
+            _or(accepted),
+        )
+
+    def _check_pool_padding(self, padding: Any, kernel: int) -> None:
+        bound = self.pool_padding_bound(kernel)
+        if bound is None or isinstance(padding, str):
+            return
+        amounts = padding if isinstance(padding, (tuple, list)) else (padding, padding)
+        for side, amount in zip(("before", "after"), amounts, strict=False):
+            if amount > bound:
+                self._refuse(
+                    "padding",
+                    padding,
+                    f"padding={padding!r} puts {amount} cell(s) {side} the input, but "
+                    f"pooling padding must be at most half of pool_size={kernel} "
+                    f"(pool_size // 2 = {bound}), as {self.title} requires; use a "
+                    f"padding of 0..{bound}",
+                    f"0..{bound}",
+                )
+
+    @staticmethod
+    def _refuse(argument: str, value: Any, message: str, valid: str) -> None:
+        raise ArgumentError(message, argument=argument, value=value, valid=valid)
+
+    # One axis, the framework's way ------------------------------------------------
+
+    def output_size(
+        self,
+        family: Family | str,
+        input_size: int,
+        kernel_size: int,
+        stride: int | None = None,
+        padding: Any = None,
+        dilation: int = 1,
+        ceil_mode: bool = False,
+        output_padding: Any = "default",
+    ) -> int:
+        """The output size along one axis under this framework's rules and defaults.
+
+        Args:
+            family: ``"conv"``, ``"pool"`` or ``"transpose"``.
+            input_size, kernel_size, stride, dilation: as in the core; a stride of
+                None is the framework's default (the window for pooling, else 1).
+            padding: None is the framework's default.
+            ceil_mode: pooling's round-up flag.
+            output_padding: transposed convolutions; ``"default"`` is the framework's
+                (Keras: None, PyTorch: 0).
+
+        Raises:
+            ArgumentError: the framework refuses the arguments, or the core does.
+
+        Examples:
+            >>> keras, torch = get("keras"), get("torch")
+            >>> keras.output_size("conv", 11, 2, 2, "same"), torch.output_size(
+            ...     "conv", 11, 2, 2, 1)
+            (6, 6)
+            >>> keras.output_size("transpose", 12, 3, 2), torch.output_size(
+            ...     "transpose", 12, 3, 2)
+            (25, 25)
+        """
+        from convdims.convolution import conv_output_size
+        from convdims.pooling import pool_output_size
+        from convdims.transposed import conv_transpose_output_size
+
+        family = Family(family)
+        if padding is None:
+            padding = self.default_padding[family]
+        if output_padding == "default":
+            output_padding = None if self.output_padding_none else 0
+        self.check(
+            family,
+            paddings=[padding],
+            strides=[stride],
+            dilations=[dilation],
+            kernel_sizes=[kernel_size],
+            ceil_mode=ceil_mode,
+            output_paddings=[output_padding] if family is Family.TRANSPOSE else None,
+        )
+        if family is Family.CONV:
+            step = 1 if stride is None else stride
+            return conv_output_size(input_size, kernel_size, step, padding, dilation)
+        if family is Family.POOL:
+            return pool_output_size(
+                input_size, kernel_size, stride, padding, dilation, ceil_mode
+            )
+        step = 1 if stride is None else stride
+        return conv_transpose_output_size(
+            input_size, kernel_size, step, padding, output_padding, dilation
+        )
+
+
+KERAS = Convention(
+    name="keras",
+    title="Keras",
+    padding_words={
+        Family.CONV: ("valid", "same", "causal"),
+        Family.POOL: ("valid", "same"),
+        Family.TRANSPOSE: ("valid", "same"),
+    },
+    padding_cells=frozenset(),
+    default_padding={Family.CONV: "valid", Family.POOL: "valid", Family.TRANSPOSE: "valid"},
+    causal_axes=1,
+    strided_dilation=False,
+    pool_ceil_mode=False,
+    pool_dilation=False,
+    output_padding_none=True,
+    output_padding_limit="stride",
+    extra_hint={
+        "int": "; for explicit padding put ZeroPadding{axes}D({padding}) before the layer",
+        "pair": "; for explicit padding put ZeroPadding{axes}D({padding}) before the layer",
+    },
+)
+
+TORCH = Convention(
+    name="torch",
+    title="PyTorch",
+    padding_words={
+        Family.CONV: ("valid", "same"),
+        Family.POOL: (),
+        Family.TRANSPOSE: (),
+    },
+    padding_cells=frozenset(Family),
+    default_padding={Family.CONV: 0, Family.POOL: 0, Family.TRANSPOSE: 0},
+    same_strided=False,
+    pool_padding_half=True,
+    output_padding_limit="stride or dilation",
+    extra_hint={"pair": "; PyTorch pads both sides equally: pad B,A with nn.ZeroPad first"},
+)
+
+#: Every framework convdims knows the rules of, by key.
+CONVENTIONS: dict[str, Convention] = {c.name: c for c in (KERAS, TORCH)}
+
+#: Their keys, in the order the site and the command line list them.
+FRAMEWORKS: tuple[str, ...] = tuple(CONVENTIONS)
+
+
+def get(framework: str) -> Convention:
+    """The rules of ``framework`` (one of :data:`FRAMEWORKS`).
+
+    Raises:
+        ArgumentError: an unknown framework.
+    """
+    try:
+        return CONVENTIONS[framework]
+    except (KeyError, TypeError):
+        raise ArgumentError(
+            f"framework={framework!r} is not one convdims knows; use one of "
+            f"{', '.join(FRAMEWORKS)}",
+            argument="framework",
+            value=framework,
+            valid=_or(FRAMEWORKS),
+        ) from None
