@@ -309,9 +309,11 @@ class Convention:
 
         Args:
             family: ``"conv"``, ``"pool"`` or ``"transpose"``.
-            input_size, kernel_size, stride, dilation: as in the core; a stride of
-                None is the framework's default (the window for pooling, else 1).
+            input_size: I, as in the core.
+            kernel_size: k.
+            stride: S; None is the framework's default (the window for pooling, else 1).
             padding: None is the framework's default.
+            dilation: d.
             ceil_mode: pooling's round-up flag.
             output_padding: transposed convolutions; ``"default"`` is the framework's
                 (Keras: None, PyTorch: 0).

@@ -19,6 +19,7 @@ from convdims import (
     conv_output_size,
     conv_params,
     conv_transpose_output_size,
+    conventions,
     pool_output_size,
     same_padding,
 )
@@ -243,7 +244,7 @@ def test_pytorch_pool_padding_at_most_half_the_window(torch):
     with pytest.raises(RuntimeError, match="half"):
         torch_shape(torch, torch.nn.MaxPool2d(3, 2, padding=2), (1, 1, 11, 11))
     with pytest.raises(ValueError):
-        pool_output_size(11, 3, stride=2, padding=2)
+        conventions.get("torch").output_size("pool", 11, 3, stride=2, padding=2)
 
 
 def test_keras_pooling_takes_no_integer_padding(keras):
