@@ -1,0 +1,102 @@
+"""conventions.py: each framework's rules as data; the refusals carry the argument.
+
+What the frameworks themselves do is checked in tests/oracle/test_conventions.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from convdims import ArgumentError, conventions
+from convdims.conventions import KERAS, TORCH, Family
+
+keras, torch = conventions.get("keras"), conventions.get("torch")
+
+
+def test_the_list_of_frameworks_is_the_registry():
+    assert conventions.FRAMEWORKS == tuple(conventions.CONVENTIONS) == ("keras", "torch")
+    assert keras is KERAS and torch is TORCH
+    with pytest.raises(ArgumentError) as caught:
+        conventions.get("caffe")
+    assert caught.value.argument == "framework" and "keras or torch" in caught.value.valid
+
+
+@pytest.mark.parametrize(
+    ("convention", "family", "padding", "axes", "accepted"),
+    [
+        (KERAS, "conv", "same", 2, True),
+        (KERAS, "conv", "SAME", 2, True),
+        (KERAS, "conv", "causal", 1, True),
+        (KERAS, "conv", "causal", 2, False),
+        (KERAS, "conv", 1, 1, False),
+        (KERAS, "pool", "causal", 1, False),
+        (KERAS, "transpose", "full", 1, False),
+        (TORCH, "conv", 1, 2, True),
+        (TORCH, "conv", "same", 2, True),
+        (TORCH, "conv", (0, 1), 1, False),
+        (TORCH, "pool", "same", 1, False),
+        (TORCH, "transpose", "valid", 1, False),
+        (TORCH, "pool", True, 1, False),
+    ],
+)
+def test_padding_forms_per_family(convention, family, padding, axes, accepted):
+    assert convention.takes_padding(family, padding, axes) is accepted
+
+
+@pytest.mark.parametrize(
+    ("convention", "family", "kwargs", "argument", "words"),
+    [
+        (KERAS, "conv", {"paddings": [3]}, "padding", r"ZeroPadding1D\(3\)"),
+        (KERAS, "conv", {"paddings": ["causal"] * 2}, "padding", "Conv1D"),
+        (KERAS, "conv", {"strides": [2], "dilations": [2]}, "dilation", "stride 1"),
+        (KERAS, "transpose", {"strides": [2], "dilations": [3]}, "dilation", "stride 1"),
+        (KERAS, "pool", {"ceil_mode": True}, "ceil_mode", "no ceil_mode"),
+        (KERAS, "pool", {"dilations": [2]}, "dilation", "no dilation"),
+        (
+            TORCH,
+            "conv",
+            {"paddings": ["same"], "strides": [2]},
+            "padding",
+            "stride is not 1",
+        ),
+        (TORCH, "conv", {"paddings": [(0, 1)]}, "padding", "nn.ZeroPad"),
+        (TORCH, "pool", {"paddings": [2], "kernel_sizes": [3]}, "padding", "at most half"),
+        (
+            TORCH,
+            "transpose",
+            {"output_paddings": [None]},
+            "output_padding",
+            "no output_padding=None",
+        ),
+    ],
+)
+def test_each_refusal_names_its_argument(convention, family, kwargs, argument, words):
+    arguments = {"paddings": ["valid"], "strides": [1], "dilations": [1], **kwargs}
+    if convention is TORCH and arguments["paddings"] == ["valid"] and family != "conv":
+        arguments["paddings"] = [0]
+    with pytest.raises(ArgumentError, match=words) as caught:
+        convention.check(family, **arguments)
+    assert caught.value.argument == argument
+
+
+def test_defaults_are_the_frameworks():
+    # Keras pads 'valid' and leaves output_padding None; PyTorch pads 0, output_padding 0.
+    assert keras.output_size("conv", 11, 2, 2) == torch.output_size("conv", 11, 2, 2) == 5
+    assert keras.output_size("transpose", 12, 3, 2) == 25
+    assert torch.output_size("transpose", 12, 3, 2) == 25
+    assert keras.output_size("transpose", 12, 4, 2) == 26
+    assert torch.output_size("transpose", 12, 4, 2) == 26
+    assert keras.output_size("pool", 11, 3) == torch.output_size("pool", 11, 3) == 3
+
+
+def test_bounds():
+    assert [torch.pool_padding_bound(k) for k in (1, 2, 3, 4)] == [0, 1, 1, 2]
+    assert keras.pool_padding_bound(4) is None
+    assert keras.output_padding_bound(2, 5) == 2 and torch.output_padding_bound(2, 5) == 5
+    assert keras.refuses_strided_dilation([1, 2], [2, 1])
+    assert not torch.refuses_strided_dilation([2], [2])
+
+
+def test_families_are_a_closed_set():
+    assert {f.value for f in Family} == {"conv", "pool", "transpose"}
+    with pytest.raises(ValueError):
+        keras.check("dense", paddings=["valid"], strides=[1], dilations=[1])
