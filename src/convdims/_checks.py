@@ -1,7 +1,8 @@
 """Argument checks shared by the core functions.
 
-Every check raises :class:`~convdims.errors.ArgumentTypeError` (a TypeError) for a value
-of the wrong kind and :class:`~convdims.errors.ArgumentError` (a ValueError) for a value
+Every check raises [`ArgumentTypeError`][convdims.ArgumentTypeError] (a TypeError) for a
+value
+of the wrong kind and [`ArgumentError`][convdims.ArgumentError] (a ValueError) for a value
 out of range, with a message that names the argument, the rule and what would be valid.
 """
 
@@ -38,7 +39,7 @@ def shown(value: Any) -> str:
 def as_int(name: str, value: Any) -> int:
     """Return ``value`` as a plain int, or raise TypeError.
 
-    Accepts ``int`` and integer types that register as :class:`numbers.Integral`
+    Accepts ``int`` and integer types that register as ``numbers.Integral``
     (NumPy's integers do). Rejects ``bool`` and every float, even ``3.0``.
     """
     if type(value) is int:

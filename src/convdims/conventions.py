@@ -1,6 +1,6 @@
 """Each framework's rules, as data and small functions: the one place a rule lives.
 
-The core (:mod:`convdims.convolution`, :mod:`convdims.pooling`, ...) computes sizes for
+The core (``convdims.convolution``, ``convdims.pooling``, ...) computes sizes for
 any padding, stride and dilation. A framework accepts less, and words things its own way:
 Keras takes padding words only and refuses strides > 1 together with dilation > 1;
 PyTorch takes cells on each side, allows ``'same'`` only at stride 1 and pads a pooling
@@ -169,7 +169,8 @@ class Convention:
         ceil_mode: bool = False,
         output_paddings: Sequence[int | None] | None = None,
     ) -> None:
-        """Refuse what this framework refuses, one :class:`ArgumentError` per rule.
+        """Refuse what this framework refuses: one
+        [`ArgumentError`][convdims.ArgumentError] per rule.
 
         Args:
             family: ``"conv"``, ``"pool"`` or ``"transpose"``.
@@ -407,7 +408,7 @@ FRAMEWORKS: tuple[str, ...] = tuple(CONVENTIONS)
 
 
 def get(framework: str) -> Convention:
-    """The rules of ``framework`` (one of :data:`FRAMEWORKS`).
+    """The rules of ``framework`` (one of ``FRAMEWORKS``).
 
     Raises:
         ArgumentError: an unknown framework.

@@ -46,9 +46,11 @@ def conv_geometry(
     padding: Padding = 0,
     dilation: int = 1,
 ) -> AxisGeometry:
-    """The full geometry of a convolution along one axis (see :class:`AxisGeometry`).
+    """The full geometry of a convolution along one axis.
 
-    Same arguments and errors as :func:`conv_output_size`.
+    See [`AxisGeometry`][convdims.AxisGeometry].
+
+    Same arguments and errors as [`conv_output_size`][convdims.conv_output_size].
 
     Examples:
         >>> g = conv_geometry(11, 2, stride=2, padding="same")

@@ -1,9 +1,11 @@
 """One description of a model, whatever framework it was written for.
 
-Both lookalikes (:mod:`convdims.keras`, :mod:`convdims.torch`) describe a model the same
-way: a :class:`ModelGraph` of :class:`LayerCall` records, inputs first, each call naming
+Both lookalikes (``convdims.keras``, ``convdims.torch``) describe a model the same
+way: a [`ModelGraph`][convdims.description.ModelGraph] of
+[`LayerCall`][convdims.description.LayerCall] records, inputs first, each call naming
 the earlier calls that feed it. Each layer class of a lookalike declares its
-:class:`Kind` and fills its record once, on the class; the analysis, the pictures, the
+[`Kind`][convdims.description.Kind] and fills its record once, on the class; the analysis,
+the pictures, the
 command line and the summaries' extra columns only read the graph.
 
 >>> from convdims.window import AxisWindow
@@ -71,13 +73,13 @@ class LayerCall:
     Attributes:
         name: the layer's name in its model.
         type: its class name (``"Conv2D"``, ``"Conv2d"``).
-        kind: its :class:`Kind`.
+        kind: its [`Kind`][convdims.description.Kind].
         output_shape: the (first) output's shape, batch first (``None`` allowed).
         input_spatial: the input's spatial sizes (``()`` when it has none).
         output_spatial: the output's spatial sizes.
         in_channels: channels (or features) in; for a dense layer the input features.
         out_channels: channels (or units) out.
-        window: per spatial axis, the :class:`~convdims.window.AxisWindow` of a
+        window: per spatial axis, the [`AxisWindow`][convdims.AxisWindow] of a
             windowed layer (convolution, pooling), or the cells a padding layer adds (a
             cropping layer: removes) before and after; ``()`` otherwise.
         groups: convolution groups.

@@ -67,7 +67,8 @@ def explicit_padding(
 
     - an int P: P on each side;
     - a pair ``(before, after)``;
-    - ``"valid"``: none; ``"same"``: TensorFlow's split (:func:`same_padding`);
+    - ``"valid"``: none; ``"same"``: TensorFlow's split
+      ([`same_padding`][convdims.same_padding]);
       ``"full"``: K - 1 on each side; ``"causal"``: K - 1 before, none after,
       where ``K = d*(k - 1) + 1``.
 

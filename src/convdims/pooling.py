@@ -20,9 +20,11 @@ def pool_geometry(
     dilation: int = 1,
     ceil_mode: bool = False,
 ) -> AxisGeometry:
-    """The full geometry of a pooling window along one axis (see :class:`AxisGeometry`).
+    """The full geometry of a pooling window along one axis.
 
-    Same arguments and errors as :func:`pool_output_size`.
+    See [`AxisGeometry`][convdims.AxisGeometry].
+
+    Same arguments and errors as [`pool_output_size`][convdims.pool_output_size].
 
     Examples:
         >>> g = pool_geometry(11, 2, stride=2, padding=1, ceil_mode=True)

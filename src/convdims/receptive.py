@@ -13,7 +13,8 @@ where ``K_l = d_l*(k_l - 1) + 1`` is the effective kernel (dilation's holes incl
 and ``p_l`` the padding before the input. Output cell ``n`` of layer L then spans the
 input cells ``n*S_0 - P_0 .. n*S_0 - P_0 + r_0 - 1`` (negative indices and indices past
 the end are padding). Inside that span a dilated kernel, or a stride larger than the
-kernel below it, can leave holes: :func:`receptive_trace` lists the cells actually read.
+kernel below it, can leave holes: [`receptive_trace`][convdims.receptive.receptive_trace]
+lists the cells actually read.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ LayerSpec = int | Sequence[Any]
 
 
 #: One layer's window along one axis, as the receptive-field recurrences need it: the
-#: library's shared :class:`~convdims.window.AxisWindow` (this name is kept for callers).
+#: library's shared [`AxisWindow`][convdims.AxisWindow] (this name is kept for callers).
 AxisLayer = AxisWindow
 
 
@@ -81,10 +82,11 @@ def receptive_field(layers: Iterable[LayerSpec | AxisLayer]) -> ReceptiveField:
     Args:
         layers: the stack from input to output; each item a kernel size, a
             ``(kernel, stride, padding, dilation)`` tuple (trailing items optional) or an
-            :class:`AxisLayer`. An empty stack is the identity.
+            ``AxisLayer``. An empty stack is the identity.
 
     Returns:
-        The :class:`ReceptiveField` of one output cell of the last layer.
+        The [`ReceptiveField`][convdims.receptive.ReceptiveField] of one output cell of the
+        last layer.
 
     Raises:
         TypeError, ValueError: a layer that cannot be read.
@@ -130,7 +132,8 @@ class TraceLevel:
         cells: indices of the map (0-based) the output cell depends on, ascending.
         padding_cells: indices outside ``0 .. size - 1`` (negative: padding before;
             ``size`` and up: padding after) that the windows read.
-        field: the closed-form :class:`ReceptiveField` of the output cell on this map.
+        field: the closed-form [`ReceptiveField`][convdims.receptive.ReceptiveField] of the
+            output cell on this map.
         geometry: the window of the layer that reads this map (None for the top level).
     """
 
@@ -147,16 +150,17 @@ def receptive_trace(
     """Which cells of every feature map one output cell depends on, layer by layer.
 
     Follows the windows down from output cell ``index`` of the last layer, using each
-    layer's :class:`AxisGeometry` (its window starts and taps).
+    layer's [`AxisGeometry`][convdims.AxisGeometry] (its window starts and taps).
 
     Args:
         input_size: cells along the axis at the input.
-        layers: the stack, as for :func:`receptive_field`.
+        layers: the stack, as for [`receptive_field`][convdims.receptive.receptive_field].
         index: the output cell of the last layer; None picks the middle one
             (``(O - 1) // 2``).
 
     Returns:
-        One :class:`TraceLevel` per feature map, input first and the output last (whose
+        One [`TraceLevel`][convdims.receptive.TraceLevel] per feature map, input first and
+        the output last (whose
         ``cells`` is just ``(index,)``).
 
     Raises:

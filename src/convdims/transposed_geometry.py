@@ -4,7 +4,8 @@ A transposed convolution with stride S is an ordinary stride-1 convolution over 
 *stretched* input: S - 1 zeros inserted between neighbouring input cells, then implicit
 padding on both sides. The layer's ``padding`` crops cells off the full output (it takes
 implicit padding away) and ``output_padding`` adds cells after (it adds implicit padding
-on the right). :class:`TransposedGeometry` holds those numbers for renderers and tables.
+on the right). [`TransposedGeometry`][convdims.transposed_geometry.TransposedGeometry] holds
+those numbers for renderers and tables.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class TransposedGeometry:
             full output ``(I - 1)*S + K``.
         crop_after: the same at the end.
         output_padding: cells added at the end of the output (resolved: never None).
-        output_size: O, as :func:`conv_transpose_output_size` computes it.
+        output_size: O, as
+            [`conv_transpose_output_size`][convdims.conv_transpose_output_size] computes it.
 
     Examples:
         >>> g = transposed_geometry(3, 3, stride=2)
@@ -125,7 +127,8 @@ def transposed_geometry(
 ) -> TransposedGeometry:
     """The full geometry of a transposed convolution along one axis.
 
-    Same arguments and errors as :func:`conv_transpose_output_size`. An int or a
+    Same arguments and errors as
+    [`conv_transpose_output_size`][convdims.conv_transpose_output_size]. An int or a
     ``(before, after)`` pair is PyTorch's padding (cells cropped off the full output);
     the Keras words ``"valid"`` and ``"same"`` follow TensorFlow's (and JAX's) split of
     the implicit padding. Keras on the PyTorch backend gives the same sizes but may

@@ -1,9 +1,10 @@
 """One layer's window along one axis: kernel, stride, dilation and the padding applied.
 
 The value the rest of the library shares: the geometry of an axis
-(:class:`~convdims.geometry.AxisGeometry`) has one, receptive fields
-(:mod:`convdims.receptive`) are computed from a stack of them, and a layer call of
-:mod:`convdims.description` carries one per spatial axis.
+([`AxisGeometry`][convdims.AxisGeometry]) has one, receptive fields
+([`convdims.receptive`][convdims.receptive]) are computed from a stack of them, and a layer
+call of
+[`convdims.description`][convdims.description] carries one per spatial axis.
 
 >>> w = AxisWindow(3, stride=2, pad_before=1, pad_after=1, dilation=2)
 >>> w.effective_kernel, effective_kernel(3, 2)

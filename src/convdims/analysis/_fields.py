@@ -1,6 +1,7 @@
 """Receptive fields through a model graph, call by call.
 
-Per spatial axis, the :class:`~convdims.receptive.ReceptiveField` of one output cell
+Per spatial axis, the [`ReceptiveField`][convdims.receptive.ReceptiveField] of one output
+cell
 with respect to the model's input (Araujo, Norris and Sim, 2019), dilation through the
 effective kernel. Where branches meet, the field is the union of the branches' spans
 (for centred branches: the largest one). A dense layer after a flatten, and global

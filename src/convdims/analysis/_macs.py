@@ -8,7 +8,8 @@ value is scattered through the kernel). Biases (an addition, no multiply), Batch
 count 0. FLOPs = 2 x MACs. This is the count behind torchvision's published figures.
 
 ``mult_adds``: torchinfo's rule, for comparison with its "Total mult-adds" (one
-function, :func:`torchinfo_mult_adds`, that both summaries and the analysis use).
+function, [`torchinfo_mult_adds`][convdims.analysis.torchinfo_mult_adds], that both
+summaries and the analysis use).
 """
 
 from __future__ import annotations

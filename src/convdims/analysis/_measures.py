@@ -22,7 +22,7 @@ class LayerMeasures:
     Attributes:
         name: the layer's name.
         type: its class name.
-        kind: its :class:`~convdims.description.Kind`.
+        kind: its [`Kind`][convdims.description.Kind].
         output_shape: the output's shape.
         params: parameters as the framework counts them.
         weights: parameters without biases (and without running statistics).
@@ -93,12 +93,13 @@ def measure_calls(
     """Measure every call of a model, in order (a call's inputs come before it).
 
     Args:
-        calls: a :class:`~convdims.description.ModelGraph`, or its calls, inputs first,
+        calls: a [`ModelGraph`][convdims.description.ModelGraph], or its calls, inputs
+            first,
             each naming the earlier calls it takes.
         bytes_per_element: for ``activation_bytes`` (4 for float32, 2 for float16).
 
     Returns:
-        One :class:`LayerMeasures` per call.
+        One [`LayerMeasures`][convdims.analysis.LayerMeasures] per call.
 
     Raises:
         ValueError: a call takes a call that does not come before it.
@@ -186,7 +187,7 @@ def totals(layers: Iterable[LayerMeasures]) -> Totals:
 
 
 def describe(model: Any, input_size: Any = None) -> ModelGraph:
-    """The :class:`~convdims.description.ModelGraph` of a model of either dialect.
+    """The [`ModelGraph`][convdims.description.ModelGraph] of a model of either dialect.
 
     The same as ``convdims.keras.describe(model)`` or
     ``convdims.torch.describe(model, input_size)``; a graph is returned as it is.
@@ -215,13 +216,14 @@ def measures(
 
     Args:
         model: a ``convdims.keras`` model, a ``convdims.torch`` module, or the
-            :class:`~convdims.description.ModelGraph` of one.
+            [`ModelGraph`][convdims.description.ModelGraph] of one.
         input_size: for a torch module, the input shape with the batch, e.g.
             ``(1, 3, 224, 224)`` (a Keras model knows its own).
         bytes_per_element: for the activation memory (4: float32).
 
     Returns:
-        One :class:`LayerMeasures` per call: the inputs, then every layer (every leaf
+        One [`LayerMeasures`][convdims.analysis.LayerMeasures] per call: the inputs, then
+        every layer (every leaf
         module for torch) in the order the forward pass runs them.
 
     Examples:
