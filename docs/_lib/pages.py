@@ -112,3 +112,50 @@ def cli_session(*commands: list[str] | str) -> str:
             lines.append("$ echo $?")
             lines.append(str(status))
     return "\n".join(lines)
+
+
+#: The lookalike namespaces the API pages list (docs/reference/api/lookalikes.md), with
+#: the real module each one stands in for.
+LOOKALIKES = {
+    "convdims.keras": "keras",
+    "convdims.keras.layers": "keras.layers",
+    "convdims.torch": "torch",
+    "convdims.torch.nn": "torch.nn",
+    "convdims.torch.nn.functional": "torch.nn.functional",
+}
+
+
+def _first_sentence(obj: object) -> str:
+    import inspect
+
+    doc = inspect.getdoc(obj) or ""
+    first = doc.split("\n\n")[0].replace("\n", " ").strip()
+    first = re.sub(r":\w+:`~?([^`]+)`", r"`\1`", first)
+    first = re.sub(r"\[`([^`]+)`\]\[[^\]]+\]", r"`\1`", first)
+    return first.replace("``", "`").replace("|", "\\|")
+
+
+def lookalike_table(module_name: str) -> str:
+    """A Markdown table of every public name of a lookalike namespace: what it is and
+    its first docstring sentence (generated from the code, so it cannot drift)."""
+    import importlib
+    import inspect
+
+    module = importlib.import_module(module_name)
+    real = LOOKALIKES[module_name]
+    rows = ["| name | what it is | stands in for |", "|---|---|---|"]
+    for name in sorted(module.__all__, key=str.lower):
+        value = getattr(module, name)
+        if inspect.isclass(value):
+            what = "class"
+        elif inspect.ismodule(value):
+            what = "module"
+        elif callable(value):
+            what = "function"
+        else:
+            what = "constant"
+        summary = _first_sentence(value) if what != "constant" else f"`{value!r}`"
+        if what == "module":
+            summary = f"`{value.__name__}`"
+        rows.append(f"| `{name}` | {what}: {summary} | `{real}.{name}` |")
+    return "\n".join(rows)

@@ -423,3 +423,13 @@ def get(framework: str) -> Convention:
             value=framework,
             valid=_or(FRAMEWORKS),
         ) from None
+
+__all__ = [
+    "CONVENTIONS",
+    "FRAMEWORKS",
+    "KERAS",
+    "TORCH",
+    "Convention",
+    "Family",
+    "get",
+]

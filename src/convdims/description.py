@@ -202,3 +202,11 @@ class ModelGraph:
     def calls_of(self, owner: Any) -> tuple[int, ...]:
         """Indices of the calls ``owner`` (a layer or module object) made."""
         return tuple(i for i, call in enumerate(self.calls) if call.owner is owner)
+
+__all__ = [
+    "CONV_KINDS",
+    "NOT_STORED",
+    "Kind",
+    "LayerCall",
+    "ModelGraph",
+]

@@ -214,3 +214,13 @@ def receptive_trace(
             TraceLevel(sizes[level], tuple(sorted(seen)), outside, field, geometry)
         )
     return tuple(reversed(levels))
+
+__all__ = [
+    "AxisLayer",
+    "LayerSpec",
+    "ReceptiveField",
+    "TraceLevel",
+    "receptive_field",
+    "receptive_fields",
+    "receptive_trace",
+]

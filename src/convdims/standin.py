@@ -85,3 +85,9 @@ def run(path: str | Path) -> str:
         modules["keras.backend"].clear_session()
         runpy.run_path(str(script), run_name="__main__")
     return output.getvalue()
+
+__all__ = [
+    "STAND_INS",
+    "frameworks",
+    "run",
+]

@@ -168,3 +168,8 @@ def transposed_geometry(
         output_padding=extra,
         output_size=output,
     )
+
+__all__ = [
+    "TransposedGeometry",
+    "transposed_geometry",
+]
