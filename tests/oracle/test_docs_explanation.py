@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import numpy as np
 import pytest
 
 from convdims import (
@@ -29,6 +28,11 @@ from convdims import (
 )
 from convdims.receptive import receptive_field
 from convdims.transposed_geometry import transposed_geometry
+
+# numpy comes with torch (requirements-oracle.txt); without it these tests skip.
+np = pytest.importorskip(
+    "numpy", reason="the oracle needs numpy: pip install -r requirements-oracle.txt"
+)
 
 # --------------------------------------------------------------------------------------
 # Helpers
