@@ -28,8 +28,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from convdims._checks import positive_int, shown
 from convdims._compat import StrEnum
-from convdims.errors import ArgumentError
+from convdims.errors import ArgumentError, ArgumentTypeError
 
 
 class Family(StrEnum):
@@ -58,8 +59,21 @@ def _or(items: Sequence[str]) -> str:
 
 def _shown(padding: Any) -> str:
     if isinstance(padding, (tuple, list)):
-        return ",".join(str(p) for p in padding)
-    return str(padding)
+        return ",".join(shown(p) for p in padding)
+    return padding if isinstance(padding, str) else shown(padding)
+
+
+def _family(family: Any) -> Family:
+    try:
+        return Family(family)
+    except ValueError:
+        raise ArgumentError(
+            f"family={shown(family)} is not a layer family; use 'conv', 'pool' or "
+            "'transpose'",
+            argument="family",
+            value=family,
+            valid="'conv', 'pool' or 'transpose'",
+        ) from None
 
 
 def _joined(values: Sequence[int]) -> str:
@@ -117,7 +131,7 @@ class Convention:
             >>> get("keras").takes_padding("conv", "causal", axes=2)
             False
         """
-        family = Family(family)
+        family = _family(family)
         if isinstance(padding, str):
             if padding.lower() not in self.padding_words[family]:
                 return False
@@ -192,8 +206,19 @@ class Convention:
             ...
             convdims.errors.ArgumentError: Keras rejects strides > 1 together with ...
         """
-        family = Family(family)
+        family = _family(family)
         axes = len(paddings)
+        strides = [None if s is None else positive_int("stride", s) for s in strides]
+        dilations = [positive_int("dilation", d) for d in dilations]
+        if kernel_sizes is not None:
+            kernel_sizes = [positive_int("kernel_size", k) for k in kernel_sizes]
+        if not isinstance(ceil_mode, bool):
+            raise ArgumentTypeError(
+                f"ceil_mode must be True or False, got {shown(ceil_mode)}",
+                argument="ceil_mode",
+                value=ceil_mode,
+                valid="True or False",
+            )
         concrete = [1 if s is None else s for s in strides]
         for padding in paddings:
             self._check_padding(family, padding, axes)
@@ -282,7 +307,7 @@ class Convention:
                 self._refuse(
                     "padding",
                     padding,
-                    f"padding={padding!r} puts {amount} cell(s) {side} the input, but "
+                    f"padding={shown(padding)} puts {amount} cell(s) {side} the input, but "
                     f"pooling padding must be at most half of pool_size={kernel} "
                     f"(pool_size // 2 = {bound}), as {self.title} requires; use a "
                     f"padding of 0..{bound}",
@@ -335,7 +360,8 @@ class Convention:
         from convdims.pooling import pool_output_size
         from convdims.transposed import conv_transpose_output_size
 
-        family = Family(family)
+        family = _family(family)
+        positive_int("input_size", input_size)
         if padding is None:
             padding = self.default_padding[family]
         if output_padding == "default":
@@ -417,12 +443,13 @@ def get(framework: str) -> Convention:
         return CONVENTIONS[framework]
     except (KeyError, TypeError):
         raise ArgumentError(
-            f"framework={framework!r} is not one convdims knows; use one of "
+            f"framework={shown(framework)} is not one convdims knows; use one of "
             f"{', '.join(FRAMEWORKS)}",
             argument="framework",
             value=framework,
             valid=_or(FRAMEWORKS),
         ) from None
+
 
 __all__ = [
     "CONVENTIONS",

@@ -203,6 +203,7 @@ class ModelGraph:
         """Indices of the calls ``owner`` (a layer or module object) made."""
         return tuple(i for i, call in enumerate(self.calls) if call.owner is owner)
 
+
 __all__ = [
     "CONV_KINDS",
     "NOT_STORED",

@@ -23,11 +23,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from convdims._checks import non_negative_int, positive_int
+from convdims._checks import non_negative_int, positive_int, shown
 from convdims.convolution import conv_geometry
 from convdims.errors import ArgumentError
 from convdims.geometry import AxisGeometry
 from convdims.window import AxisWindow
+
+#: The most taps a [`receptive_trace`][convdims.receptive.receptive_trace] follows: a trace
+#: names every cell it reads, so its cost grows with the fields it follows.
+MAX_TRACE_CELLS = 1_000_000
 
 #: One layer along one axis: ``kernel`` or ``(kernel, stride, padding, dilation)`` with
 #: trailing items optional; padding is an int (each side) or a ``(before, after)`` pair.
@@ -172,6 +176,22 @@ def receptive_trace(
         ([7, 7, 3], (3, 4, 5, 6), (7,))
     """
     stack = _layers(layers)
+    # The walk reads each traced cell's taps: bounded by the fields it follows.
+    work = sum(
+        receptive_field(stack[level + 1 :]).size * stack[level].kernel_size
+        for level in range(len(stack))
+    )
+    if work > MAX_TRACE_CELLS:
+        widest = receptive_field(stack).size
+        raise ArgumentError(
+            f"one output cell of these layers sees {shown(widest)} input cells (a trace "
+            f"of about {shown(work)} taps); a trace lists every cell it reads, so it is "
+            f"limited to {MAX_TRACE_CELLS:,} taps (receptive_field gives the size, stride "
+            "and padding in closed form)",
+            argument="layers",
+            value=layers,
+            valid=f"layers whose trace reads at most {MAX_TRACE_CELLS:,} taps",
+        )
     geometries: list[AxisGeometry] = []
     size = positive_int("input_size", input_size)
     sizes = [size]
@@ -205,7 +225,7 @@ def receptive_trace(
         geometry = geometries[level]
         below = set()
         for cell in seen:
-            start = geometry.window_starts[cell]
+            start = cell * geometry.stride
             below.update(tap - geometry.pad_before for tap in geometry.taps(start))
         seen = {cell for cell in below if 0 <= cell < sizes[level]}
         outside = tuple(sorted(cell for cell in below if not 0 <= cell < sizes[level]))
@@ -215,7 +235,9 @@ def receptive_trace(
         )
     return tuple(reversed(levels))
 
+
 __all__ = [
+    "MAX_TRACE_CELLS",
     "AxisLayer",
     "LayerSpec",
     "ReceptiveField",

@@ -86,6 +86,7 @@ def run(path: str | Path) -> str:
         runpy.run_path(str(script), run_name="__main__")
     return output.getvalue()
 
+
 __all__ = [
     "STAND_INS",
     "frameworks",

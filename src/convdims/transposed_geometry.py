@@ -169,6 +169,7 @@ def transposed_geometry(
         output_size=output,
     )
 
+
 __all__ = [
     "TransposedGeometry",
     "transposed_geometry",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from convdims._checks import non_negative_int, positive_int
+from convdims._checks import non_negative_int, positive_int, shown
 
 
 def effective_kernel(kernel_size: int, dilation: int = 1) -> int:
@@ -87,7 +87,7 @@ class AxisWindow:
             if not 1 <= len(spec) <= 4:
                 raise ArgumentError(
                     f"a layer must be (kernel, stride, padding, dilation) with 1 to 4 "
-                    f"items, got {len(spec)} items: {spec!r}",
+                    f"items, got {len(spec)} items: {shown(spec)}",
                     argument="layer",
                     value=spec,
                     valid="1 to 4 items: (kernel, stride, padding, dilation)",
@@ -96,7 +96,8 @@ class AxisWindow:
             if isinstance(padding, (tuple, list)):
                 if len(padding) != 2:
                     raise ArgumentError(
-                        f"padding={padding!r} must be an int or a (before, after) pair",
+                        f"padding={shown(padding)} must be an int or a (before, after) "
+                        "pair",
                         argument="padding",
                         value=padding,
                         valid="an int or a (before, after) pair",
@@ -108,7 +109,7 @@ class AxisWindow:
         if isinstance(spec, bool) or not hasattr(spec, "__index__"):
             raise ArgumentTypeError(
                 f"a layer must be a kernel size or a (kernel, stride, padding, dilation) "
-                f"tuple, got {spec!r} of type {type(spec).__name__}",
+                f"tuple, got {shown(spec)} of type {type(spec).__name__}",
                 argument="layer",
                 value=spec,
                 valid="a kernel size or a (kernel, stride, padding, dilation) tuple",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from convdims._checks import non_negative_int, positive_int
+from convdims._checks import kernel_extent, non_negative_int, positive_int
 from convdims.description import Kind, LayerCall
 from convdims.errors import ArgumentError
 
@@ -27,11 +27,7 @@ def _prod(values: Iterable[int | None]) -> int:
 
 
 def _kernel_cells(kernel_size: Sequence[int]) -> int:
-    if isinstance(kernel_size, int):
-        kernel_size = (kernel_size,)
-    return math.prod(
-        positive_int(f"kernel_size[{i}]", k) for i, k in enumerate(kernel_size)
-    )
+    return math.prod(kernel_extent("kernel_size", kernel_size))
 
 
 def _grouped(name: str, channels: int, groups: int) -> int:
