@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import convdims
-from convdims.render import formula
+from convdims.render import convolution as render_convolution
+from convdims.render import parameters as render_parameters
+from convdims.render import transposed as render_transposed
 from convdims.render.formula import (
     Derivation,
     conv_derivation,
@@ -386,26 +388,30 @@ def test_param_derivations_agree_with_the_core(
 # The renderer refuses to print a derivation the core contradicts
 
 
+# Each derivation reads the core in its own module (convdims.render.convolution, ...):
+# the fakes go there.
+
+
 def test_a_core_that_disagrees_with_its_formula_is_caught(monkeypatch):
-    real = formula.conv_geometry
+    real = render_convolution.conv_geometry
 
     def off_by_one(*args, **kwargs):
         g = real(*args, **kwargs)
         return type(g)(**{**g.__dict__, "output_size": g.output_size + 1})
 
-    monkeypatch.setattr(formula, "conv_geometry", off_by_one)
+    monkeypatch.setattr(render_convolution, "conv_geometry", off_by_one)
     with pytest.raises(RuntimeError, match="does not agree with the core"):
         conv_derivation(32, 3)
 
 
 def test_a_wrong_parameter_count_is_caught(monkeypatch):
-    monkeypatch.setattr(formula, "conv_params", lambda *a, **k: 141)
+    monkeypatch.setattr(render_parameters, "conv_params", lambda *a, **k: 141)
     with pytest.raises(RuntimeError, match="does not agree with the core"):
         conv_params_derivation(3, 3, 5)
 
 
 def test_a_wrong_transposed_size_is_caught(monkeypatch):
-    monkeypatch.setattr(formula, "conv_transpose_output_size", lambda *a, **k: 22)
+    monkeypatch.setattr(render_transposed, "conv_transpose_output_size", lambda *a, **k: 22)
     with pytest.raises(RuntimeError, match="does not agree with the core"):
         conv_transpose_derivation(12, 3, 2, 1)
 
