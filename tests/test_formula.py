@@ -453,3 +453,111 @@ def test_every_latex_converts_to_mathml():
         for latex in [d.latex, *(s.latex for s in d.steps)]:
             mathml = latex2mathml.convert(latex)
             assert mathml.startswith("<math") and "merror" not in mathml, latex
+
+
+# --------------------------------------------------------------------------------------
+# Bounded cost: a derivation never walks the cells of an axis
+
+
+class _NoCells:
+    """Stands in for a per-cell listing of AxisGeometry: touching it fails the test."""
+
+    def __get__(self, obj, owner=None):
+        raise AssertionError("the derivation built a per-cell listing")
+
+
+@pytest.fixture
+def no_cell_listings(monkeypatch):
+    from convdims.geometry import AxisGeometry
+
+    for name in ("window_starts", "visited_inputs", "unvisited_inputs", "taps"):
+        monkeypatch.setattr(AxisGeometry, name, _NoCells())
+
+
+@pytest.mark.parametrize(
+    ("make", "core"),
+    [
+        (
+            lambda: conv_derivation(99999999999999999999999999999999, 3),
+            lambda: convdims.conv_output_size(99999999999999999999999999999999, 3),
+        ),
+        (
+            lambda: pool_derivation(10_000_000, 2),
+            lambda: convdims.pool_output_size(10_000_000, 2),
+        ),
+        (
+            lambda: pool_derivation(10**30 + 1, 2, ceil_mode=True, padding=1),
+            lambda: convdims.pool_output_size(10**30 + 1, 2, ceil_mode=True, padding=1),
+        ),
+        (
+            lambda: pool_derivation(10**30, 3, 2, 1, ceil_mode=True),
+            lambda: convdims.pool_output_size(10**30, 3, 2, 1, ceil_mode=True),
+        ),
+        (
+            lambda: conv_derivation(10**30, 3, stride=4, dilation=2),
+            lambda: convdims.conv_output_size(10**30, 3, stride=4, dilation=2),
+        ),
+        (
+            lambda: conv_derivation(10**24, 2, 10**12 + 1, "same"),
+            lambda: convdims.conv_output_size(10**24, 2, 10**12 + 1, "same"),
+        ),
+        (
+            lambda: conv_transpose_derivation(12, 3, 10**20, 1),
+            lambda: convdims.conv_transpose_output_size(12, 3, 10**20, 1),
+        ),
+        (
+            lambda: conv_transpose_derivation(10**30, 3, 2, "same"),
+            lambda: convdims.conv_transpose_output_size(10**30, 3, 2, "same"),
+        ),
+    ],
+)
+def test_huge_sizes_derive_without_walking_the_cells(make, core, no_cell_listings):
+    d = make()
+    assert d.result == core()
+    # The notes stay short: at most 8 cells or sizes are listed one by one.
+    assert all(len(note) < 400 for note in d.notes), d.notes
+
+
+def test_huge_unvisited_cells_are_counted_and_the_first_listed(no_cell_listings):
+    d = conv_derivation(10**30, 3, stride=4, dilation=2)
+    note = next(n for n in d.notes if n.startswith("no window reads"))
+    assert "1, 3, 5, 7, 9, 11, 13, 15, ..." in note
+    # Taps 4n, 4n + 2, 4n + 4 read the even cells up to the last window's end, 4*O: the
+    # 10**30 / 2 odd cells are never read, and neither is the even cell 10**30 - 2.
+    assert 4 * convdims.conv_output_size(10**30, 3, 4, dilation=2) == 10**30 - 4
+    assert f"0-based, {10**30 // 2 + 1} in all" in note
+
+
+def _sizes_by_search(size, kernel, stride, padding, dilation):
+    """Every n (in a range wide enough for these small numbers) that conv maps to size."""
+    found = []
+    for n in range(1, (size + 2) * stride + 4 * kernel * dilation + 20):
+        try:
+            if convdims.conv_output_size(n, kernel, stride, padding, dilation) == size:
+                found.append(n)
+        except ValueError:
+            continue
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 12),
+    st.integers(1, 5),
+    st.integers(1, 5),
+    st.one_of(
+        st.integers(0, 12),
+        st.tuples(st.integers(0, 12), st.integers(0, 12)),
+        st.sampled_from(["valid", "same"]),
+    ),
+    st.integers(1, 3),
+)
+def test_the_forward_sizes_note_names_exactly_the_sizes_a_search_finds(
+    size, kernel, stride, padding, dilation
+):
+    from convdims.render.transposed import _forward_preimage
+
+    first, last = _forward_preimage(size, kernel, stride, padding, dilation)
+    assert list(range(first, last + 1)) == _sizes_by_search(
+        size, kernel, stride, padding, dilation
+    )

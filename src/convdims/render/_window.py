@@ -85,23 +85,19 @@ def _ordered(legend: list[Symbol], stride: Symbol) -> list[Symbol]:
     return head + [stride] + tail
 
 
-def _cells(indices: tuple[int, ...]) -> str:
-    shown = ", ".join(str(i) for i in indices[:8])
-    return shown + (", ..." if len(indices) > 8 else "")
-
-
-def _unvisited_note(unvisited: tuple[int, ...], dilation: int) -> list[str]:
-    if not unvisited:
+def _unvisited_note(geometry: AxisGeometry) -> list[str]:
+    """The input cells no window reads: the first 8 and how many, in closed form."""
+    count = geometry.unvisited_count
+    if not count:
         return []
+    first = geometry.first_unvisited(8)
+    shown = ", ".join(str(i) for i in first) + (", ..." if count > len(first) else "")
     why = (
         "the floor drops the windows that would need them"
-        if dilation == 1
+        if geometry.dilation == 1
         else "they fall in the holes of the dilated kernel or past the last window"
     )
-    return [
-        f"no window reads input cell(s) {_cells(unvisited)} (0-based, "
-        f"{len(unvisited)} in all): {why}."
-    ]
+    return [f"no window reads input cell(s) {shown} (0-based, {count} in all): {why}."]
 
 
 def _same_steps(
@@ -215,7 +211,7 @@ def window_derivation(
         naive = int(naive_node.value())
         if naive == g.output_size:
             main = equation("O", "O", naive_node, g.output_size, f"the {what} size")
-            start = g.window_starts[-1]
+            start = g.last_start
             notes.append(
                 f"ceil_mode (PyTorch) rounds the division up; the last window starts at "
                 f"{start}, before I + P_b = {g.input_size + g.pad_before}, so it is kept"
@@ -261,5 +257,5 @@ def window_derivation(
                 f"ceil_mode: the rounded-up count {naive} and the core's "
                 f"{g.output_size} differ by more than the last-window rule allows"
             )
-    notes += _unvisited_note(g.unvisited_inputs, g.dilation)
+    notes += _unvisited_note(g)
     return assemble(main, "output size", steps, legend, notes)

@@ -136,9 +136,10 @@ def _would_give(other: int | None, output: int) -> str:
 
 def _forward_preimage(
     size: int, kernel: int, stride: int, padding: Any, dilation: int
-) -> range:
+) -> tuple[int, int]:
     """The input sizes n >= 1 that a forward convolution with these settings maps to
-    ``size`` cells, in closed form (a range: no search, whatever the sizes).
+    ``size`` cells, as ``(first, last)``, in closed form: no search, whatever the sizes
+    (empty when ``first > last``).
 
     ``floor((n + P_b + P_a - K)/S) + 1 = size`` holds exactly for
     ``(size - 1)*S + K - P_b - P_a <= n <= size*S - 1 + K - P_b - P_a``;
@@ -146,10 +147,10 @@ def _forward_preimage(
 
     Examples:
         >>> _forward_preimage(12, 3, 2, 1, 1), _forward_preimage(12, 3, 2, "same", 1)
-        (range(23, 25), range(23, 25))
+        ((23, 24), (23, 24))
     """
     if padding == "same":
-        return range((size - 1) * stride + 1, size * stride + 1)
+        return (size - 1) * stride + 1, size * stride
     if padding == "valid":
         total = 0
     elif isinstance(padding, (tuple, list)):
@@ -157,13 +158,14 @@ def _forward_preimage(
     else:
         total = 2 * int(padding)
     reach = effective_kernel(kernel, dilation) - total
-    return range(max(1, (size - 1) * stride + reach), size * stride + reach)
+    return max(1, (size - 1) * stride + reach), size * stride - 1 + reach
 
 
-def _listed(sizes: range) -> str:
-    if len(sizes) <= _LISTED:
-        return ", ".join(str(n) for n in sizes)
-    return f"{sizes[0]}, {sizes[1]}, ..., {sizes[-1]} ({len(sizes):,} sizes)"
+def _listed(first: int, last: int) -> str:
+    count = last - first + 1
+    if count <= _LISTED:
+        return ", ".join(str(n) for n in range(first, last + 1))
+    return f"{first}, {first + 1}, ..., {last} ({count:,} sizes)"
 
 
 def _preimage_note(
@@ -172,11 +174,11 @@ def _preimage_note(
     """Which sizes a forward convolution with the same settings maps back to I."""
     if stride == 1:
         return []
-    candidates = _forward_preimage(size, kernel, stride, padding, dilation)
-    if len(candidates) < 2:
+    first, last = _forward_preimage(size, kernel, stride, padding, dilation)
+    if last - first + 1 < 2:
         return []
-    listed = _listed(candidates)
-    if output in candidates:
+    listed = _listed(first, last)
+    if first <= output <= last:
         return [
             f"a forward convolution with these settings maps each of {listed} to "
             f"{size}, so the transpose must choose: this picks {output}."
