@@ -44,14 +44,35 @@ def num(value: Number) -> str:
     return f"{value:.1f}"
 
 
-def escape(text: str) -> str:
-    return (
+#: Characters XML 1.0 cannot hold at all, not even as a character reference.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Whitespace an XML parser would turn into a space inside an attribute value.
+_ATTRIBUTE_SPACE = {"\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+
+
+def escape(text: str, attribute: bool = True) -> str:
+    r"""Markup-safe text: ``& < > "`` escaped, and characters XML cannot hold replaced by
+    U+FFFD (so the figure always parses); in an attribute, tabs and line breaks are kept
+    as character references.
+
+    Examples:
+        >>> escape('a<b & "c"\x1b') == 'a&lt;b &amp; &quot;c&quot;\ufffd'
+        True
+        >>> escape("two\nlines"), escape("two\nlines", attribute=False)
+        ('two&#10;lines', 'two\nlines')
+    """
+    out = (
         str(text)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
     )
+    out = _NOT_XML.sub("\ufffd", out)
+    if attribute:
+        for character, reference in _ATTRIBUTE_SPACE.items():
+            out = out.replace(character, reference)
+    return out
 
 
 def figure_id(kind: str, params: object, id: str | None = None) -> str:
@@ -80,7 +101,7 @@ def el(tag: str, text: str | None = None, /, **attrs: object) -> str:
     head = " ".join(parts)
     if text is None:
         return f"<{head}/>"
-    return f"<{head}>{escape(text)}</{tag}>"
+    return f"<{head}>{escape(text, attribute=False)}</{tag}>"
 
 
 def rect(x: Number, y: Number, w: Number, h: Number, cls: str, **attrs: object) -> str:

@@ -191,7 +191,7 @@ def volumes(
         id: the figure's id; default derived from the records.
 
     Returns:
-        A :class:`Figure`.
+        A [`Figure`][convdims.draw.Figure].
 
     Examples:
         >>> fig = volumes([("input", (32, 32, 3), 0), ("conv", (30, 30, 5), 140),
