@@ -43,9 +43,10 @@ Examples:
 """
 
 from convdims.draw._receptive import receptive_field
+from convdims.draw._records import Volume
 from convdims.draw._svg import Figure
 from convdims.draw._transposed import transpose
-from convdims.draw._volumes import Volume, volumes
+from convdims.draw._volumes import volumes
 from convdims.draw._window import window, window2d
 
 __all__ = [
