@@ -561,3 +561,34 @@ def test_the_forward_sizes_note_names_exactly_the_sizes_a_search_finds(
     assert list(range(first, last + 1)) == _sizes_by_search(
         size, kernel, stride, padding, dilation
     )
+
+
+@pytest.mark.parametrize(
+    ("make", "argument"),
+    [
+        (lambda: conv_derivation(10**5000, 3), "input_size"),
+        (lambda: conv_derivation(-(10**5000), 3), "input_size"),
+        (lambda: pool_derivation(10**2000, 10**1000), "input_size"),
+        (lambda: conv_transpose_derivation(5, 3, 10**5000), "stride"),
+        (lambda: conv_params_derivation((3, 10**3000), 3, 5), "kernel_size"),
+        (lambda: depthwise_conv_params_derivation(3, 10**5000), "in_channels"),
+        (lambda: separable_conv_params_derivation(3, 3, 10**5000), "filters"),
+        (lambda: dense_params_derivation(10**900, 10**900), "in_features"),
+    ],
+)
+def test_numbers_too_long_to_write_out_are_refused_by_name(make, argument):
+    from convdims.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as caught:
+        make()
+    assert caught.value.argument == argument
+    assert str(caught.value).startswith(f"{argument} has ") and len(str(caught.value)) < 300
+
+
+def test_long_numbers_within_the_limit_are_written_out():
+    from convdims.render._expression import MAX_DIGITS
+
+    big = 10 ** (MAX_DIGITS // 4)
+    d = conv_params_derivation(big, big, big)
+    assert d.result == convdims.conv_params(big, big, big)
+    assert d.substituted.endswith(f"= {d.result}")

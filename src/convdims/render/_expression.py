@@ -12,8 +12,48 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
+from convdims.errors import ArgumentError
 from convdims.render._derivation import Derivation, Step, Symbol
+
+#: Digits of a derivation's arguments, all together. A derivation writes every number
+#: out; its results are sums and products of the arguments, so with this many digits in
+#: all they stay well under the 4,300 digits Python turns into text.
+MAX_DIGITS = 1_500
+
+
+def _digits(value: int) -> int:
+    """Decimal digits of ``value``, from its bit length for long ones (within one)."""
+    if value.bit_length() <= 3_000:
+        return len(str(abs(value)))
+    return int(value.bit_length() * math.log10(2)) + 1
+
+
+def check_digits(**arguments: Any) -> None:
+    """Refuse arguments too long to write out, naming the longest.
+
+    Raises:
+        ArgumentError: the int arguments have more than ``MAX_DIGITS`` digits in all.
+    """
+    sizes: dict[str, int] = {}
+    for name, value in arguments.items():
+        for item in value if isinstance(value, (tuple, list)) else (value,):
+            if isinstance(item, int) and not isinstance(item, bool):
+                sizes[name] = sizes.get(name, 0) + _digits(item)
+    total = sum(sizes.values())
+    if total <= MAX_DIGITS:
+        return
+    name = max(sizes, key=lambda key: sizes[key])
+    raise ArgumentError(
+        f"{name} has {sizes[name]:,} digits: a derivation writes its numbers out in full, "
+        f"and its arguments may have {MAX_DIGITS:,} digits in all (these have "
+        f"{total:,})",
+        argument=name,
+        value=arguments[name],
+        valid=f"numbers of at most {MAX_DIGITS:,} digits in all",
+    )
+
 
 _SUM, _PRODUCT, _ATOM = 1, 2, 3
 

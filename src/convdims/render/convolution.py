@@ -6,6 +6,7 @@ from typing import Any
 
 from convdims.convolution import conv_geometry
 from convdims.render._derivation import Derivation
+from convdims.render._expression import check_digits
 from convdims.render._window import window_derivation
 
 
@@ -40,5 +41,12 @@ def conv_derivation(
         >>> conv_derivation(32, 3, dilation=2).steps[0].text
         'K = d(k - 1) + 1 = 2*(3 - 1) + 1 = 5'
     """
+    check_digits(
+        input_size=input_size,
+        kernel_size=kernel_size,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+    )
     geometry = conv_geometry(input_size, kernel_size, stride, padding, dilation)
     return window_derivation(geometry, padding, "kernel size", "convolution", None)

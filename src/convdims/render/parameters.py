@@ -17,6 +17,7 @@ from convdims.render._expression import (
     Var,
     add,
     assemble,
+    check_digits,
     equation,
 )
 
@@ -69,6 +70,9 @@ def conv_params_derivation(
         >>> conv_params_derivation((3, 5), 2, 4, use_bias=False).text
         'params = k_h*k_w*C*D = 3*5*2*4 = 120'
     """
+    check_digits(
+        kernel_size=kernel_size, in_channels=in_channels, filters=filters, groups=groups
+    )
     total = conv_params(kernel_size, in_channels, filters, use_bias, groups)
     weights = conv_params(kernel_size, in_channels, filters, False, groups)
     factors, legend = _kernel_factors(kernel_size)
@@ -106,6 +110,11 @@ def depthwise_conv_params_derivation(
         >>> depthwise_conv_params_derivation(3, 32).text
         'params = (k*k + 1)*C*m = (3*3 + 1)*32*1 = 320'
     """
+    check_digits(
+        kernel_size=kernel_size,
+        in_channels=in_channels,
+        depth_multiplier=depth_multiplier,
+    )
     total = depthwise_conv_params(kernel_size, in_channels, depth_multiplier, use_bias)
     weights = depthwise_conv_params(kernel_size, in_channels, depth_multiplier, False)
     factors, legend = _kernel_factors(kernel_size)
@@ -139,6 +148,12 @@ def separable_conv_params_derivation(
         >>> separable_conv_params_derivation(3, 32, 64).text
         'params = k*k*C*m + C*m*D + D = 3*3*32*1 + 32*1*64 + 64 = 2400'
     """
+    check_digits(
+        kernel_size=kernel_size,
+        in_channels=in_channels,
+        filters=filters,
+        depth_multiplier=depth_multiplier,
+    )
     total = separable_conv_params(
         kernel_size, in_channels, filters, depth_multiplier, use_bias
     )
@@ -173,6 +188,7 @@ def dense_params_derivation(
         >>> dense_params_derivation(7 * 7 * 512, 4096).substituted
         '(25088 + 1)*4096 = 102764544'
     """
+    check_digits(in_features=in_features, units=units)
     total = dense_params(in_features, units, use_bias)
     weights = dense_params(in_features, units, False)
     n = Symbol("N", "N", "input features", in_features)

@@ -6,6 +6,7 @@ from typing import Any
 
 from convdims.pooling import pool_geometry
 from convdims.render._derivation import Derivation
+from convdims.render._expression import check_digits
 from convdims.render._window import window_derivation
 
 
@@ -30,5 +31,12 @@ def pool_derivation(
         >>> pool_derivation(112, 3, 2, 1, ceil_mode=True).substituted
         'ceil((112 - 3 + 2*1)/2) + 1 = 57'
     """
+    check_digits(
+        input_size=input_size,
+        pool_size=pool_size,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+    )
     geometry = pool_geometry(input_size, pool_size, stride, padding, dilation, ceil_mode)
     return window_derivation(geometry, padding, "pool size", "pooling", stride)

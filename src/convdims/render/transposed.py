@@ -16,6 +16,7 @@ from convdims.render._expression import (
     Var,
     add,
     assemble,
+    check_digits,
     equation,
     signed,
 )
@@ -52,6 +53,14 @@ def conv_transpose_derivation(
         >>> conv_transpose_derivation(12, 3, 2, "same", output_padding=0).text
         'O = (I - 1)*S + (k mod 2) + a = (12 - 1)*2 + (3 mod 2) + 0 = 23'
     """
+    check_digits(
+        input_size=input_size,
+        kernel_size=kernel_size,
+        stride=stride,
+        padding=padding,
+        output_padding=output_padding,
+        dilation=dilation,
+    )
     output = conv_transpose_output_size(
         input_size, kernel_size, stride, padding, output_padding, dilation
     )
