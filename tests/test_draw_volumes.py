@@ -406,3 +406,45 @@ def test_any_label_is_drawn_well_formed_or_refused_by_name(labels):
         return
     root, bs = boxes(fig)
     assert [b.get("data-label") for b in bs] == labels
+
+
+def test_skipped_kinds_leave_no_box_and_the_arrows_pass_through():
+    model = _branchy()
+    fig = draw.volumes(model, input_size=(1, 3, 32, 32), skip=("activation",))
+    labels = [label for label, _, _ in _boxes_of(fig)]
+    assert "block.relu" not in labels and "block.relu (call 2)" not in labels
+    assert ("block.a", "block.pool") in _edges(fig) and ("block.b", "block.pool") in _edges(
+        fig
+    )
+    vgg = draw.volumes(
+        _vgg_like(), input_size=(1, 3, 32, 32), skip=["activation", "flatten"]
+    )
+    full = draw.volumes(_vgg_like(), input_size=(1, 3, 32, 32))
+    # The boxes of the full picture but the ReLUs' and the Flatten's (after the input).
+    modules = list(_vgg_like())
+    expected = ["input"] + [
+        label
+        for (label, _, _), module in zip(_boxes_of(full)[1:], modules, strict=True)
+        if type(module).__name__ not in ("ReLU", "Flatten")
+    ]
+    labels = [label for label, _, _ in _boxes_of(vgg)]
+    assert labels == expected and len(labels) < len(modules)
+    assert _edges(vgg) == set(zip(labels, labels[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("source", "skip"),
+    [
+        ([("a", (3,), 0)], ("activation",)),
+        (None, ("relu",)),
+        (None, 3),
+    ],
+)
+def test_skip_takes_layer_kinds_of_a_model(source, skip):
+    with pytest.raises((ValueError, TypeError)) as caught:
+        draw.volumes(
+            source if source is not None else _vgg_like(),
+            input_size=None if source is not None else (1, 3, 32, 32),
+            skip=skip,
+        )
+    assert caught.value.argument == "skip"

@@ -206,22 +206,68 @@ def _unique(labels: list[str]) -> list[str]:
     return out
 
 
+def _kinds(skip: Any) -> frozenset[Kind]:
+    """The layer kinds to leave out, checked against [`Kind`][convdims.description.Kind]."""
+    if isinstance(skip, str):
+        skip = (skip,)
+    try:
+        words = list(skip)
+    except TypeError:
+        raise ArgumentTypeError(
+            f"skip={brief(skip)} must be a collection of layer kinds",
+            argument="skip",
+            value=skip,
+            valid=f"layer kinds: {', '.join(Kind)}",
+        ) from None
+    unknown = [w for w in words if w not in set(Kind)]
+    if unknown:
+        raise ArgumentError(
+            f"skip={brief(skip)}: {brief(unknown[0])} is not a layer kind; the kinds are "
+            f"{', '.join(Kind)}",
+            argument="skip",
+            value=skip,
+            valid=f"layer kinds: {', '.join(Kind)}",
+        )
+    return frozenset(Kind(w) for w in words)
+
+
 def from_graph(
-    graph: ModelGraph, channels: str | None = None, names: dict[int, str] | None = None
+    graph: ModelGraph,
+    channels: str | None = None,
+    names: dict[int, str] | None = None,
+    skip: frozenset[Kind] = frozenset(),
 ) -> list[Volume]:
-    """One record per call of a model graph, shapes channels last, inputs by label."""
-    _count(len(graph))
+    """One record per call of a model graph, shapes channels last, inputs by label.
+
+    Calls of a kind in ``skip`` are left out; a call they fed reads what fed them.
+    """
     names = names or {}
-    labels = _unique([_label(names.get(id(call.owner), call.name)) for call in graph.calls])
+    calls = graph.calls
+    kept = [i for i, call in enumerate(calls) if call.kind not in skip]
+    _count(len(kept))
+    sources: list[tuple[int, ...]] = []  # per call: the kept calls that feed it
+    for call in calls:
+        feeds: list[int] = []
+        for i in call.inputs:
+            feeds.extend((i,) if calls[i].kind not in skip else sources[i])
+        sources.append(tuple(dict.fromkeys(feeds)))
+    labels = dict(
+        zip(
+            kept,
+            _unique([_label(names.get(id(calls[i].owner), calls[i].name)) for i in kept]),
+            strict=True,
+        )
+    )
     records = []
-    for label, call in zip(labels, graph.calls, strict=True):
+    for i in kept:
+        call, label = calls[i], labels[i]
         layout = _layout(call, graph.dialect, channels)
         records.append(
             Volume(
                 label,
                 _shape(call.output_shape[1:], layout, label),
                 _params(call.params, label),
-                tuple(labels[i] for i in call.inputs),
+                tuple(labels[j] for j in sources[i]),
             )
         )
     return records
@@ -254,7 +300,9 @@ def _from_layers(model: Any) -> list[Volume]:
     return records
 
 
-def read(source: Any, input_size: Any, channels: str | None) -> tuple[list[Volume], str]:
+def read(
+    source: Any, input_size: Any, channels: str | None, skip: Any = ()
+) -> tuple[list[Volume], str]:
     """The records of any source ``volumes`` accepts, checked and channels last, and the
     layout the caller gave them in (``"last"`` for a model: its records come out of the
     description channels last, whatever ``channels`` said)."""
@@ -274,11 +322,20 @@ def read(source: Any, input_size: Any, channels: str | None) -> tuple[list[Volum
             value=input_size,
             valid="None, unless source is a convdims.torch module",
         )
+    kinds = _kinds(skip)
+    if kinds and not is_model:
+        raise ArgumentError(
+            "skip leaves layer kinds out of a model's picture; records and other models "
+            "carry no kinds (leave the records out instead)",
+            argument="skip",
+            value=skip,
+            valid="() unless source is a convdims model or its ModelGraph",
+        )
     if is_model:
         from convdims.analysis import describe
 
         graph = describe(source, input_size)
-        records = from_graph(graph, channels, _names(source))
+        records = from_graph(graph, channels, _names(source), kinds)
         given = "last"
     elif hasattr(source, "layers") and not isinstance(source, (list, tuple)):
         records = _from_layers(source)

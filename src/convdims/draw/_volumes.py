@@ -52,6 +52,7 @@ def volumes(
     *,
     input_size: Any = None,
     channels: str | None = None,
+    skip: Any = (),
     scale: str = "auto",
     id: str | None = None,
 ) -> Figure:
@@ -84,6 +85,10 @@ def volumes(
         channels: ``"last"`` (Keras: H, W, C) or ``"first"`` (PyTorch: C, H, W) for the
             records' shapes (default ``"last"``). For a model the layout is read from
             its description; a value given here overrides it.
+        skip: for a model, layer kinds to leave out (values of
+            [`Kind`][convdims.description.Kind], e.g. ``("activation", "dropout")``
+            for PyTorch's ReLU and Dropout modules): their boxes go, and the arrows pass
+            through them.
         scale: ``"linear"``, ``"log"``, or ``"auto"`` (log when a size exceeds 64).
         id: the figure's id; default derived from the records.
 
@@ -94,7 +99,7 @@ def volumes(
         ValueError: a record breaks a rule (unknown or non-positive sizes, a label
             with a control character or longer than 100 characters, an input that is
             not an earlier record, repeated labels), more than 600 layers, or an
-            unknown ``channels`` or ``scale``; an
+            unknown ``channels``, ``skip`` kind or ``scale``; an
             [`ArgumentError`][convdims.ArgumentError] naming the argument.
         TypeError: a record of the wrong form, or a source that is neither records
             nor a model.
@@ -110,7 +115,7 @@ def volumes(
         >>> [b.split('"')[0] for b in fig.svg.split('data-shape="')[1:]]
         ['32\u00d732\u00d73', '30\u00d730\u00d75', '15\u00d715\u00d75']
     """
-    records, layout = read(source, input_size, channels)
+    records, layout = read(source, input_size, channels, skip)
     if scale not in ("auto", "linear", "log"):
         raise ArgumentError(
             f"scale={scale!r} must be 'auto', 'linear' or 'log'",
