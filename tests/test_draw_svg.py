@@ -6,7 +6,9 @@ Also holds the small SVG-reading helpers the other test_draw_* modules import.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import traceback
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -260,7 +262,10 @@ def _endless_layers():
         (lambda: draw.transpose(3, 10**9), "kernel_size"),
         (lambda: draw.transpose(3, 3, dilation=10**9), "dilation"),
         (lambda: draw.receptive_field(10**12, [3]), "input_size"),
-        (lambda: draw.receptive_field(8, [(3, 1, 10**12)]), "layers[0] (padding)"),
+        (lambda: draw.receptive_field(8, [(3, 1, 10**12)]), "layers[0]"),
+        (lambda: draw.receptive_field(8, [3, (3, 1, 300)]), "layers[1] (padding)"),
+        (lambda: draw.receptive_field(8, [3, 10**5000]), "layers[1]"),
+        (lambda: draw.window(8, 10**5000), "kernel_size"),
         (lambda: draw.receptive_field(8, _endless_layers()), "layers"),
     ],
 )
@@ -277,6 +282,13 @@ def test_a_picture_too_large_is_refused_naming_the_argument(
     assert len(message) < 400
 
 
+def test_a_negative_number_too_long_to_print_is_refused_by_name():
+    with pytest.raises(
+        ValueError, match="dilation=a negative number of about 5,001 digits"
+    ):
+        draw.window(8, 3, dilation=-(10**5000))
+
+
 def test_the_limits_are_where_the_docstring_says():
     from convdims.draw import _limits
 
@@ -285,12 +297,14 @@ def test_the_limits_are_where_the_docstring_says():
         assert f"{getattr(_limits, name):,}" in doc, name
     axis = _limits.MAX_AXIS_CELLS
     parse(draw.window(axis, 1))  # the largest axis is drawn...
-    with pytest.raises(ValueError, match=f"more than the {axis} a figure draws"):
+    with pytest.raises(ValueError, match=f"more than the {axis} "):
         draw.window(axis + 1, 1)  # ...one more cell is not
     grid = _limits.MAX_GRID_CELLS
     parse(draw.window2d((grid, 3), 3, 3))
-    with pytest.raises(ValueError, match="width of the padded grid"):
+    with pytest.raises(ValueError, match=f"more than the {grid} "):
         draw.window2d((3, grid + 1), 3, 3)
+    with pytest.raises(ValueError, match="width of the padded grid"):
+        draw.window2d((3, grid - 1), 3, 3, padding=(0, 1))
     # An ImageNet-sized axis, padding included, is drawn.
     parse(draw.window(224, 7, stride=2, padding=3))
 
@@ -311,3 +325,94 @@ def test_any_text_gives_well_formed_markup(content):
     # (A parser reads a line break in text, \r\n or \r, as \n.)
     assert (element.text or "") == kept.replace("\r\n", "\n").replace("\r", "\n")
     assert element.get("data-label") == kept
+
+
+# --------------------------------------------------------------------------------------
+# Fuzz: any arguments give a well-formed figure or an error that names its argument
+
+anything = st.one_of(
+    st.integers(-3, 40),
+    st.integers(-(10**40), 10**40),
+    st.just(10**5000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=3),
+    st.sampled_from(["same", "valid", "full", "causal"]),
+    st.tuples(st.integers(-2, 30), st.integers(-2, 30)),
+)
+small = st.integers(1, 40)
+
+
+@st.composite
+def wild_calls(draw_: st.DrawFn) -> functools.partial:
+    """A draw function with arguments that are mostly plausible, sometimes anything."""
+
+    def arg(plausible):
+        return draw_(st.one_of(plausible, anything) if draw_(st.booleans()) else plausible)
+
+    kind = draw_(
+        st.sampled_from(["window", "window2d", "transpose", "receptive", "volumes"])
+    )
+    if kind == "window":
+        return functools.partial(
+            draw.window,
+            arg(st.integers(1, 600)),
+            arg(st.integers(1, 8)),
+            arg(st.none() | st.integers(1, 4)),
+            arg(paddings),
+            arg(st.integers(1, 3)),
+            pool=draw_(st.booleans()),
+            ceil_mode=draw_(st.booleans()),
+        )
+    if kind == "window2d":
+        return functools.partial(
+            draw.window2d,
+            arg(st.tuples(st.integers(1, 300), st.integers(1, 300)) | small),
+            arg(st.integers(1, 5)),
+            arg(st.integers(1, 3)),
+            arg(paddings),
+        )
+    if kind == "transpose":
+        return functools.partial(
+            draw.transpose,
+            arg(st.integers(1, 300)),
+            arg(st.integers(1, 5)),
+            arg(st.integers(1, 4)),
+            arg(st.integers(0, 2) | st.sampled_from(["valid", "same"])),
+            arg(st.none() | st.integers(0, 2)),
+        )
+    if kind == "receptive":
+        layer = st.tuples(st.integers(1, 4), st.integers(1, 2), st.integers(0, 1))
+        return functools.partial(
+            draw.receptive_field,
+            arg(st.integers(1, 600)),
+            draw_(st.lists(st.one_of(layer, anything), min_size=1, max_size=4)),
+        )
+    record = st.tuples(
+        st.text(max_size=6),
+        st.tuples(small, small, small) | st.tuples(anything, small),
+        st.integers(0, 10**6) | anything,
+    )
+    return functools.partial(draw.volumes, draw_(st.lists(record, min_size=1, max_size=5)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(wild_calls())
+def test_any_arguments_draw_or_are_refused_by_name(call):
+    try:
+        fig = call()
+    except (TypeError, ValueError) as error:
+        argument = getattr(error, "argument", None)
+        if argument is None:
+            # The core's transposed convolution (convdims/transposed.py) still raises
+            # plain ValueErrors, which name the argument only in the message: the
+            # core's to convert, not the pictures'.
+            origin = traceback.extract_tb(error.__traceback__)[-1].filename
+            assert origin.endswith(os.path.join("convdims", "transposed.py")), repr(error)
+        else:
+            assert isinstance(argument, str) and argument, repr(error)
+        assert len(str(error)) < 1000
+        return
+    parse(fig)
+    assert len(fig.svg.encode("utf-8")) < 2_000_000

@@ -52,3 +52,53 @@ def check_size(
         value=value,
         valid=f"a picture of at most {limit} {what}",
     )
+
+
+#: Bits of the longest int a figure writes as text (about 900 digits; Python writes
+#: 4,300 at most).
+_MAX_BITS = 3_000
+
+
+def check_ints(
+    limit: int, what: str, *, unbounded: tuple[str, ...] = (), **arguments: Any
+) -> None:
+    """Refuse, before any geometry is computed, an int argument (or an int in a tuple of
+    them) that no picture within ``limit`` could hold: a size, kernel, dilation or
+    padding beyond the limit, or a negative one of that length (the core would refuse
+    it anyway; this says so without writing out a number too long to read). Arguments
+    named in ``unbounded`` (a stride: any stride draws) are only refused when too long
+    to write in the figure.
+
+    Raises:
+        ArgumentError: naming the argument.
+    """
+    for name, value in arguments.items():
+        items = value if isinstance(value, (tuple, list)) else (value,)
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, int):
+                continue
+            if name in unbounded:
+                if item.bit_length() > _MAX_BITS:
+                    raise ArgumentError(
+                        f"{name}={brief(value)} is too long to write in a figure",
+                        argument=name,
+                        value=value,
+                        valid=f"an int of at most {int(_MAX_BITS * 0.30103)} digits",
+                    )
+                continue
+            if item > limit:
+                raise ArgumentError(
+                    f"{name}={brief(value)} is more than the {limit} {what} a figure "
+                    f"draws (larger ones are too big to read or to load); draw a smaller "
+                    f"case with the same settings.",
+                    argument=name,
+                    value=value,
+                    valid=f"a picture of at most {limit} {what}",
+                )
+            if item < -limit:
+                raise ArgumentError(
+                    f"{name}={brief(value)} must not be negative",
+                    argument=name,
+                    value=value,
+                    valid="a non-negative int",
+                )

@@ -6,7 +6,12 @@ from collections.abc import Iterable
 
 from convdims._checks import positive_int
 from convdims.convolution import conv_output_size
-from convdims.draw._limits import MAX_FIELD_CELLS, MAX_FIELD_LAYERS, check_size
+from convdims.draw._limits import (
+    MAX_FIELD_CELLS,
+    MAX_FIELD_LAYERS,
+    check_ints,
+    check_size,
+)
 from convdims.draw._svg import (
     Figure,
     color,
@@ -60,6 +65,16 @@ def _stack(layers: Iterable[LayerSpec | AxisLayer]) -> tuple[AxisLayer, ...]:
                 f"a stack of more than {MAX_FIELD_LAYERS} layers is refused as soon "
                 "as it is seen; draw the first layers, or compute the field of the "
                 "whole stack with convdims.receptive.receptive_field",
+            )
+        name = f"layers[{len(stack)}]"
+        items = tuple(spec) if isinstance(spec, (tuple, list)) else (spec,)
+        for position, item in enumerate(items[:4]):
+            # (kernel, stride, padding, dilation): any stride draws.
+            check_ints(
+                MAX_FIELD_CELLS,
+                "cells on one map",
+                unbounded=(name,) if position == 1 else (),
+                **{name: item},
             )
         stack.append(AxisLayer.of(spec))
     return tuple(stack)
@@ -122,6 +137,7 @@ def receptive_field(
         >>> fig.svg.count('class="rf" data-j')  # 5 input cells, 3 in layer 1, the output
         9
     """
+    check_ints(MAX_FIELD_CELLS, "cells on one map", input_size=input_size)
     stack = _stack(layers)
     _check_maps(positive_int("input_size", input_size), stack)
     levels = receptive_trace(input_size, stack, index)

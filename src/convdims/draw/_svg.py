@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from convdims.errors import ArgumentError
+
 Number = int | float
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -79,9 +81,12 @@ def figure_id(kind: str, params: object, id: str | None = None) -> str:
     """The caller's id, checked, or one derived from the figure's parameters."""
     if id is not None:
         if not isinstance(id, str) or not _ID.match(id):
-            raise ValueError(
+            raise ArgumentError(
                 f"id={id!r} must start with a letter and hold only letters, digits, "
-                f"'-' and '_' (it prefixes the ids inside the SVG)"
+                f"'-' and '_' (it prefixes the ids inside the SVG)",
+                argument="id",
+                value=id,
+                valid="a letter, then letters, digits, '-' and '_'",
             )
         return id
     digest = hashlib.sha1(repr(params).encode("utf-8")).hexdigest()[:8]

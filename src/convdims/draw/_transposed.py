@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from convdims.draw._limits import MAX_AXIS_CELLS, MAX_AXIS_TAPS, check_size
+from convdims.draw._limits import MAX_AXIS_CELLS, MAX_AXIS_TAPS, check_ints, check_size
 from convdims.draw._svg import (
     Figure,
     el,
@@ -17,6 +17,7 @@ from convdims.draw._svg import (
     text_width,
 )
 from convdims.draw._window import CELL, PITCH, ROW, RULES, TAP, el_line, tap_path
+from convdims.errors import ArgumentTypeError
 from convdims.transposed_geometry import TransposedGeometry, transposed_geometry
 
 
@@ -107,9 +108,23 @@ def transpose(
         g = input_size
     else:
         if kernel_size is None:
-            raise TypeError(
-                "kernel_size is required unless the first argument is a TransposedGeometry"
+            raise ArgumentTypeError(
+                "kernel_size is required unless the first argument is a TransposedGeometry",
+                argument="kernel_size",
+                value=None,
+                valid="an integer of at least 1",
             )
+        check_ints(
+            MAX_AXIS_CELLS,
+            "cells on the stretched axis",
+            unbounded=("stride", "padding"),
+            input_size=input_size,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            output_padding=output_padding,
+            dilation=dilation,
+        )
         g = transposed_geometry(
             input_size, kernel_size, stride, padding, output_padding, dilation
         )

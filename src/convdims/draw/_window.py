@@ -10,6 +10,8 @@ from convdims.draw._limits import (
     MAX_AXIS_TAPS,
     MAX_GRID_CELLS,
     MAX_GRID_TAPS,
+    brief,
+    check_ints,
     check_size,
 )
 from convdims.draw._svg import (
@@ -26,6 +28,7 @@ from convdims.draw._svg import (
     text,
     text_width,
 )
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.geometry import AxisGeometry
 from convdims.pooling import pool_geometry
 
@@ -70,8 +73,11 @@ def _geometry(
     if isinstance(input_size, AxisGeometry):
         return input_size
     if kernel_size is None:
-        raise TypeError(
-            "kernel_size is required unless the first argument is an AxisGeometry"
+        raise ArgumentTypeError(
+            "kernel_size is required unless the first argument is an AxisGeometry",
+            argument="kernel_size",
+            value=None,
+            valid="an integer of at least 1",
         )
     if pool or ceil_mode:
         return pool_geometry(input_size, kernel_size, stride, padding, dilation, ceil_mode)
@@ -159,6 +165,16 @@ def window(
         >>> fig.svg.startswith("<svg") and 'role="img"' in fig.svg
         True
     """
+    check_ints(
+        MAX_AXIS_CELLS,
+        "cells on the padded axis",
+        unbounded=("stride",),
+        input_size=input_size,
+        kernel_size=kernel_size,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+    )
     g = _geometry(input_size, kernel_size, stride, padding, dilation, pool, ceil_mode)
     check_axis(g, MAX_AXIS_CELLS)
     check_size(
@@ -283,8 +299,11 @@ def _per_axis(value: Any, name: str) -> tuple[Any, Any]:
     """A value for both axes, or a (height, width) pair."""
     if isinstance(value, (tuple, list)):
         if len(value) != 2:
-            raise ValueError(
-                f"{name}={value!r} must be one value or a (height, width) pair"
+            raise ArgumentError(
+                f"{name}={brief(value)} must be one value or a (height, width) pair",
+                argument=name,
+                value=value,
+                valid="one value or a (height, width) pair",
             )
         return value[0], value[1]
     return value, value
@@ -336,6 +355,16 @@ def window2d(
     ):
         gh, gw = input_size
     else:
+        check_ints(
+            MAX_GRID_CELLS,
+            "cells along each axis of the padded grid",
+            unbounded=("stride",),
+            input_size=input_size,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+        )
         sizes = _per_axis(input_size, "input_size")
         kernels = _per_axis(kernel_size, "kernel_size")
         strides = _per_axis(stride, "stride")
