@@ -125,3 +125,18 @@ def transpose_size(size, kernel, stride, padding, output_padding, dilation):
         # cropping more cells than the scatter produced leaves a negative length
         result = full - before - after + (output_padding or 0)
     return result if result >= 1 else None
+
+
+def read_cells(
+    size: int, kernel: int, stride: int, before: int, windows: int, dilation: int = 1
+) -> list[int]:
+    """Input cells (0-based, input coordinates) that one of ``windows`` windows reads.
+
+    Window n starts at padded cell ``n*stride`` and reads every ``dilation``-th cell from
+    there, ``kernel`` of them; the input starts after ``before`` cells of padding.
+    """
+    read = set()
+    for n in range(windows):
+        for tap in _taps(n * stride, kernel, dilation):
+            read.add(tap - before)
+    return [cell for cell in range(size) if cell in read]

@@ -8,9 +8,48 @@ renderers only read it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from convdims.window import AxisWindow, effective_kernel
+
+
+def _ceil_div(numerator: int, denominator: int) -> int:
+    return -(-numerator // denominator)
+
+
+def _floor_sum(n: int, m: int, a: int, b: int) -> int:
+    """``sum(floor((a*i + b)/m) for i in range(n))`` for ``a, b >= 0``, in O(log) steps
+    (the Euclidean-like reduction of AtCoder Library's ``floor_sum``)."""
+    total = 0
+    while True:
+        if a >= m:
+            total += n * (n - 1) // 2 * (a // m)
+            a %= m
+        if b >= m:
+            total += n * (b // m)
+            b %= m
+        y_max = a * n + b
+        if y_max < m:
+            return total
+        n, b = divmod(y_max, m)
+        m, a = a, m
+
+
+def _count_below(limit: int, s: int, d: int, rows: range, taps: range) -> int:
+    """How many pairs (n, j), n in ``rows``, j in ``taps``, have ``n*s + j*d < limit``."""
+    if not rows or not taps:
+        return 0
+    width = len(taps)
+    top = limit - taps.start * d  # n*s + j'*d < top, j' = j - taps.start in 0..width-1
+    # Rows where every tap counts, rows where some do, rows where none does.
+    full_end = min(max(_ceil_div(top - (width - 1) * d, s), rows.start), rows.stop)
+    none_from = min(max(_ceil_div(top, s), full_end), rows.stop)
+    total = (full_end - rows.start) * width
+    if none_from > full_end:
+        # Row n counts ceil((top - n*s)/d) taps; sum from the last row back (i = 0 ...).
+        total += _floor_sum(none_from - full_end, d, s, top - (none_from - 1) * s + d - 1)
+    return total
 
 
 @dataclass(frozen=True)
@@ -58,26 +97,110 @@ class AxisGeometry:
         """The padded-axis cell where each window starts, one per output cell."""
         return tuple(n * self.stride for n in range(self.output_size))
 
+    @property
+    def last_start(self) -> int:
+        """Where the last window starts: ``(O - 1)*S`` (``window_starts[-1]``)."""
+        return (self.output_size - 1) * self.stride
+
     def taps(self, start: int) -> tuple[int, ...]:
         """The padded-axis cells a window starting at ``start`` reads (every d-th cell)."""
         return tuple(start + j * self.dilation for j in range(self.kernel_size))
 
+    def _read_below(self, limit: int) -> int:
+        """Padded-axis cells below ``limit`` that some window reads, in closed form.
+
+        The cells read are ``n*S + j*d`` (n < O windows, j < k taps). Two pairs give
+        the same cell when they differ by a multiple of ``(d/g, -S/g)``, g = gcd(S, d);
+        counting only the pair with the smallest n (``n < d/g``, or ``j >= k - S/g``)
+        counts each cell once: two rectangles of pairs, each counted in O(log) steps.
+        """
+        s, d, k, o = self.stride, self.dilation, self.kernel_size, self.output_size
+        g = math.gcd(s, d)
+        s_g, d_g = s // g, d // g
+        return _count_below(limit, s, d, range(min(o, d_g)), range(k)) + _count_below(
+            limit, s, d, range(d_g, o), range(max(0, k - s_g), k)
+        )
+
+    def _unvisited_below(self, cell: int) -> int:
+        """Input cells ``0 .. cell - 1`` (input coordinates) that no window reads."""
+        start = self.pad_before
+        return cell - (self._read_below(start + cell) - self._read_below(start))
+
+    @property
+    def unvisited_count(self) -> int:
+        """How many input cells no window reads, in closed form (O(log) steps whatever
+        the sizes): ``len(unvisited_inputs)`` without listing them.
+
+        Examples:
+            >>> from convdims import conv_geometry, pool_geometry
+            >>> conv_geometry(11, 2, stride=2).unvisited_count
+            1
+            >>> pool_geometry(10**30 + 1, 2).unvisited_count
+            1
+        """
+        return self._unvisited_below(self.input_size)
+
+    def first_unvisited(self, count: int = 8) -> tuple[int, ...]:
+        """The first ``count`` input cells no window reads (fewer if there are fewer),
+        found by bisection on the closed-form count: the work does not grow with the
+        sizes.
+
+        Examples:
+            >>> from convdims import conv_geometry
+            >>> conv_geometry(10**20, 2, stride=5).first_unvisited(4)
+            (2, 3, 4, 7)
+        """
+        found: list[int] = []
+        low = 0
+        while len(found) < count and self._unvisited_below(self.input_size) > len(found):
+            wanted = len(found) + 1
+            high = self.input_size - 1  # the cell found is in low..high
+            while low < high:
+                middle = (low + high) // 2
+                if self._unvisited_below(middle + 1) >= wanted:
+                    high = middle
+                else:
+                    low = middle + 1
+            found.append(low)
+            low += 1
+        return tuple(found)
+
+    def _read_mask(self) -> bytearray:
+        """One byte per padded-axis cell (and past the end): 1 where a window reads."""
+        s, d, k, o = self.stride, self.dilation, self.kernel_size, self.output_size
+        mask = bytearray(self.last_start + self.effective_kernel)
+        if k <= o:  # one slice per tap: every window's j-th tap
+            for j in range(k):
+                mask[j * d : j * d + self.last_start + 1 : s] = b"\x01" * o
+        else:  # one slice per window: its taps
+            for n in range(o):
+                mask[n * s : n * s + self.effective_kernel : d] = b"\x01" * k
+        return mask
+
     @property
     def visited_inputs(self) -> tuple[int, ...]:
         """Input cells (0-based, input coordinates) that at least one window reads."""
-        read = {tap for start in self.window_starts for tap in self.taps(start)}
-        return tuple(i for i in range(self.input_size) if i + self.pad_before in read)
+        mask = self._read_mask()
+        start = self.pad_before
+        return tuple(
+            i for i in range(min(self.input_size, len(mask) - start)) if mask[start + i]
+        )
 
     @property
     def unvisited_inputs(self) -> tuple[int, ...]:
         """Input cells no window reads: rows the floor throws away, dilation's holes."""
-        visited = set(self.visited_inputs)
-        return tuple(i for i in range(self.input_size) if i not in visited)
+        mask = self._read_mask()
+        start = self.pad_before
+        return tuple(
+            i
+            for i in range(self.input_size)
+            if start + i >= len(mask) or not mask[start + i]
+        )
 
     @property
     def overhang(self) -> int:
         """How many cells the last window reaches past the padded end (ceil_mode only)."""
         if not self.output_size:
             return 0
-        last_end = self.window_starts[-1] + self.effective_kernel
+        last_end = self.last_start + self.effective_kernel
         return max(last_end - self.padded_size, 0)

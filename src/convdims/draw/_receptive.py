@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from convdims._checks import positive_int
+from convdims.convolution import conv_output_size
+from convdims.draw._limits import (
+    MAX_FIELD_CELLS,
+    MAX_FIELD_LAYERS,
+    check_ints,
+    check_size,
+)
 from convdims.draw._svg import (
     Figure,
     color,
@@ -42,6 +50,62 @@ def _layer_text(layer: AxisLayer) -> str:
     return out
 
 
+def _stack(layers: Iterable[LayerSpec | AxisLayer]) -> tuple[AxisLayer, ...]:
+    """The layers, read one by one: a stack deeper than the limit is refused before the
+    rest of it is read."""
+    stack: list[AxisLayer] = []
+    for spec in layers:
+        if len(stack) == MAX_FIELD_LAYERS:
+            check_size(
+                "layers",
+                layers,
+                MAX_FIELD_LAYERS + 1,
+                MAX_FIELD_LAYERS,
+                "layers (rows)",
+                f"a stack of more than {MAX_FIELD_LAYERS} layers is refused as soon "
+                "as it is seen; draw the first layers, or compute the field of the "
+                "whole stack with convdims.receptive.receptive_field",
+            )
+        name = f"layers[{len(stack)}]"
+        items = tuple(spec) if isinstance(spec, (tuple, list)) else (spec,)
+        for position, item in enumerate(items[:4]):
+            # (kernel, stride, padding, dilation): any stride draws.
+            check_ints(
+                MAX_FIELD_CELLS,
+                "cells on one map",
+                unbounded=(name,) if position == 1 else (),
+                **{name: item},
+            )
+        stack.append(AxisLayer.of(spec))
+    return tuple(stack)
+
+
+def _check_maps(input_size: int, stack: tuple[AxisLayer, ...]) -> None:
+    """Refuse a map (with the padding its layer adds) wider than the limit, from the
+    sizes alone: nothing is traced before the picture is known to fit."""
+    what = "cells on one map (padding included)"
+    check_size("input_size", input_size, input_size, MAX_FIELD_CELLS, what)
+    size = input_size
+    for number, layer in enumerate(stack):
+        check_size(
+            f"layers[{number}] (padding)",
+            (layer.pad_before, layer.pad_after),
+            layer.pad_before + size + layer.pad_after,
+            MAX_FIELD_CELLS,
+            what,
+        )
+        try:
+            size = conv_output_size(
+                size,
+                layer.kernel_size,
+                layer.stride,
+                (layer.pad_before, layer.pad_after),
+                layer.dilation,
+            )
+        except ValueError:
+            return  # a layer that leaves no window: receptive_trace says which
+
+
 def receptive_field(
     input_size: int,
     layers: Iterable[LayerSpec | AxisLayer],
@@ -56,7 +120,7 @@ def receptive_field(
     rows line up. Highlighted: the cells the chosen output cell depends on (and the
     padding its windows read), with lines from each cell to the cells its window reads,
     and under each row a bracket over the span given by the recurrences
-    (:func:`~convdims.receptive.receptive_field`).
+    ([`receptive_field`][convdims.receptive.receptive_field]).
 
     Args:
         input_size: cells along the axis at the input.
@@ -66,14 +130,16 @@ def receptive_field(
         id: the figure's id; default derived from the arguments.
 
     Returns:
-        A :class:`Figure`.
+        A [`Figure`][convdims.draw.Figure].
 
     Examples:
         >>> fig = receptive_field(9, [3, 3])
         >>> fig.svg.count('class="rf" data-j')  # 5 input cells, 3 in layer 1, the output
         9
     """
-    stack = tuple(AxisLayer.of(spec) for spec in layers)
+    check_ints(MAX_FIELD_CELLS, "cells on one map", input_size=input_size)
+    stack = _stack(layers)
+    _check_maps(positive_int("input_size", input_size), stack)
     levels = receptive_trace(input_size, stack, index)
     fields = receptive_fields(stack)  # field of each map's cells on the input
     fig = figure_id("receptive", (input_size, stack, index), id)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from convdims.errors import ArgumentError
+
 Number = int | float
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -44,23 +46,47 @@ def num(value: Number) -> str:
     return f"{value:.1f}"
 
 
-def escape(text: str) -> str:
-    return (
+#: Characters XML 1.0 cannot hold at all, not even as a character reference.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Whitespace an XML parser would turn into a space inside an attribute value.
+_ATTRIBUTE_SPACE = {"\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+
+
+def escape(text: str, attribute: bool = True) -> str:
+    r"""Markup-safe text: ``& < > "`` escaped, and characters XML cannot hold replaced by
+    U+FFFD (so the figure always parses); in an attribute, tabs and line breaks are kept
+    as character references.
+
+    Examples:
+        >>> escape('a<b & "c"\x1b') == 'a&lt;b &amp; &quot;c&quot;\ufffd'
+        True
+        >>> escape("two\nlines"), escape("two\nlines", attribute=False)
+        ('two&#10;lines', 'two\nlines')
+    """
+    out = (
         str(text)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
     )
+    out = _NOT_XML.sub("\ufffd", out)
+    if attribute:
+        for character, reference in _ATTRIBUTE_SPACE.items():
+            out = out.replace(character, reference)
+    return out
 
 
 def figure_id(kind: str, params: object, id: str | None = None) -> str:
     """The caller's id, checked, or one derived from the figure's parameters."""
     if id is not None:
         if not isinstance(id, str) or not _ID.match(id):
-            raise ValueError(
+            raise ArgumentError(
                 f"id={id!r} must start with a letter and hold only letters, digits, "
-                f"'-' and '_' (it prefixes the ids inside the SVG)"
+                f"'-' and '_' (it prefixes the ids inside the SVG)",
+                argument="id",
+                value=id,
+                valid="a letter, then letters, digits, '-' and '_'",
             )
         return id
     digest = hashlib.sha1(repr(params).encode("utf-8")).hexdigest()[:8]
@@ -80,7 +106,7 @@ def el(tag: str, text: str | None = None, /, **attrs: object) -> str:
     head = " ".join(parts)
     if text is None:
         return f"<{head}/>"
-    return f"<{head}>{escape(text)}</{tag}>"
+    return f"<{head}>{escape(text, attribute=False)}</{tag}>"
 
 
 def rect(x: Number, y: Number, w: Number, h: Number, cls: str, **attrs: object) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from convdims.draw._limits import MAX_AXIS_CELLS, MAX_AXIS_TAPS, check_ints, check_size
 from convdims.draw._svg import (
     Figure,
     el,
@@ -16,6 +17,7 @@ from convdims.draw._svg import (
     text_width,
 )
 from convdims.draw._window import CELL, PITCH, ROW, RULES, TAP, el_line, tap_path
+from convdims.errors import ArgumentTypeError
 from convdims.transposed_geometry import TransposedGeometry, transposed_geometry
 
 
@@ -38,6 +40,33 @@ def describe_transposed(g: TransposedGeometry) -> str:
     return "".join(parts)
 
 
+def _check_cells(g: TransposedGeometry, cells: int) -> None:
+    """Refuse a stretched axis too long to draw, naming what makes it long: the input
+    (or the stride, which spreads it) when it outweighs the implicit padding on both
+    sides, else the kernel (or its dilation)."""
+    what = "cells on the stretched axis"
+    if g.stretched_size >= 2 * (g.effective_kernel - 1):
+        name, value = (
+            ("input_size", g.input_size)
+            if g.input_size >= g.stride
+            else ("stride", g.stride)
+        )
+    else:
+        name, value = (
+            ("kernel_size", g.kernel_size)
+            if g.kernel_size >= g.dilation
+            else ("dilation", g.dilation)
+        )
+    check_size(name, value, cells, MAX_AXIS_CELLS, what)
+    check_size(
+        "kernel_size",
+        g.kernel_size,
+        g.output_size * g.kernel_size,
+        MAX_AXIS_TAPS,
+        "taps (windows times kernel size)",
+    )
+
+
 def transpose(
     input_size: int | TransposedGeometry,
     kernel_size: int | None = None,
@@ -54,11 +83,13 @@ def transpose(
     its implicit padding before and after (the cells ``output_padding`` adds in their own
     colour, cells cropped by a large ``padding`` struck out); one row per window; the
     output. Every number comes from
-    :func:`~convdims.transposed_geometry.transposed_geometry`.
+    [`transposed_geometry`][convdims.transposed_geometry.transposed_geometry].
 
     Args:
-        input_size: I, or a :class:`~convdims.transposed_geometry.TransposedGeometry`.
-        kernel_size: k, as in :func:`~convdims.conv_transpose_output_size`.
+        input_size: I, or a
+            [`TransposedGeometry`][convdims.transposed_geometry.TransposedGeometry].
+        kernel_size: k, as in
+            [`conv_transpose_output_size`][convdims.conv_transpose_output_size].
         stride: S.
         padding: an int, a (before, after) pair, ``"valid"`` or ``"same"``.
         output_padding: extra cells after; None and 0 differ for the Keras words.
@@ -66,7 +97,7 @@ def transpose(
         id: the figure's id; default derived from the arguments.
 
     Returns:
-        A :class:`Figure`.
+        A [`Figure`][convdims.draw.Figure].
 
     Examples:
         >>> fig = transpose(3, 3, stride=2)
@@ -77,15 +108,30 @@ def transpose(
         g = input_size
     else:
         if kernel_size is None:
-            raise TypeError(
-                "kernel_size is required unless the first argument is a TransposedGeometry"
+            raise ArgumentTypeError(
+                "kernel_size is required unless the first argument is a TransposedGeometry",
+                argument="kernel_size",
+                value=None,
+                valid="an integer of at least 1",
             )
+        check_ints(
+            MAX_AXIS_CELLS,
+            "cells on the stretched axis",
+            unbounded=("stride", "padding"),
+            input_size=input_size,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            output_padding=output_padding,
+            dilation=dilation,
+        )
         g = transposed_geometry(
             input_size, kernel_size, stride, padding, output_padding, dilation
         )
-    fig = figure_id("transpose", g, id)
     lo = min(-g.implicit_before, 0)
     hi = max(g.stretched_size + g.implicit_after, g.stretched_size)  # exclusive
+    _check_cells(g, hi - lo)
+    fig = figure_id("transpose", g, id)
     label_w = 64
     x0 = label_w + 8
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
+from convdims.draw._records import Volume, read
 from convdims.draw._svg import (
     Figure,
     color,
@@ -18,6 +18,7 @@ from convdims.draw._svg import (
     text,
     text_width,
 )
+from convdims.errors import ArgumentError
 
 RULES = {
     ".f": "fill:currentColor;fill-opacity:.10;stroke:currentColor;stroke-opacity:.7;"
@@ -37,125 +38,6 @@ RULES = {
 DEPTH = 0.55  # oblique projection: how much of the channel side shows
 
 
-@dataclass(frozen=True)
-class Volume:
-    """One layer as the volume diagram reads it.
-
-    Attributes:
-        label: the layer's name.
-        shape: its output shape without the batch axis, channels last.
-        params: its parameter count.
-        inputs: labels of the layers it reads (empty: the previous record, if any).
-    """
-
-    label: str
-    shape: tuple[int, ...]
-    params: int
-    inputs: tuple[str, ...] = ()
-
-
-def _shape(raw: Any, channels: str, label: str) -> tuple[int, ...]:
-    dims = list(raw)
-    if dims and dims[0] is None:
-        dims = dims[1:]
-    if not dims or any(
-        isinstance(d, bool) or not isinstance(d, int) or d < 1 for d in dims
-    ):
-        raise ValueError(
-            f"layer {label!r}: shape {tuple(raw)!r} must be positive ints after an "
-            f"optional leading None (the batch axis)"
-        )
-    if channels == "first" and len(dims) >= 2:
-        dims = dims[1:] + dims[:1]
-    return tuple(dims)
-
-
-def _record(item: Any, channels: str) -> Volume:
-    if isinstance(item, Volume):
-        return item
-    if isinstance(item, Mapping):
-        label, shape, params = item["label"], item["shape"], item.get("params", 0)
-        inputs = item.get("inputs", ())
-    elif isinstance(item, Sequence) and not isinstance(item, str) and len(item) in (3, 4):
-        label, shape, params = item[0], item[1], item[2]
-        inputs = item[3] if len(item) == 4 else ()
-    else:
-        raise TypeError(
-            f"a layer record must be (label, shape, params) or (label, shape, params, "
-            f"inputs), a mapping with those keys, or a Volume; got {item!r}"
-        )
-    if isinstance(inputs, str):
-        inputs = (inputs,)
-    if isinstance(params, bool) or not isinstance(params, int) or params < 0:
-        raise ValueError(f"layer {label!r}: params={params!r} must be an int of at least 0")
-    return Volume(str(label), _shape(shape, channels, str(label)), params, tuple(inputs))
-
-
-def _history_name(tensor: Any) -> str | None:
-    history = getattr(tensor, "_keras_history", None)
-    operation = getattr(history, "operation", None) if history is not None else None
-    if operation is None and isinstance(history, tuple) and history:
-        operation = history[0]
-    return getattr(operation, "name", None)
-
-
-def _from_model(model: Any) -> list[Volume]:
-    """Records from an object with ``.layers`` (Keras-like), duck-typed."""
-    records: list[Volume] = []
-    names = []
-    for layer in model.layers:
-        name = str(getattr(layer, "name", type(layer).__name__))
-        shape = getattr(layer, "output_shape", None)
-        if shape is None:
-            shape = getattr(getattr(layer, "output", None), "shape", None)
-        if shape is None:
-            raise ValueError(f"layer {name!r} has no output shape (build the model first)")
-        if isinstance(shape, list) and len(shape) == 1:
-            shape = shape[0]
-        count = getattr(layer, "count_params", None)
-        params = int(count()) if callable(count) else int(getattr(layer, "params", 0))
-        inputs: list[str] = []
-        for node in getattr(layer, "_inbound_nodes", ())[:1]:
-            for tensor in getattr(node, "input_tensors", ()):
-                parent = _history_name(tensor)
-                if parent is not None:
-                    inputs.append(parent)
-        names.append(name)
-        records.append(Volume(name, _shape(shape, "last", name), params, tuple(inputs)))
-    known = set(names)
-    first_inputs = records[0].inputs if records else ()
-    for tensor in getattr(model, "inputs", None) or ():
-        name = _history_name(tensor) or "input"
-        if name not in known and name in first_inputs:
-            records.insert(0, Volume(name, _shape(tensor.shape, "last", name), 0))
-            known.add(name)
-    return [
-        Volume(r.label, r.shape, r.params, tuple(i for i in r.inputs if i in known))
-        for r in records
-    ]
-
-
-def _records(source: Any, channels: str) -> list[Volume]:
-    if channels not in ("last", "first"):
-        raise ValueError(f"channels={channels!r} must be 'last' or 'first'")
-    if hasattr(source, "layers") and not isinstance(source, (list, tuple)):
-        records = _from_model(source)
-    else:
-        records = [_record(item, channels) for item in source]
-    if not records:
-        raise ValueError("nothing to draw: give at least one layer record")
-    labels = [r.label for r in records]
-    if len(set(labels)) != len(labels):
-        raise ValueError(f"layer labels must be unique, got {labels}")
-    for r in records:
-        for parent in r.inputs:
-            if parent not in labels[: labels.index(r.label)]:
-                raise ValueError(
-                    f"layer {r.label!r} reads {parent!r}, which is not an earlier record"
-                )
-    return records
-
-
 def shape_text(shape: tuple[int, ...]) -> str:
     """``30×30×5``."""
     return "\u00d7".join(str(d) for d in shape)
@@ -168,7 +50,9 @@ def params_text(params: int) -> str:
 def volumes(
     source: Any,
     *,
-    channels: str = "last",
+    input_size: Any = None,
+    channels: str | None = None,
+    skip: Any = (),
     scale: str = "auto",
     id: str | None = None,
 ) -> Figure:
@@ -179,29 +63,66 @@ def volumes(
     tinted. A chain is drawn left to right (wrapping when long); records that name their
     inputs form a small graph, drawn in columns by depth with arrows.
 
+    A model is read through its description
+    ([`describe`][convdims.analysis.describe]), so Keras and PyTorch models draw
+    alike: one box per layer call (the model's inputs first, nested models opened up),
+    its output shape channels last, its parameters, arrows from the calls that feed it.
+    A layer called twice gets a box per call (``dense (call 2)``, with no parameters
+    of its own); a torch module is labelled by its qualified name (``features.0``).
+
     Args:
-        source: a list of ``(label, shape, params)`` or ``(label, shape, params, inputs)``
-            records (shape with or without a leading None batch axis; inputs a label or
-            a list of labels of earlier records), mappings with those keys, or a model
+        source: a ``convdims.keras`` model, a ``convdims.torch`` module (with
+            ``input_size``), or the [`ModelGraph`][convdims.description.ModelGraph]
+            of either; or a list of ``(label, shape, params)`` or
+            ``(label, shape, params, inputs)`` records (shape with or without a leading
+            None batch axis; inputs a label or a list of labels of earlier records),
+            mappings with those keys, or [`Volume`][convdims.draw.Volume]s. Any other
             object with ``.layers`` whose items have ``.name``, ``.output_shape`` (or
-            ``.output.shape``) and ``.count_params()`` (Keras-like).
+            ``.output.shape``) and ``.count_params()`` (a real Keras model, say) is
+            drawn as the chain of its layers, in order.
+        input_size: for a torch module, its input shape with the batch, e.g.
+            ``(1, 3, 32, 32)``; a Keras model and records carry their shapes.
         channels: ``"last"`` (Keras: H, W, C) or ``"first"`` (PyTorch: C, H, W) for the
-            records' shapes.
+            records' shapes (default ``"last"``). For a model the layout is read from
+            its description; a value given here overrides it.
+        skip: for a model, layer kinds to leave out (values of
+            [`Kind`][convdims.description.Kind], e.g. ``("activation", "dropout")``
+            for PyTorch's ReLU and Dropout modules): their boxes go, and the arrows pass
+            through them.
         scale: ``"linear"``, ``"log"``, or ``"auto"`` (log when a size exceeds 64).
         id: the figure's id; default derived from the records.
 
     Returns:
-        A :class:`Figure`.
+        A [`Figure`][convdims.draw.Figure].
+
+    Raises:
+        ValueError: a record breaks a rule (unknown or non-positive sizes, a label
+            with a control character or longer than 100 characters, an input that is
+            not an earlier record, repeated labels), more than 600 layers, or an
+            unknown ``channels``, ``skip`` kind or ``scale``; an
+            [`ArgumentError`][convdims.ArgumentError] naming the argument.
+        TypeError: a record of the wrong form, or a source that is neither records
+            nor a model.
 
     Examples:
         >>> fig = volumes([("input", (32, 32, 3), 0), ("conv", (30, 30, 5), 140),
         ...                ("pool", (15, 15, 5), 0)])
         >>> "30\u00d730\u00d75" in fig.svg, fig.svg.count('class="box')
         (True, 3)
+        >>> from convdims.torch import nn
+        >>> model = nn.Sequential(nn.Conv2d(3, 5, 3), nn.MaxPool2d(2))
+        >>> fig = volumes(model, input_size=(1, 3, 32, 32))
+        >>> [b.split('"')[0] for b in fig.svg.split('data-shape="')[1:]]
+        ['32\u00d732\u00d73', '30\u00d730\u00d75', '15\u00d715\u00d75']
     """
-    records = _records(source, channels)
+    records, layout = read(source, input_size, channels, skip)
     if scale not in ("auto", "linear", "log"):
-        raise ValueError(f"scale={scale!r} must be 'auto', 'linear' or 'log'")
+        raise ArgumentError(
+            f"scale={scale!r} must be 'auto', 'linear' or 'log'",
+            argument="scale",
+            value=scale,
+            valid="'auto', 'linear' or 'log'",
+        )
     biggest = max(d for r in records for d in r.shape)
     use_log = scale == "log" or (scale == "auto" and biggest > 64)
     k = min(4.0, 110 / biggest)
@@ -399,7 +320,13 @@ def volumes(
         f"{desc_items}."
     )
     return render(
-        fig_id(records, channels, scale, id), width, height, title, desc, RULES, body
+        fig_id(records, layout, scale, id),
+        width,
+        height,
+        title,
+        desc,
+        RULES,
+        body,
     )
 
 

@@ -5,6 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from convdims.convolution import conv_geometry
+from convdims.draw._limits import (
+    MAX_AXIS_CELLS,
+    MAX_AXIS_TAPS,
+    MAX_GRID_CELLS,
+    MAX_GRID_TAPS,
+    brief,
+    check_ints,
+    check_size,
+)
 from convdims.draw._svg import (
     Figure,
     color,
@@ -19,6 +28,7 @@ from convdims.draw._svg import (
     text,
     text_width,
 )
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.geometry import AxisGeometry
 from convdims.pooling import pool_geometry
 
@@ -63,13 +73,32 @@ def _geometry(
     if isinstance(input_size, AxisGeometry):
         return input_size
     if kernel_size is None:
-        raise TypeError(
-            "kernel_size is required unless the first argument is an AxisGeometry"
+        raise ArgumentTypeError(
+            "kernel_size is required unless the first argument is an AxisGeometry",
+            argument="kernel_size",
+            value=None,
+            valid="an integer of at least 1",
         )
     if pool or ceil_mode:
         return pool_geometry(input_size, kernel_size, stride, padding, dilation, ceil_mode)
     return conv_geometry(
         input_size, kernel_size, 1 if stride is None else stride, padding, dilation
+    )
+
+
+def check_axis(g: AxisGeometry, limit: int, what: str = "cells on the padded axis") -> None:
+    """Refuse an axis with more than ``limit`` cells to draw (padding and ceil_mode's
+    overhang included), naming the input size or, when it fits, the padding."""
+    cells = g.padded_size + g.overhang
+    if g.input_size > limit:
+        check_size("input_size", g.input_size, cells, limit, what)
+    check_size(
+        "padding",
+        (g.pad_before, g.pad_after),
+        cells,
+        limit,
+        what,
+        f"the input ({g.input_size} cells) fits, the padding does not",
     )
 
 
@@ -113,15 +142,15 @@ def window(
     asymmetric ``"same"`` shows), one row per window position with its taps (dilation's
     holes visible), the input cells no window reads, the part of a ``ceil_mode`` window
     that hangs past the end, and the output cells, each under the centre of its window.
-    Every number comes from :func:`~convdims.conv_geometry` or
-    :func:`~convdims.pool_geometry`.
+    Every number comes from [`conv_geometry`][convdims.conv_geometry] or
+    [`pool_geometry`][convdims.pool_geometry].
 
     Args:
-        input_size: I, or an :class:`~convdims.AxisGeometry` to draw as is.
+        input_size: I, or an [`AxisGeometry`][convdims.AxisGeometry] to draw as is.
         kernel_size: k (required unless a geometry is given).
         stride: S; None means 1 for a convolution and ``kernel_size`` for pooling.
-        padding: as :func:`~convdims.conv_geometry` (pooling: as
-            :func:`~convdims.pool_geometry`).
+        padding: as [`conv_geometry`][convdims.conv_geometry] (pooling: as
+            [`pool_geometry`][convdims.pool_geometry]).
         dilation: d.
         pool: use pooling's rules (PyTorch padding limit, stride default).
         ceil_mode: PyTorch's ceil_mode (implies pooling).
@@ -129,14 +158,32 @@ def window(
             arguments.
 
     Returns:
-        A :class:`Figure`.
+        A [`Figure`][convdims.draw.Figure].
 
     Examples:
         >>> fig = window(11, 2, stride=2)
         >>> fig.svg.startswith("<svg") and 'role="img"' in fig.svg
         True
     """
+    check_ints(
+        MAX_AXIS_CELLS,
+        "cells on the padded axis",
+        unbounded=("stride",),
+        input_size=input_size,
+        kernel_size=kernel_size,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+    )
     g = _geometry(input_size, kernel_size, stride, padding, dilation, pool, ceil_mode)
+    check_axis(g, MAX_AXIS_CELLS)
+    check_size(
+        "kernel_size",
+        g.kernel_size,
+        g.output_size * g.kernel_size,
+        MAX_AXIS_TAPS,
+        "taps (windows times kernel size)",
+    )
     kind = "Pooling window" if (pool or ceil_mode or g.ceil_mode) else "Convolution window"
     fig = figure_id("window", g, id)
     label_w = 56
@@ -252,8 +299,11 @@ def _per_axis(value: Any, name: str) -> tuple[Any, Any]:
     """A value for both axes, or a (height, width) pair."""
     if isinstance(value, (tuple, list)):
         if len(value) != 2:
-            raise ValueError(
-                f"{name}={value!r} must be one value or a (height, width) pair"
+            raise ArgumentError(
+                f"{name}={brief(value)} must be one value or a (height, width) pair",
+                argument=name,
+                value=value,
+                valid="one value or a (height, width) pair",
             )
         return value[0], value[1]
     return value, value
@@ -279,7 +329,7 @@ def window2d(
 
     Args:
         input_size: an int (square), a (height, width) pair, or a pair of
-            :class:`~convdims.AxisGeometry` (then the other arguments are ignored).
+            [`AxisGeometry`][convdims.AxisGeometry] (then the other arguments are ignored).
         kernel_size: an int or a (height, width) pair.
         stride: an int or a (height, width) pair; default: 1.
         padding: one padding for both axes, or a (height, width) pair of paddings
@@ -288,11 +338,11 @@ def window2d(
         dilation: an int or a (height, width) pair.
         pool: draw a pooling window (PyTorch's padding rules; the stride defaults to
             the window).
-        ceil_mode: as for :func:`window`.
-        id: as for :func:`window`.
+        ceil_mode: as for [`window`][convdims.draw.window].
+        id: as for [`window`][convdims.draw.window].
 
     Returns:
-        A :class:`Figure`.
+        A [`Figure`][convdims.draw.Figure].
 
     Examples:
         >>> window2d(5, 3, padding=1).svg.count('class="dot"')
@@ -305,6 +355,16 @@ def window2d(
     ):
         gh, gw = input_size
     else:
+        check_ints(
+            MAX_GRID_CELLS,
+            "cells along each axis of the padded grid",
+            unbounded=("stride",),
+            input_size=input_size,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+        )
         sizes = _per_axis(input_size, "input_size")
         kernels = _per_axis(kernel_size, "kernel_size")
         strides = _per_axis(stride, "stride")
@@ -319,6 +379,15 @@ def window2d(
             )
             for a in (0, 1)
         )
+    check_axis(gh, MAX_GRID_CELLS, "cells along the height of the padded grid")
+    check_axis(gw, MAX_GRID_CELLS, "cells along the width of the padded grid")
+    check_size(
+        "kernel_size",
+        (gh.kernel_size, gw.kernel_size),
+        gh.kernel_size * gw.kernel_size,
+        MAX_GRID_TAPS,
+        "taps in one window",
+    )
     pooled = pool or ceil_mode or gh.ceil_mode or gw.ceil_mode
     kind = "Pooling window" if pooled else "Convolution window"
     fig = figure_id("window2d", (gh, gw), id)

@@ -1,0 +1,42 @@
+"""The derivation of a pooling layer's output size along one axis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convdims.pooling import pool_geometry
+from convdims.render._derivation import Derivation
+from convdims.render._expression import check_digits
+from convdims.render._window import window_derivation
+
+
+def pool_derivation(
+    input_size: int,
+    pool_size: int,
+    stride: int | None = None,
+    padding: Any = 0,
+    dilation: int = 1,
+    ceil_mode: bool = False,
+) -> Derivation:
+    """Derive the output size of max or average pooling along one axis.
+
+    Arguments and errors as [`pool_output_size`][convdims.pool_output_size]: the
+    stride defaults to the pool size, ``ceil_mode`` rounds up under PyTorch's
+    last-window rule.
+
+    Examples:
+        >>> d = pool_derivation(30, 2)
+        >>> d.text
+        'O = floor((I - k + 2P)/S) + 1 = floor((30 - 2 + 2*0)/2) + 1 = 15'
+        >>> pool_derivation(112, 3, 2, 1, ceil_mode=True).substituted
+        'ceil((112 - 3 + 2*1)/2) + 1 = 57'
+    """
+    check_digits(
+        input_size=input_size,
+        pool_size=pool_size,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+    )
+    geometry = pool_geometry(input_size, pool_size, stride, padding, dilation, ceil_mode)
+    return window_derivation(geometry, padding, "pool size", "pooling", stride)
