@@ -1,7 +1,7 @@
 """The base of every layer: names, weights, input checks and symbolic calls.
 
-A layer here holds no values. Calling it on a :class:`~convdims.keras.KerasTensor`
-checks the input against the layer's :class:`InputSpec`, builds the layer's weights
+A layer here holds no values. Calling it on a [`KerasTensor`][convdims.keras.KerasTensor]
+checks the input against the layer's ``InputSpec``, builds the layer's weights
 (shapes and sizes only) the first time, computes the output shape with the core
 functions and records the call, exactly where Keras does each of these things, so
 errors surface at the same moment (construction, build or call).
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from convdims.description import Kind
 from convdims.keras._graph import KerasTensor, Node, flatten
 from convdims.keras._naming import auto_name
 from convdims.keras.layers._arguments import standardize_shape
@@ -185,7 +186,21 @@ class Layer:
     >>> conv.build((None, 32, 32, 3))
     >>> conv.count_params(), [w.shape for w in conv.weights]
     (140, [(3, 3, 3, 5), (5,)])
+
+    Each class declares what it is for the analysis, once: its ``kind`` (a
+    [`Kind`][convdims.description.Kind]) and, in ``_record_fields``, the fields of its
+    [`LayerCall`][convdims.description.LayerCall] that only it knows (its window,
+    channels, groups); [`convdims.keras.describe`][convdims.keras.describe] fills the
+    rest (name, shapes, parameters) the same way for every layer.
     """
+
+    #: What the layer is, for the analysis (the base: something else).
+    kind: ClassVar[Kind] = Kind.OTHER
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        # As in Keras, whose Layer defines __new__: the signature of the class is then
+        # that of the first __init__ or __new__ found up its MRO, as Keras's is.
+        return super().__new__(cls)
 
     def __init__(
         self,
@@ -240,6 +255,19 @@ class Layer:
         self._build_shapes: Any = None
 
     # Weights -----------------------------------------------------------------------
+
+    def _weight_shape(self, name: str, shape: tuple) -> tuple[int, ...]:
+        """A weight's shape checked as Keras's ``add_weight`` checks it: whole
+        dimensions only (a float kernel size fails here, when the layer is built), all
+        of them known."""
+        standard = standardize_shape(shape)
+        if None in standard:
+            raise ValueError(
+                "Shapes used to initialize variables must be fully-defined (no `None` "
+                f"dimensions). Received: shape={standard} for variable "
+                f"path='{self.name}/{name}'"
+            )
+        return standard
 
     def _add_weight(
         self,
@@ -372,7 +400,7 @@ class Layer:
 
     @property
     def output_shape(self) -> Any:
-        """Shape of :attr:`output` (Keras 2's name; Keras 3 says ``output.shape``)."""
+        """Shape of ``output`` (Keras 2's name; Keras 3 says ``output.shape``)."""
         output = self.output
         if isinstance(output, list):
             return [x.shape for x in output]
@@ -380,11 +408,24 @@ class Layer:
 
     @property
     def input_shape(self) -> Any:
-        """Shape of :attr:`input` (Keras 2's name; Keras 3 says ``input.shape``)."""
+        """Shape of ``input`` (Keras 2's name; Keras 3 says ``input.shape``)."""
         value = self.input
         if isinstance(value, list):
             return [x.shape for x in value]
         return value.shape
+
+    # What the layer is, for convdims.keras.describe ------------------------------------
+
+    def _record_fields(self, input_shape: tuple, output_shape: tuple) -> dict[str, Any]:
+        """The fields of this layer's [`LayerCall`][convdims.description.LayerCall]
+        that depend on what the layer is (window, channels...), for one call with
+        these first input and output shapes; the base layer has none."""
+        return {}
+
+    def _inner_graph(self) -> Any:
+        """The functional graph to expand in place of this layer's calls (a nested
+        model), or None for a plain layer."""
+        return None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
