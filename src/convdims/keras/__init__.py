@@ -19,9 +19,9 @@ Keras 3 prints.
 
 from convdims.keras import backend, config, layers, models, utils
 from convdims.keras._graph import KerasTensor
+from convdims.keras.description import describe
 from convdims.keras.layers import Input, InputLayer, Layer
 from convdims.keras.model import Functional, Model, Sequential
-from convdims.keras.summary import describe
 
 __version__ = "3.15.1"
 """The Keras version whose behaviour this module reproduces."""
