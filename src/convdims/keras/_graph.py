@@ -32,7 +32,18 @@ class KerasTensor:
     ((None, 32, 32, 3), 4, 'float32')
     """
 
-    def __init__(self, shape: tuple, dtype: str = "float32", name: str | None = None):
+    def __init__(
+        self,
+        shape: tuple,
+        dtype: str = "float32",
+        sparse: bool = False,
+        ragged: bool = False,
+        record_history: bool = True,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # sparse, ragged, record_history and Keras's other keywords are accepted as
+        # Keras accepts them; nothing here depends on them.
         self._shape = tuple(shape)
         self._dtype = dtype
         self.name = name if name is not None else auto_name("KerasTensor")

@@ -10,7 +10,7 @@ errors surface at the same moment (construction, build or call).
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from convdims.description import Kind
@@ -109,14 +109,50 @@ class Weight:
         return self.size * dtype_bits(self.dtype) / 8
 
 
-@dataclass
 class InputSpec:
-    """What a layer accepts: a rank, a minimum rank, fixed sizes on some axes."""
+    """What a layer accepts: a rank (exact, at least, at most), fixed sizes on some
+    axes, or a whole shape; Keras's ``InputSpec`` with its arguments.
 
-    ndim: int | None = None
-    min_ndim: int | None = None
-    axes: dict[int, int | None] = field(default_factory=dict)
-    name: str | None = None
+    >>> InputSpec(min_ndim=4, axes={-1: 3}).axes
+    {-1: 3}
+    """
+
+    def __init__(
+        self,
+        dtype: Any = None,
+        shape: Any = None,
+        ndim: int | None = None,
+        max_ndim: int | None = None,
+        min_ndim: int | None = None,
+        axes: dict[int, int | None] | None = None,
+        allow_last_axis_squeeze: bool = False,
+        name: str | None = None,
+        optional: bool = False,
+    ) -> None:
+        self.dtype = dtype
+        self.shape = None if shape is None else tuple(shape)
+        self.ndim = len(self.shape) if self.shape is not None else ndim
+        self.max_ndim = max_ndim
+        self.min_ndim = min_ndim
+        self.name = name
+        self.optional = optional
+        self.allow_last_axis_squeeze = allow_last_axis_squeeze
+        self.axes = {int(axis): size for axis, size in (axes or {}).items()}
+
+    def __repr__(self) -> str:
+        spec = [
+            f"{key}={value}"
+            for key, value in (
+                ("dtype", self.dtype),
+                ("shape", self.shape),
+                ("ndim", self.ndim),
+                ("max_ndim", self.max_ndim),
+                ("min_ndim", self.min_ndim),
+                ("axes", self.axes or None),
+            )
+            if value is not None
+        ]
+        return f"InputSpec({', '.join(spec)})"
 
 
 def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None:
@@ -143,6 +179,10 @@ def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None
                 where + f"expected ndim={rule.ndim}, found ndim={ndim}. "
                 f"Full shape received: {shape}"
             )
+        if rule.max_ndim is not None and ndim > rule.max_ndim:
+            raise ValueError(
+                where + f"expected max_ndim={rule.max_ndim}, found ndim={ndim}"
+            )
         if rule.min_ndim is not None and ndim < rule.min_ndim:
             raise ValueError(
                 where + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
@@ -154,6 +194,18 @@ def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None
                     where + f"expected axis {axis} of input shape to have value "
                     f"{value}, but received input with shape {shape}"
                 )
+        if rule.shape is not None:
+            spec_shape, seen = rule.shape, shape
+            if rule.allow_last_axis_squeeze:
+                if seen and seen[-1] == 1:
+                    seen = seen[:-1]
+                if spec_shape and spec_shape[-1] == 1:
+                    spec_shape = spec_shape[:-1]
+            for spec_dim, dim in zip(spec_shape, seen, strict=False):
+                if spec_dim is not None and dim is not None and spec_dim != dim:
+                    raise ValueError(
+                        where + f"expected shape={rule.shape}, found shape={seen}"
+                    )
 
 
 def _shapes_of(inputs: Any) -> Any:
