@@ -92,12 +92,16 @@ class Node:
     def __init__(self, operation: Any, inputs: Any = None, outputs: Any = None):
         self.operation = operation
         self.arguments = inputs
-        self.input_tensors: list[KerasTensor] = (
-            [x for x in flatten(inputs) if isinstance(x, KerasTensor)]
-            if inputs is not None
-            else []
-        )
-        self.outputs: list[KerasTensor] = [] if outputs is None else flatten(outputs)
+        if type(inputs) is KerasTensor:  # the common case, without the walk
+            self.input_tensors: list[KerasTensor] = [inputs]
+        elif inputs is None:
+            self.input_tensors = []
+        else:
+            self.input_tensors = [x for x in flatten(inputs) if isinstance(x, KerasTensor)]
+        if type(outputs) is KerasTensor:
+            self.outputs: list[KerasTensor] = [outputs]
+        else:
+            self.outputs = [] if outputs is None else flatten(outputs)
         for tensor in self.input_tensors:
             if not hasattr(tensor, "_keras_history"):
                 tensor._keras_history = KerasHistory(None, 0, 0)

@@ -53,6 +53,11 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def needs_measuring(text: str) -> bool:
+    """Whether ``text`` holds a character that may not be one cell wide."""
+    return _NOT_SIMPLE.search(text) is not None
+
+
 def cell_len(text: str) -> int:
     """Terminal cells a string takes."""
     if not _NOT_SIMPLE.search(text):
@@ -314,23 +319,27 @@ def render_table(
     final = column_widths(widths, table_width)
 
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
-        columns = []
-        for text, width, how in zip(texts, final, justify, strict=False):
-            columns.append(_cell_lines(text, width, how))
+        columns = [
+            _cell_lines(text, width, how)
+            for text, width, how in zip(texts, final, justify, strict=False)
+        ]
+        left, _, divider, right = box["head" if bottom else "body"]
+        if all(len(c) == 1 for c in columns):  # most rows: one line per cell
+            return [left + divider.join([c[0] for c in columns]) + right]
         height = max(len(c) for c in columns)
         block = []
         for lines, width in zip(columns, final, strict=False):
             blank = [" " * width] * (height - len(lines))
             block.append(blank + lines if bottom else lines + blank)
-        left, _, divider, right = box["head" if bottom else "body"]
         return [left + divider.join(parts) + right for parts in zip(*block, strict=False)]
 
     out = [_box_line(box, "top", final)]
     out += cells(header, bottom=True)
     out.append(_box_line(box, "head_row", final))
+    between = _box_line(box, "row", final)
     for index, row in enumerate(rows):
         if index:
-            out.append(_box_line(box, "row", final))
+            out.append(between)
         out += cells(row, bottom=False)
     out.append(_box_line(box, "bottom", final))
     return out

@@ -21,13 +21,15 @@ AxisWindow(kernel_size=3, stride=1, pad_before=0, pad_after=0, dilation=1)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from convdims.analysis import LayerMeasures, combine, measure_calls
 from convdims.description import Kind, LayerCall, ModelGraph
 from convdims.errors import ArgumentError
 from convdims.keras import config
 from convdims.keras.layers._convolution import spatial_of
+
+if TYPE_CHECKING:
+    from convdims.analysis import LayerMeasures
 
 _BIASES = frozenset({"bias", "beta"})
 _STATISTICS = frozenset({"moving_mean", "moving_variance"})
@@ -147,6 +149,8 @@ def layer_measures(model: Any) -> dict[int, LayerMeasures]:
     a nested model) with the last call's shape and field, by
     [`analysis.combine`][convdims.analysis.combine].
     """
+    from convdims.analysis import combine, measure_calls
+
     graph, nested = _walk(model)
     measured = measure_calls(graph)
     groups: dict[int, list[int]] = {}

@@ -30,6 +30,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from convdims.keras import _table
 from convdims.keras._table import (
     ascii_only,
     cell_len,
@@ -112,11 +113,11 @@ def get_layer_index_bound_by_layer_name(layers: list, layer_range: Any = None) -
 
 
 def _is_sequential_like(model: Any) -> bool:
-    nodes = []
+    nodes = set()
     for level in model._nodes_by_depth.values():
         if len(level) > 1 or (len(level) == 1 and len(level[0].input_tensors) > 1):
             return False
-        nodes += level
+        nodes.update(level)
     for layer in model.layers:
         seen = False
         for node in layer._inbound_nodes:
@@ -160,7 +161,7 @@ def summary_text(
         extra = check_columns(columns)
         by_layer = layer_measures(model) if extra else {}
 
-    relevant_nodes: list = []
+    relevant_nodes: set = set()
     operations = getattr(model, "_operations", None)
     if operations is None:  # a Sequential model (or a model Keras calls subclassed)
         sequential_like = True
@@ -179,7 +180,7 @@ def summary_text(
         header = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
         alignment = ["left", "left", "right", "left"]
         for level in model._nodes_by_depth.values():
-            relevant_nodes += level
+            relevant_nodes.update(level)
     if show_trainable:
         default_line_length += 12
         positions = [p * 0.90 for p in positions] + [1.0]
@@ -269,6 +270,10 @@ def summary_text(
         text_lines += wrap(
             f" {label} params: {count:,} ({readable_memory_size(size)})", width
         )
+    if max(map(len, text_lines)) <= width and not _table.needs_measuring(
+        "".join(text_lines)
+    ):
+        return "\n".join(text_lines) + "\n"  # all one cell wide, no line too long
     return "".join(_crop(line, width) + "\n" for line in text_lines)
 
 

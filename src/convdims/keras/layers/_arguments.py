@@ -6,11 +6,24 @@ same ValueError for what it rejects, at the same moment (layer construction).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from convdims.conventions import KERAS, Family
 from convdims.errors import ArgumentError
 from convdims.keras import config
+
+if TYPE_CHECKING:
+    from convdims.conventions import Convention, Family
+
+
+def keras_rules() -> Convention:
+    """Keras's rules, [`conventions.KERAS`][convdims.conventions.KERAS], loaded when a
+    layer first needs them (``import convdims.keras`` stays fast)."""
+    from convdims.conventions import KERAS
+
+    return KERAS
+
+
+_WORDS: dict[tuple[str, int, bool], tuple[str, ...]] = {}
 
 
 def standardize_tuple(value: Any, n: int, name: str, allow_zero: bool = False) -> tuple:
@@ -73,12 +86,19 @@ def padding_words(
     >>> padding_words("conv", 1), padding_words("conv", 2)
     (('valid', 'same', 'causal'), ('valid', 'same'))
     """
-    return tuple(
-        word
-        for word in KERAS.padding_words[Family(family)]
-        if KERAS.takes_padding(family, word, axes=rank)
-        and (allow_causal or word != "causal")
-    )
+    key = (str(family), int(rank), bool(allow_causal))
+    words = _WORDS.get(key)
+    if words is None:
+        from convdims.conventions import Family
+
+        rules = keras_rules()
+        words = _WORDS[key] = tuple(
+            word
+            for word in rules.padding_words[Family(family)]
+            if rules.takes_padding(family, word, axes=rank)
+            and (allow_causal or word != "causal")
+        )
+    return words
 
 
 def standardize_padding(
@@ -165,6 +185,12 @@ def standardize_shape(shape: Any) -> tuple:
     >>> standardize_shape([None, 32, 32, 3])
     (None, 32, 32, 3)
     """
+    if type(shape) is tuple:
+        for d in shape:
+            if d is not None and (type(d) is not int or d < 0):
+                break
+        else:
+            return shape  # already a shape: every layer call passes one through here
     if not isinstance(shape, tuple):
         if shape is None:
             raise ValueError("Undefined shapes are not supported.")

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from convdims.conventions import KERAS, Family
 from convdims.convolution import conv_output_size
 from convdims.keras.layers._arguments import (
     arithmetic,
+    keras_rules,
     standardize_data_format,
     standardize_padding,
     standardize_tuple,
@@ -36,16 +36,13 @@ GLOROT = "glorot_uniform"
 def exact_cache(function: Callable[..., Any]) -> Callable[..., Any]:
     """Remember ``function``'s answers by the exact arguments: types as well as values,
     inside tuples too, so ``1``, ``True`` and ``1.0`` are three keys (``lru_cache`` takes
-    them for one). Models repeat a few layer configurations; errors are not cached."""
-    answers: dict[tuple, Any] = {}
-
-    def typed(value: Any) -> Any:
-        if type(value) is tuple:
-            return (tuple, *(typed(v) for v in value))
-        return (type(value), value)
+    them for one). The key is the arguments' ``repr``, which tells those apart for the
+    ints, bools, floats, strings, None and tuples of them that layers pass. Models
+    repeat a few layer configurations; errors are not cached."""
+    answers: dict[str, Any] = {}
 
     def cached(*args: Any, **kwargs: Any) -> Any:
-        key = (*(typed(a) for a in args), *((k, typed(v)) for k, v in kwargs.items()))
+        key = repr(args) + repr(kwargs) if kwargs else repr(args)
         try:
             return answers[key]
         except KeyError:
@@ -98,7 +95,35 @@ def assemble(data_format: str, input_shape: tuple, spatial: list, channels: int)
 def conv_output_shape(
     layer: Any, input_shape: tuple, filters: int, kernel_size: tuple
 ) -> tuple:
-    """Keras's ``compute_conv_output_shape``, with the arithmetic done by the core."""
+    """Keras's ``compute_conv_output_shape``, with the arithmetic done by the core.
+
+    Answers are remembered by the exact arguments (their ``repr``): a ResNet asks the
+    same few questions hundreds of times."""
+    key = repr(
+        (
+            input_shape,
+            filters,
+            kernel_size,
+            layer.strides,
+            layer.dilation_rate,
+            layer.padding,
+            layer.data_format,
+        )
+    )
+    shape = _conv_shapes.get(key)
+    if shape is None:
+        shape = _conv_output_shape(layer, input_shape, filters, kernel_size)
+        if len(_conv_shapes) < 8192:
+            _conv_shapes[key] = shape
+    return shape
+
+
+_conv_shapes: dict[str, tuple] = {}
+
+
+def _conv_output_shape(
+    layer: Any, input_shape: tuple, filters: int, kernel_size: tuple
+) -> tuple:
     rank = len(kernel_size)
     if len(input_shape) != rank + 2:
         kernel_shape = (
@@ -111,8 +136,8 @@ def conv_output_shape(
             f"shape {kernel_shape} and input of shape {input_shape}."
         )
     padding = layer.padding
-    if not isinstance(padding, str) or not KERAS.takes_padding(
-        Family.CONV, padding, axes=1
+    if not isinstance(padding, str) or not keras_rules().takes_padding(
+        "conv", padding, axes=1
     ):
         raise ValueError(
             f"`padding` must be either `'valid'` or `'same'`. Received {padding}."
@@ -158,7 +183,8 @@ class Convolution(Layer):
     Class attributes say how a family differs, as Keras's four bases do:
 
     Attributes:
-        family: the [`Family`][convdims.conventions.Family] whose padding words apply.
+        family: the [`Family`][convdims.conventions.Family] whose padding words apply
+            (its value: ``"conv"``, ``"transpose"``).
         allow_causal: whether ``'causal'`` may be taken where the conventions allow it
             (Keras's depthwise and separable bases never take it).
         checks_strided_dilation: whether strides > 1 with dilation > 1 is refused
@@ -167,7 +193,7 @@ class Convolution(Layer):
             (the four bases word them slightly differently).
     """
 
-    family: ClassVar[Family] = Family.CONV
+    family: ClassVar[str] = "conv"
     allow_causal: ClassVar[bool] = True
     checks_strided_dilation: ClassVar[bool] = True
     zero_messages: ClassVar[tuple[str, str]] = (
@@ -207,6 +233,7 @@ class Convolution(Layer):
         """Keras's checks after the counts: no 0 in the kernel or the strides, the
         output padding below its bound, strides > 1 with dilation > 1 refused."""
         kernel_message, strides_message = self.zero_messages
+        rules = keras_rules()
         if not all(self.kernel_size):
             raise ValueError(kernel_message.format(self.kernel_size))
         if not all(self.strides):
@@ -215,14 +242,14 @@ class Convolution(Layer):
             for i, (extra, stride) in enumerate(
                 zip(self.output_padding, self.strides, strict=False)
             ):
-                if extra >= KERAS.output_padding_bound(stride):
+                if extra >= rules.output_padding_bound(stride):
                     raise ValueError(
                         "`output_padding` must be strictly less than `strides` for all "
                         f"dimensions. At dimension {i}, `output_padding` is {extra} but "
                         f"`strides` is {stride}. Received: output_padding="
                         f"{self.output_padding}, strides={self.strides}"
                     )
-        if self.checks_strided_dilation and KERAS.refuses_strided_dilation(
+        if self.checks_strided_dilation and rules.refuses_strided_dilation(
             self.strides, self.dilation_rate
         ):
             raise ValueError(

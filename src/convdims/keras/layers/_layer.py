@@ -10,7 +10,6 @@ errors surface at the same moment (construction, build or call).
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from convdims.description import Kind
@@ -88,25 +87,66 @@ def dtype_bits(dtype: str) -> int:
     return _DTYPE_BITS[dtype]
 
 
-@dataclass(frozen=True)
 class Weight:
     """One weight tensor of a layer: its shape and how many scalars it holds.
 
     ``size`` comes from the core parameter functions; it always equals the product of
     ``shape``. ``trainable`` is the weight's own flag: a layer whose ``trainable`` is
-    False reports all its weights as non-trainable without changing them.
+    False reports all its weights as non-trainable without changing them. A value:
+    compared by its fields, not to be changed (a plain class with slots, not a
+    dataclass: models make thousands of them and the module imports faster).
+
+    >>> Weight("bias", (5,), 5)
+    Weight(name='bias', shape=(5,), size=5, trainable=True, dtype='float32')
     """
+
+    __slots__ = ("name", "shape", "size", "trainable", "dtype")
 
     name: str
     shape: tuple[int, ...]
     size: int
-    trainable: bool = True
-    dtype: str = "float32"
+    trainable: bool
+    dtype: str
+
+    def __init__(
+        self,
+        name: str,
+        shape: tuple[int, ...],
+        size: int,
+        trainable: bool = True,
+        dtype: str = "float32",
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "name", name)
+        set_field(self, "shape", shape)
+        set_field(self, "size", size)
+        set_field(self, "trainable", trainable)
+        set_field(self, "dtype", dtype)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Weight is a value")
+
+    def _fields(self) -> tuple:
+        return (self.name, self.shape, self.size, self.trainable, self.dtype)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Weight:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Weight(name={self.name!r}, shape={self.shape!r}, size={self.size!r}, "
+            f"trainable={self.trainable!r}, dtype={self.dtype!r})"
+        )
 
     @property
     def nbytes(self) -> float:
         """Memory of the values, in bytes."""
-        return self.size * dtype_bits(self.dtype) / 8
+        return self.size * _DTYPE_BITS[self.dtype] / 8
 
 
 class InputSpec:
@@ -155,11 +195,18 @@ class InputSpec:
         return f"InputSpec({', '.join(spec)})"
 
 
+def _where(index: int, rule: InputSpec, layer_name: str) -> str:
+    return (
+        f"Input {index} with name '{rule.name}' of layer '{layer_name}' is "
+        "incompatible with the layer: "
+    )
+
+
 def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None:
     """Raise Keras's ValueError when ``inputs`` do not satisfy ``spec``."""
     if not spec:
         return
-    specs = flatten(spec)
+    specs = [spec] if type(spec) is InputSpec else flatten(spec)
     if len(inputs) != len(specs):
         raise ValueError(
             f'Layer "{layer_name}" expects {len(specs)} input(s), but it received '
@@ -170,28 +217,29 @@ def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None
             continue
         shape = x.shape
         ndim = len(shape)
-        where = (
-            f"Input {index} with name '{rule.name}' of layer '{layer_name}' is "
-            "incompatible with the layer: "
-        )
+
         if rule.ndim is not None and ndim != rule.ndim:
             raise ValueError(
-                where + f"expected ndim={rule.ndim}, found ndim={ndim}. "
+                _where(index, rule, layer_name)
+                + f"expected ndim={rule.ndim}, found ndim={ndim}. "
                 f"Full shape received: {shape}"
             )
         if rule.max_ndim is not None and ndim > rule.max_ndim:
             raise ValueError(
-                where + f"expected max_ndim={rule.max_ndim}, found ndim={ndim}"
+                _where(index, rule, layer_name)
+                + f"expected max_ndim={rule.max_ndim}, found ndim={ndim}"
             )
         if rule.min_ndim is not None and ndim < rule.min_ndim:
             raise ValueError(
-                where + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
+                _where(index, rule, layer_name)
+                + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
                 f"Full shape received: {shape}"
             )
         for axis, value in rule.axes.items():
             if value is not None and shape[axis] not in {value, None}:
                 raise ValueError(
-                    where + f"expected axis {axis} of input shape to have value "
+                    _where(index, rule, layer_name)
+                    + f"expected axis {axis} of input shape to have value "
                     f"{value}, but received input with shape {shape}"
                 )
         if rule.shape is not None:
@@ -204,7 +252,8 @@ def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None
             for spec_dim, dim in zip(spec_shape, seen, strict=False):
                 if spec_dim is not None and dim is not None and spec_dim != dim:
                     raise ValueError(
-                        where + f"expected shape={rule.shape}, found shape={seen}"
+                        _where(index, rule, layer_name)
+                        + f"expected shape={rule.shape}, found shape={seen}"
                     )
 
 
@@ -266,7 +315,7 @@ class Layer:
     ) -> None:
         if name is None:
             name = auto_name(type(self).__name__)
-        if not isinstance(name, str) or "/" in name:
+        if type(name) is not str or "/" in name:
             raise ValueError(
                 "Argument `name` must be a string and cannot contain character `/`. "
                 f"Received: name={name} (of type {type(name)})"
@@ -274,30 +323,33 @@ class Layer:
         self.name = name
         self._inbound_nodes: list[Node] = []
         self._outbound_nodes: list[Node] = []
-        self._compute_dtype, self._variable_dtype = dtype_policy(dtype)
-        self.activity_regularizer = activity_regularizer
-        input_dim = kwargs.pop("input_dim", None)
-        shape_arg = (
-            (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
-        )
+        if dtype is None:
+            self._compute_dtype = self._variable_dtype = "float32"
+        else:
+            self._compute_dtype, self._variable_dtype = dtype_policy(dtype)
         self._input_shape_arg = None
-        if shape_arg is not None:
-            warnings.warn(
-                "Do not pass an `input_shape`/`input_dim` argument to a layer. When "
-                "using Sequential models, prefer using an `Input(shape)` object as the "
-                "first layer in the model instead.",
-                UserWarning,
-                stacklevel=3,
-            )
-            self._input_shape_arg = shape_arg
         if kwargs:
-            raise ValueError(
-                f"Unrecognized keyword arguments passed to {type(self).__name__}: {kwargs}"
+            input_dim = kwargs.pop("input_dim", None)
+            shape_arg = (
+                (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
             )
+            if shape_arg is not None:
+                warnings.warn(
+                    "Do not pass an `input_shape`/`input_dim` argument to a layer. When "
+                    "using Sequential models, prefer using an `Input(shape)` object as "
+                    "the first layer in the model instead.",
+                    UserWarning,
+                    stacklevel=3,
+                )
+                self._input_shape_arg = shape_arg
+            if kwargs:
+                raise ValueError(
+                    "Unrecognized keyword arguments passed to "
+                    f"{type(self).__name__}: {kwargs}"
+                )
         self.built = False
-        self.autocast = autocast
         self.input_spec: Any = None
-        if not isinstance(trainable, bool):
+        if trainable is not True and not isinstance(trainable, bool):
             raise ValueError(
                 "Expected `trainable` to be a boolean. "
                 f"Received: trainable={trainable} (of type {type(trainable)})"
@@ -407,8 +459,12 @@ class Layer:
         Extra arguments Keras layers take at call time (``training``, ``mask``...) are
         accepted and ignored.
         """
-        shapes = _shapes_of(inputs)
-        flat = flatten(inputs)
+        if type(inputs) is KerasTensor:  # the common case, without the walks
+            shapes: Any = inputs._shape
+            flat = [inputs]
+        else:
+            shapes = _shapes_of(inputs)
+            flat = flatten(inputs)
         if not flat:
             raise ValueError(f"Layer '{self.name}' was called without any input tensor.")
         assert_input_compatibility(self.input_spec, flat, self.name)
@@ -421,6 +477,8 @@ class Layer:
         return outputs
 
     def _make_outputs(self, output_shape: Any) -> Any:
+        if type(output_shape) is tuple:
+            return KerasTensor(standardize_shape(output_shape), self._compute_dtype)
         if (
             isinstance(output_shape, list)
             and output_shape

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from convdims.conventions import Family
 from convdims.description import Kind
 from convdims.keras.layers._arguments import arithmetic
 from convdims.keras.layers._convolution import (
@@ -24,7 +23,7 @@ class BaseConvTranspose(Convolution):
     """An N-D transposed convolution; ``output_padding=None`` is not the same as 0."""
 
     kind: ClassVar[Kind] = Kind.CONV_TRANSPOSE
-    family: ClassVar[Family] = Family.TRANSPOSE
+    family: ClassVar[str] = "transpose"
     zero_messages = (
         "The argument `kernel_size` cannot contain 0. Received kernel_size={}.",
         "The argument `strides` cannot contains 0. Received strides={}.",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from convdims.conventions import KERAS, Family
 from convdims.description import Kind
 from convdims.keras.layers._arguments import (
     arithmetic,
+    keras_rules,
     standardize_data_format,
     standardize_tuple,
 )
@@ -56,7 +56,7 @@ class BasePooling(Layer):
         spatial_shape = input_shape[1:-1] if channels_last else input_shape[2:]
         if not (
             isinstance(self.padding, str)
-            and self.padding in KERAS.padding_words[Family.POOL]
+            and self.padding in keras_rules().padding_words["pool"]
         ):
             raise ValueError(
                 "Argument `padding` must be either 'valid' or 'same'. Received: "
