@@ -1,6 +1,6 @@
 """Symbolic tensors and the graph they record, as in Keras's functional API.
 
-A [`KerasTensor`][convdims.keras.KerasTensor] holds only a shape and a dtype. Calling a
+A ``KerasTensor`` holds only a shape and a dtype. Calling a
 layer on one records a ``Node`` (the call) on the layer and returns new tensors whose
 ``_keras_history`` points back at it; ``map_graph`` walks that history from a model's
 outputs to its inputs, in the order Keras uses for a model's layers and its summary

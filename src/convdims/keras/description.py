@@ -2,12 +2,12 @@
 [`ModelGraph`][convdims.description.ModelGraph] of
 [`LayerCall`][convdims.description.LayerCall] records.
 
-[`describe`][convdims.keras.describe] walks the model's graph in the order Keras runs
+``describe`` walks the model's graph in the order Keras runs
 it (nested models expanded in place) and asks each layer what it is: its class declares
 its ``kind`` and fills the fields only it knows (``_record_fields``: window, channels,
 groups); the name, shapes and parameter counts are filled here, the same way for every
 layer. The summary's analysis columns read the same graph
-([`layer_measures`][convdims.keras.description.layer_measures]).
+(``layer_measures``).
 
 >>> from convdims import keras
 >>> from convdims.keras import layers

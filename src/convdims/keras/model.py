@@ -41,7 +41,7 @@ def _replace_tensors(structure: Any, values: dict[int, Any]) -> Any:
 
 class Model(Layer):
     """A model: ``Model(inputs, outputs)`` makes a functional model
-    ([`Functional`][convdims.keras.Functional]).
+    (``Functional``).
 
     Subclassed models with a custom ``call`` are not supported: convdims never runs
     code on values, so it cannot trace one.

@@ -5,7 +5,7 @@ a notebook log or ``print_fn``): the same columns, widths, wrapping, number form
 byte sizes. In a terminal Keras adds colours; convdims prints the same text without
 them. ``columns=`` (a convdims addition) appends analysis columns of
 [`convdims.analysis`][convdims.analysis]: MACs, memory, receptive field, read from the
-model's description ([`convdims.keras.description`][convdims.keras.description]).
+model's description (``convdims.keras.description``).
 
 >>> from convdims import keras
 >>> from convdims.keras import layers

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def keras_rules() -> Convention:
-    """Keras's rules, [`conventions.KERAS`][convdims.conventions.KERAS], loaded when a
+    """Keras's rules, ``conventions.KERAS``, loaded when a
     layer first needs them (``import convdims.keras`` stays fast)."""
     from convdims.conventions import KERAS
 

@@ -3,7 +3,7 @@
 Keras 3 has four convolution bases (``BaseConv``, ``BaseConvTranspose``,
 ``BaseDepthwiseConv``, ``BaseSeparableConv``) whose constructors normalise the same
 arguments and run nearly the same checks, in the same order. Here they share
-[`Convolution`][convdims.keras.layers._convolution.Convolution]: it normalises
+``Convolution``: it normalises
 ``kernel_size``, ``strides``, ``dilation_rate``, ``padding`` (and ``output_padding``)
 and ``data_format`` in Keras's order, then runs Keras's checks in Keras's order with
 Keras's messages. The rules themselves (the padding words of each family, strides > 1

@@ -1,6 +1,6 @@
 """The base of every layer: names, weights, input checks and symbolic calls.
 
-A layer here holds no values. Calling it on a [`KerasTensor`][convdims.keras.KerasTensor]
+A layer here holds no values. Calling it on a ``KerasTensor``
 checks the input against the layer's ``InputSpec``, builds the layer's weights
 (shapes and sizes only) the first time, computes the output shape with the core
 functions and records the call, exactly where Keras does each of these things, so
@@ -291,7 +291,7 @@ class Layer:
     Each class declares what it is for the analysis, once: its ``kind`` (a
     [`Kind`][convdims.description.Kind]) and, in ``_record_fields``, the fields of its
     [`LayerCall`][convdims.description.LayerCall] that only it knows (its window,
-    channels, groups); [`convdims.keras.describe`][convdims.keras.describe] fills the
+    channels, groups); ``convdims.keras.describe`` fills the
     rest (name, shapes, parameters) the same way for every layer.
     """
 

@@ -1,9 +1,9 @@
 """The windows a Keras layer call slides, per spatial axis, for its layer record.
 
 A convolution or pooling layer's [`LayerCall`][convdims.description.LayerCall] carries
-one [`AxisWindow`][convdims.window.AxisWindow] per spatial axis: kernel, stride,
+one [`AxisWindow`][convdims.AxisWindow] per spatial axis: kernel, stride,
 dilation and the cells Keras pads before and after for the padding word. The cells come
-from the core ([`explicit_padding`][convdims.padding.explicit_padding]).
+from the core ([`explicit_padding`][convdims.explicit_padding]).
 
 >>> axis_windows("same", (11, 11), (2, 2), (2, 2), (1, 1))[0]
 AxisWindow(kernel_size=2, stride=2, pad_before=0, pad_after=1, dilation=1)

@@ -2,10 +2,10 @@
 
 Each class copies the signature of the Keras 3 class of the same name (names, order,
 defaults) and forwards every argument by keyword to its base, as Keras does:
-[`BaseConv`][convdims.keras.layers.base_conv.BaseConv],
-[`BaseConvTranspose`][convdims.keras.layers.base_conv_transpose.BaseConvTranspose],
-[`BaseDepthwiseConv`][convdims.keras.layers.base_depthwise_conv.BaseDepthwiseConv] and
-[`BaseSeparableConv`][convdims.keras.layers.base_separable_conv.BaseSeparableConv]. They
+``BaseConv``,
+``BaseConvTranspose``,
+``BaseDepthwiseConv`` and
+``BaseSeparableConv``. They
 reject what Keras rejects when the layer is created (kernel sizes or strides of 0,
 strides > 1 together with dilation > 1, ``"causal"`` outside Conv1D, filters not
 divisible by groups...). Shapes and parameter counts come from the core:
