@@ -23,6 +23,9 @@ class KerasHistory(NamedTuple):
     tensor_index: int
 
 
+_history = tuple.__new__  # KerasHistory without its Python-level __new__
+
+
 class KerasTensor:
     """A symbolic tensor: a shape (``None`` for unknown sizes) and a dtype, no values.
 
@@ -112,7 +115,7 @@ class Node:
                 parent._outbound_nodes.append(self)
         index = len(operation._inbound_nodes) - 1
         for i, tensor in enumerate(self.outputs):
-            tensor._keras_history = KerasHistory(operation, index, i)
+            tensor._keras_history = _history(KerasHistory, (operation, index, i))
         self.is_input = not self.input_tensors
 
     @property

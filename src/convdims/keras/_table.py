@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import operator
 import os
 import re
 import sys
@@ -287,6 +288,9 @@ def _box_line(box: dict, level: str, widths: Sequence[int]) -> str:
     return left + cross.join(horizontal * w for w in widths) + right
 
 
+_first = operator.itemgetter(0)
+
+
 @functools.lru_cache(maxsize=4096)
 def _cell_lines(text: str, width: int, how: str) -> list[str]:
     """One cell's lines, padded to ``width``; summaries repeat shapes and counts a lot."""
@@ -319,14 +323,11 @@ def render_table(
     final = column_widths(widths, table_width)
 
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
-        columns = [
-            _cell_lines(text, width, how)
-            for text, width, how in zip(texts, final, justify, strict=False)
-        ]
+        columns = list(map(_cell_lines, texts, final, justify))
         left, _, divider, right = box["head" if bottom else "body"]
-        if all(len(c) == 1 for c in columns):  # most rows: one line per cell
-            return [left + divider.join([c[0] for c in columns]) + right]
-        height = max(len(c) for c in columns)
+        height = max(map(len, columns))
+        if height == 1:  # a row of one-line cells
+            return [left + divider.join(map(_first, columns)) + right]
         block = []
         for lines, width in zip(columns, final, strict=False):
             blank = [" " * width] * (height - len(lines))

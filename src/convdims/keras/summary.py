@@ -63,7 +63,7 @@ def weight_memory_size(weights: list) -> float:
 
 
 def _format_shape(shape: tuple) -> str:
-    return f"({', '.join(str(d) for d in shape)})"
+    return "(" + ", ".join(map(str, shape)) + ")"
 
 
 def format_layer_shape(layer: Any) -> str:

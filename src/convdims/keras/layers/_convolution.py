@@ -99,17 +99,17 @@ def conv_output_shape(
 
     Answers are remembered by the exact arguments (their ``repr``): a ResNet asks the
     same few questions hundreds of times."""
-    key = repr(
-        (
-            input_shape,
-            filters,
-            kernel_size,
-            layer.strides,
-            layer.dilation_rate,
-            layer.padding,
-            layer.data_format,
-        )
+    key: Any = (
+        input_shape,
+        filters,
+        kernel_size,
+        layer.strides,
+        layer.dilation_rate,
+        layer.padding,
+        layer.data_format,
     )
+    if not getattr(layer, "_plain_window", False) or type(filters) is not int:
+        key = repr(key)  # True, 1.0 and 1 must not share an answer
     shape = _conv_shapes.get(key)
     if shape is None:
         shape = _conv_output_shape(layer, input_shape, filters, kernel_size)
@@ -118,7 +118,7 @@ def conv_output_shape(
     return shape
 
 
-_conv_shapes: dict[str, tuple] = {}
+_conv_shapes: dict[Any, tuple] = {}
 
 
 def _conv_output_shape(
@@ -228,6 +228,11 @@ class Convolution(Layer):
         self.data_format = standardize_data_format(data_format)
         self.use_bias = use_bias
         self.input_spec = InputSpec(min_ndim=rank + 2)
+        # Whether the window holds plain ints only (then answers may be remembered by
+        # the arguments themselves; otherwise by their repr).
+        self._plain_window = all(
+            type(v) is int for v in (*self.kernel_size, *self.strides, *self.dilation_rate)
+        )
 
     def _check_window(self) -> None:
         """Keras's checks after the counts: no 0 in the kernel or the strides, the

@@ -10,6 +10,7 @@ errors surface at the same moment (construction, build or call).
 from __future__ import annotations
 
 import warnings
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from convdims.description import Kind
@@ -87,66 +88,53 @@ def dtype_bits(dtype: str) -> int:
     return _DTYPE_BITS[dtype]
 
 
-class Weight:
+class Weight(tuple):
     """One weight tensor of a layer: its shape and how many scalars it holds.
 
     ``size`` comes from the core parameter functions; it always equals the product of
     ``shape``. ``trainable`` is the weight's own flag: a layer whose ``trainable`` is
-    False reports all its weights as non-trainable without changing them. A value:
-    compared by its fields, not to be changed (a plain class with slots, not a
-    dataclass: models make thousands of them and the module imports faster).
+    False reports all its weights as non-trainable without changing them. A value (a
+    tuple of its fields underneath: models make thousands of them, and a tuple is the
+    cheapest immutable record to make).
 
     >>> Weight("bias", (5,), 5)
     Weight(name='bias', shape=(5,), size=5, trainable=True, dtype='float32')
+    >>> Weight("bias", (5,), 5).nbytes
+    20.0
     """
 
-    __slots__ = ("name", "shape", "size", "trainable", "dtype")
+    __slots__ = ()
 
-    name: str
-    shape: tuple[int, ...]
-    size: int
-    trainable: bool
-    dtype: str
-
-    def __init__(
-        self,
+    def __new__(
+        cls,
         name: str,
         shape: tuple[int, ...],
         size: int,
         trainable: bool = True,
         dtype: str = "float32",
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "shape", shape)
-        set_field(self, "size", size)
-        set_field(self, "trainable", trainable)
-        set_field(self, "dtype", dtype)
+    ) -> Weight:
+        return tuple.__new__(cls, (name, shape, size, trainable, dtype))
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}: a Weight is a value")
-
-    def _fields(self) -> tuple:
-        return (self.name, self.shape, self.size, self.trainable, self.dtype)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Weight:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
+    name = property(itemgetter(0), doc="The weight's name (``kernel``, ``bias``...).")
+    shape = property(itemgetter(1), doc="Its shape.")
+    size = property(itemgetter(2), doc="Scalars it holds.")
+    trainable = property(itemgetter(3), doc="Whether it trains.")
+    dtype = property(itemgetter(4), doc="The dtype of its values.")
 
     def __repr__(self) -> str:
         return (
-            f"Weight(name={self.name!r}, shape={self.shape!r}, size={self.size!r}, "
-            f"trainable={self.trainable!r}, dtype={self.dtype!r})"
+            f"Weight(name={self[0]!r}, shape={self[1]!r}, size={self[2]!r}, "
+            f"trainable={self[3]!r}, dtype={self[4]!r})"
         )
 
     @property
     def nbytes(self) -> float:
         """Memory of the values, in bytes."""
-        return self.size * _DTYPE_BITS[self.dtype] / 8
+        return self[2] * _DTYPE_BITS[self[4]] / 8
+
+
+_new_tuple = tuple.__new__
+_size = itemgetter(2)  # Weight.size, without the property
 
 
 class InputSpec:
@@ -206,55 +194,57 @@ def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None
     """Raise Keras's ValueError when ``inputs`` do not satisfy ``spec``."""
     if not spec:
         return
-    specs = [spec] if type(spec) is InputSpec else flatten(spec)
+    if type(spec) is InputSpec and len(inputs) == 1:
+        _check_input(spec, inputs[0], 0, layer_name)
+        return
+    specs = flatten(spec)
     if len(inputs) != len(specs):
         raise ValueError(
             f'Layer "{layer_name}" expects {len(specs)} input(s), but it received '
             f"{len(inputs)} input tensors. Inputs received: {inputs}"
         )
     for index, (x, rule) in enumerate(zip(inputs, specs, strict=False)):
-        if rule is None:
-            continue
-        shape = x.shape
-        ndim = len(shape)
+        if rule is not None:
+            _check_input(rule, x, index, layer_name)
 
-        if rule.ndim is not None and ndim != rule.ndim:
+
+def _check_input(rule: InputSpec, x: Any, index: int, layer_name: str) -> None:
+    """Raise Keras's ValueError when the input ``x`` (number ``index``) breaks ``rule``."""
+    shape = x.shape
+    ndim = len(shape)
+    at = (index, rule, layer_name)
+    if rule.ndim is not None and ndim != rule.ndim:
+        raise ValueError(
+            _where(*at) + f"expected ndim={rule.ndim}, found ndim={ndim}. "
+            f"Full shape received: {shape}"
+        )
+    if rule.max_ndim is not None and ndim > rule.max_ndim:
+        raise ValueError(
+            _where(*at) + f"expected max_ndim={rule.max_ndim}, found ndim={ndim}"
+        )
+    if rule.min_ndim is not None and ndim < rule.min_ndim:
+        raise ValueError(
+            _where(*at) + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
+            f"Full shape received: {shape}"
+        )
+    for axis, value in rule.axes.items():
+        if value is not None and shape[axis] not in {value, None}:
             raise ValueError(
-                _where(index, rule, layer_name)
-                + f"expected ndim={rule.ndim}, found ndim={ndim}. "
-                f"Full shape received: {shape}"
+                _where(*at) + f"expected axis {axis} of input shape to have value "
+                f"{value}, but received input with shape {shape}"
             )
-        if rule.max_ndim is not None and ndim > rule.max_ndim:
-            raise ValueError(
-                _where(index, rule, layer_name)
-                + f"expected max_ndim={rule.max_ndim}, found ndim={ndim}"
-            )
-        if rule.min_ndim is not None and ndim < rule.min_ndim:
-            raise ValueError(
-                _where(index, rule, layer_name)
-                + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
-                f"Full shape received: {shape}"
-            )
-        for axis, value in rule.axes.items():
-            if value is not None and shape[axis] not in {value, None}:
+    if rule.shape is not None:
+        spec_shape, seen = rule.shape, shape
+        if rule.allow_last_axis_squeeze:
+            if seen and seen[-1] == 1:
+                seen = seen[:-1]
+            if spec_shape and spec_shape[-1] == 1:
+                spec_shape = spec_shape[:-1]
+        for spec_dim, dim in zip(spec_shape, seen, strict=False):
+            if spec_dim is not None and dim is not None and spec_dim != dim:
                 raise ValueError(
-                    _where(index, rule, layer_name)
-                    + f"expected axis {axis} of input shape to have value "
-                    f"{value}, but received input with shape {shape}"
+                    _where(*at) + f"expected shape={rule.shape}, found shape={seen}"
                 )
-        if rule.shape is not None:
-            spec_shape, seen = rule.shape, shape
-            if rule.allow_last_axis_squeeze:
-                if seen and seen[-1] == 1:
-                    seen = seen[:-1]
-                if spec_shape and spec_shape[-1] == 1:
-                    spec_shape = spec_shape[:-1]
-            for spec_dim, dim in zip(spec_shape, seen, strict=False):
-                if spec_dim is not None and dim is not None and spec_dim != dim:
-                    raise ValueError(
-                        _where(index, rule, layer_name)
-                        + f"expected shape={rule.shape}, found shape={seen}"
-                    )
 
 
 def _shapes_of(inputs: Any) -> Any:
@@ -380,7 +370,8 @@ class Layer:
         size: int,
         trainable: bool = True,
     ) -> Weight:
-        weight = Weight(name, tuple(shape), size, trainable, self._variable_dtype)
+        fields = (name, tuple(shape), size, trainable, self._variable_dtype)
+        weight = _new_tuple(Weight, fields)
         self._weights.append(weight)
         return weight
 
@@ -430,7 +421,7 @@ class Layer:
                 f"You tried to call `count_params` on layer '{self.name}', but the layer "
                 "isn't built. You can build it manually via: `layer.build(input_shape)`."
             )
-        return sum(w.size for w in self.weights)
+        return sum(map(_size, self.weights))
 
     # Building and calling ----------------------------------------------------------
 
