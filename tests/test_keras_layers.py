@@ -251,3 +251,84 @@ def test_a_number_of_cells_as_padding_is_a_clear_value_error():
 
     with pytest.raises(ValueError, match=r"padding=3.*ZeroPadding"):
         layers.Conv2D(5, 3, padding=3)
+
+
+@pytest.mark.parametrize("units", [0, -1, 2.0, None, "3"])
+def test_dense_units_checked_at_construction_as_keras(units):
+    with pytest.raises(ValueError, match=r"invalid value for `units`.*positive integer"):
+        layers.Dense(units)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: layers.Conv2D(0, 3), "`filters`. Expected a strictly positive value"),
+        (lambda: layers.Conv2DTranspose(-1, 3), "`filters`"),
+        (lambda: layers.SeparableConv2D(0, 3), "`filters`"),
+        (lambda: layers.DepthwiseConv2D(3, depth_multiplier=0), "`depth_multiplier`"),
+        (lambda: layers.Conv2D(4, 3, groups=0), "groups must be a positive integer"),
+    ],
+)
+def test_zero_or_negative_counts_are_refused_at_construction(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_answers_are_remembered_by_exact_type():
+    """1, True and 1.0 are different arguments to Keras: a cache must not merge them."""
+    x = keras.Input((8, 8, 3))
+    assert layers.Conv2D(4, (1, 1))(x).shape == (None, 8, 8, 4)
+    # Keras builds a kernel of shape (1.0, 1.0, 3, 4) and refuses it when called.
+    with pytest.raises(ValueError, match=r"Cannot convert '\(1.0, 1.0, 3, 4\)'"):
+        layers.Conv2D(4, (1.0, 1.0))(x)
+    # True is an int to Keras: a kernel of 1.
+    layer = layers.Conv2D(4, (True, True))
+    assert layer(x).shape == (None, 8, 8, 4) and layer.count_params() == 16
+    from convdims.keras.layers._convolution import exact_cache
+
+    seen = []
+    twice = exact_cache(lambda *args: seen.append(args) or len(seen))
+    assert [twice(1), twice(True), twice(1.0), twice((1,)), twice((True,)), twice(1)] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+        1,
+    ]
+
+
+def test_whole_float_strides_count_as_ints_like_keras():
+    assert call(layers.Conv2D(4, 3, strides=(2.0, 2.0)), (8, 8, 3)) == (None, 3, 3, 4)
+    with pytest.raises(ValueError, match="not a whole number"):
+        call(layers.Conv2D(4, 3, strides=(1.5, 1.5)), (8, 8, 3))
+
+
+def test_padding_that_is_not_a_word_is_also_keras_attribute_error():
+    from convdims.errors import ArgumentError
+
+    with pytest.raises(AttributeError) as caught:
+        layers.Conv2D(5, 3, padding=None)
+    assert isinstance(caught.value, ArgumentError) and caught.value.argument == "padding"
+
+
+def test_padding_words_come_from_the_conventions():
+    from convdims.keras.layers._arguments import padding_words
+
+    assert padding_words("conv", 1) == ("valid", "same", "causal")
+    assert padding_words("conv", 1, allow_causal=False) == ("valid", "same")
+    assert padding_words("transpose", 1) == ("valid", "same")
+    with pytest.raises(ValueError, match="must be a list/tuple or one of"):
+        layers.DepthwiseConv2D(3, padding="causal")
+    assert call(layers.Conv1D(2, 3, padding="CAUSAL"), (5, 1)) == (None, 5, 2)
+
+
+def test_constructors_store_what_decides_shapes():
+    conv = layers.Conv2D(8, 3, kernel_initializer="he_normal", activation="relu")
+    assert (conv.filters, conv.kernel_size, conv.strides, conv.padding) == (
+        8,
+        (3, 3),
+        (1, 1),
+        "valid",
+    )
+    assert not hasattr(conv, "kernel_initializer") and not hasattr(conv, "activation")

@@ -17,11 +17,33 @@ Keras 3 prints.
 ([(None, 30, 30, 5), (None, 15, 15, 5)], 140)
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from convdims.keras import backend, config, layers, models, utils
 from convdims.keras._graph import KerasTensor
 from convdims.keras.layers import Input, InputLayer, Layer
 from convdims.keras.model import Functional, Model, Sequential
-from convdims.keras.summary import describe
+
+if TYPE_CHECKING:
+    from convdims.description import ModelGraph
+
+
+def describe(model: Any, input_size: Any = None) -> ModelGraph:
+    """The model as the library's one description, a ``ModelGraph`` of ``LayerCall``
+    records: its inputs, then every layer call in the order Keras runs the graph
+    (nested models expanded). See ``convdims.keras.description`` (loaded on first use,
+    so ``import convdims.keras`` stays fast).
+
+    Raises:
+        ValueError: an ``input_size`` (a Keras model knows its input shape), or a
+            Sequential model without an input shape.
+    """
+    from convdims.keras.description import describe as describe_model
+
+    return describe_model(model, input_size)
+
 
 __version__ = "3.15.1"
 """The Keras version whose behaviour this module reproduces."""

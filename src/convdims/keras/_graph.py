@@ -1,9 +1,10 @@
 """Symbolic tensors and the graph they record, as in Keras's functional API.
 
-A :class:`KerasTensor` holds only a shape and a dtype. Calling a layer on one records a
-:class:`Node` (the call) on the layer and returns new tensors whose ``_keras_history``
-points back at it; :func:`map_graph` walks that history from a model's outputs to its
-inputs, in the order Keras uses for a model's layers and its summary rows.
+A ``KerasTensor`` holds only a shape and a dtype. Calling a
+layer on one records a ``Node`` (the call) on the layer and returns new tensors whose
+``_keras_history`` points back at it; ``map_graph`` walks that history from a model's
+outputs to its inputs, in the order Keras uses for a model's layers and its summary
+rows.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ class KerasHistory(NamedTuple):
     tensor_index: int
 
 
+_history = tuple.__new__  # KerasHistory without its Python-level __new__
+
+
 class KerasTensor:
     """A symbolic tensor: a shape (``None`` for unknown sizes) and a dtype, no values.
 
@@ -31,7 +35,18 @@ class KerasTensor:
     ((None, 32, 32, 3), 4, 'float32')
     """
 
-    def __init__(self, shape: tuple, dtype: str = "float32", name: str | None = None):
+    def __init__(
+        self,
+        shape: tuple,
+        dtype: str = "float32",
+        sparse: bool = False,
+        ragged: bool = False,
+        record_history: bool = True,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # sparse, ragged, record_history and Keras's other keywords are accepted as
+        # Keras accepts them; nothing here depends on them.
         self._shape = tuple(shape)
         self._dtype = dtype
         self.name = name if name is not None else auto_name("KerasTensor")
@@ -80,12 +95,16 @@ class Node:
     def __init__(self, operation: Any, inputs: Any = None, outputs: Any = None):
         self.operation = operation
         self.arguments = inputs
-        self.input_tensors: list[KerasTensor] = (
-            [x for x in flatten(inputs) if isinstance(x, KerasTensor)]
-            if inputs is not None
-            else []
-        )
-        self.outputs: list[KerasTensor] = [] if outputs is None else flatten(outputs)
+        if type(inputs) is KerasTensor:  # the common case, without the walk
+            self.input_tensors: list[KerasTensor] = [inputs]
+        elif inputs is None:
+            self.input_tensors = []
+        else:
+            self.input_tensors = [x for x in flatten(inputs) if isinstance(x, KerasTensor)]
+        if type(outputs) is KerasTensor:
+            self.outputs: list[KerasTensor] = [outputs]
+        else:
+            self.outputs = [] if outputs is None else flatten(outputs)
         for tensor in self.input_tensors:
             if not hasattr(tensor, "_keras_history"):
                 tensor._keras_history = KerasHistory(None, 0, 0)
@@ -96,7 +115,7 @@ class Node:
                 parent._outbound_nodes.append(self)
         index = len(operation._inbound_nodes) - 1
         for i, tensor in enumerate(self.outputs):
-            tensor._keras_history = KerasHistory(operation, index, i)
+            tensor._keras_history = _history(KerasHistory, (operation, index, i))
         self.is_input = not self.input_tensors
 
     @property

@@ -2,7 +2,7 @@
 
 Keras names an unnamed layer after its class in snake case (``Conv2D`` becomes
 ``conv2d``) and appends ``_1``, ``_2``... to later ones. The counters are global to the
-process and shared by every model, as in Keras; :func:`reset_uids` (called by
+process and shared by every model, as in Keras; ``reset_uids`` (called by
 ``keras.backend.clear_session()``) starts them again.
 """
 

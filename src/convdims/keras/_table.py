@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import operator
 import os
 import re
 import sys
@@ -51,6 +52,11 @@ def char_width(char: str) -> int:
     if unicodedata.combining(char):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def needs_measuring(text: str) -> bool:
+    """Whether ``text`` holds a character that may not be one cell wide."""
+    return _NOT_SIMPLE.search(text) is not None
 
 
 def cell_len(text: str) -> int:
@@ -282,6 +288,9 @@ def _box_line(box: dict, level: str, widths: Sequence[int]) -> str:
     return left + cross.join(horizontal * w for w in widths) + right
 
 
+_first = operator.itemgetter(0)
+
+
 @functools.lru_cache(maxsize=4096)
 def _cell_lines(text: str, width: int, how: str) -> list[str]:
     """One cell's lines, padded to ``width``; summaries repeat shapes and counts a lot."""
@@ -314,23 +323,24 @@ def render_table(
     final = column_widths(widths, table_width)
 
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
-        columns = []
-        for text, width, how in zip(texts, final, justify, strict=False):
-            columns.append(_cell_lines(text, width, how))
-        height = max(len(c) for c in columns)
+        columns = list(map(_cell_lines, texts, final, justify))
+        left, _, divider, right = box["head" if bottom else "body"]
+        height = max(map(len, columns))
+        if height == 1:  # a row of one-line cells
+            return [left + divider.join(map(_first, columns)) + right]
         block = []
         for lines, width in zip(columns, final, strict=False):
             blank = [" " * width] * (height - len(lines))
             block.append(blank + lines if bottom else lines + blank)
-        left, _, divider, right = box["head" if bottom else "body"]
         return [left + divider.join(parts) + right for parts in zip(*block, strict=False)]
 
     out = [_box_line(box, "top", final)]
     out += cells(header, bottom=True)
     out.append(_box_line(box, "head_row", final))
+    between = _box_line(box, "row", final)
     for index, row in enumerate(rows):
         if index:
-            out.append(_box_line(box, "row", final))
+            out.append(between)
         out += cells(row, bottom=False)
     out.append(_box_line(box, "bottom", final))
     return out

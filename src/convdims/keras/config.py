@@ -11,6 +11,8 @@ take this value when they are built, as in Keras. Unlike Keras, convdims does no
 
 from __future__ import annotations
 
+__all__ = ["image_data_format", "set_image_data_format"]
+
 _DATA_FORMATS = ("channels_last", "channels_first")
 _state = {"image_data_format": "channels_last"}
 

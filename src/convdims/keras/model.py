@@ -40,14 +40,15 @@ def _replace_tensors(structure: Any, values: dict[int, Any]) -> Any:
 
 
 class Model(Layer):
-    """A model: ``Model(inputs, outputs)`` makes a functional model (:class:`Functional`).
+    """A model: ``Model(inputs, outputs)`` makes a functional model
+    (``Functional``).
 
     Subclassed models with a custom ``call`` are not supported: convdims never runs
     code on values, so it cannot trace one.
     """
 
     #: The dialect whose ``describe(model, input_size)`` reads this model (for
-    #: :func:`convdims.analysis.describe`).
+    #: [`analysis.describe`][convdims.analysis.describe]).
     _dialect = "convdims.keras"
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
@@ -60,6 +61,10 @@ class Model(Layer):
             "convdims.keras.Model needs `inputs` and `outputs` (the functional API); "
             "subclassed models with a custom call() cannot be traced without values"
         )
+
+    def _inner_graph(self) -> Functional:
+        """The functional graph of the model, which a summary and ``describe`` walk."""
+        raise NotImplementedError
 
     # Weights -------------------------------------------------------------------------
 
@@ -99,7 +104,7 @@ class Model(Layer):
         )
 
     def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
-        """A layer by name or by index in :attr:`layers`."""
+        """A layer by name or by index in ``layers``."""
         if index is not None and name is not None:
             raise ValueError(
                 "Provide only a layer name or a layer index. Received: "
@@ -148,7 +153,7 @@ class Model(Layer):
             layer_range: two layer names (or regexes): the first and last rows to show.
             columns: a convdims addition (Keras has no such argument): analysis
                 columns to append, e.g. ``("macs", "receptive_field")``; see
-                :data:`convdims.analysis.COLUMN_TITLES`. Without it the table is
+                [`COLUMN_TITLES`][convdims.analysis.COLUMN_TITLES]. Without it the table is
                 Keras's own.
         """
         from convdims.keras.summary import print_summary
@@ -178,6 +183,10 @@ class Functional(Model):
     >>> model.output_shape, model.count_params()
     ((None, 30, 30, 5), 140)
     """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        # Keras's Functional defines __new__ too: its signature is (*args, **kwargs).
+        return Layer.__new__(cls)
 
     def __init__(self, inputs: Any, outputs: Any, name: str | None = None, **kwargs: Any):
         trainable = kwargs.pop("trainable", None)
@@ -212,6 +221,9 @@ class Functional(Model):
         if trainable is not None:
             self.trainable = trainable
         self.built = True
+
+    def _inner_graph(self) -> Functional:
+        return self
 
     def _check_outputs_reachable(self) -> None:
         """Keras runs the graph once when built: each output must follow from inputs."""
@@ -309,6 +321,10 @@ class Sequential(Model):
     >>> model.output_shape, model.count_params()
     ((None, 15, 15, 5), 140)
     """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        # Keras's Sequential defines __new__ too: its signature is (*args, **kwargs).
+        return Layer.__new__(cls)
 
     def __init__(
         self,
@@ -417,6 +433,14 @@ class Sequential(Model):
 
     def _all_layers(self) -> list[Layer]:
         return self._layers
+
+    def _inner_graph(self) -> Functional:
+        if self._functional is None:
+            raise ValueError(
+                f"Sequential model '{self.name}' has no input shape yet: give it a "
+                "keras.Input (or build it) before measuring it"
+            )
+        return self._functional
 
     def compute_output_shape(self, input_shape: Any) -> Any:
         if self._functional is not None:

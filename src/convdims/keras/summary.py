@@ -4,7 +4,8 @@ The text is the one Keras 3.15 prints when its output is not a terminal (a file,
 a notebook log or ``print_fn``): the same columns, widths, wrapping, number format and
 byte sizes. In a terminal Keras adds colours; convdims prints the same text without
 them. ``columns=`` (a convdims addition) appends analysis columns of
-:mod:`convdims.analysis`: MACs, memory, receptive field.
+[`convdims.analysis`][convdims.analysis]: MACs, memory, receptive field, read from the
+model's description (``convdims.keras.description``).
 
 >>> from convdims import keras
 >>> from convdims.keras import layers
@@ -29,18 +30,15 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from convdims.analysis import (
-    COLUMN_TITLES,
-    LayerCall,
-    LayerMeasures,
-    ModelGraph,
-    check_columns,
-    column_value,
-    combine,
-    measure_calls,
+from convdims.keras import _table
+from convdims.keras._table import (
+    ascii_only,
+    cell_len,
+    console_width,
+    render_table,
+    set_cell_size,
+    wrap,
 )
-from convdims.keras._table import ascii_only, console_width, render_table, wrap
-from convdims.window import AxisWindow
 
 _UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
 
@@ -65,7 +63,7 @@ def weight_memory_size(weights: list) -> float:
 
 
 def _format_shape(shape: tuple) -> str:
-    return f"({', '.join(str(d) for d in shape)})"
+    return "(" + ", ".join(map(str, shape)) + ")"
 
 
 def format_layer_shape(layer: Any) -> str:
@@ -115,11 +113,11 @@ def get_layer_index_bound_by_layer_name(layers: list, layer_range: Any = None) -
 
 
 def _is_sequential_like(model: Any) -> bool:
-    nodes = []
+    nodes = set()
     for level in model._nodes_by_depth.values():
         if len(level) > 1 or (len(level) == 1 and len(level[0].input_tensors) > 1):
             return False
-        nodes += level
+        nodes.update(level)
     for layer in model.layers:
         seen = False
         for node in layer._inbound_nodes:
@@ -149,22 +147,27 @@ def summary_text(
         width: the console width that crops long lines; by default what rich would
             detect (``COLUMNS``, the terminal, else 80).
         columns: analysis columns to append (names from
-            :data:`convdims.analysis.COLUMN_TITLES`); the table then grows wider
+            [`COLUMN_TITLES`][convdims.analysis.COLUMN_TITLES]); the table then grows wider
             instead of being cropped.
     """
     import shutil
 
-    from convdims.keras.model import Functional, Sequential
+    extra: tuple[str, ...] = ()
+    by_layer: dict = {}
+    if columns is not None:
+        from convdims.analysis import check_columns
+        from convdims.keras.description import layer_measures
 
-    extra = _analysis_columns(columns)
-    by_layer = _layer_measures(model) if extra else {}
+        extra = check_columns(columns)
+        by_layer = layer_measures(model) if extra else {}
 
-    relevant_nodes: list = []
-    if isinstance(model, Sequential) or not isinstance(model, Functional):
+    relevant_nodes: set = set()
+    operations = getattr(model, "_operations", None)
+    if operations is None:  # a Sequential model (or a model Keras calls subclassed)
         sequential_like = True
         layers = model.layers
-    else:
-        layers = model._operations
+    else:  # a functional model
+        layers = operations
         sequential_like = _is_sequential_like(model)
     if sequential_like:
         default_line_length = 88
@@ -177,7 +180,7 @@ def summary_text(
         header = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
         alignment = ["left", "left", "right", "left"]
         for level in model._nodes_by_depth.values():
-            relevant_nodes += level
+            relevant_nodes.update(level)
     if show_trainable:
         default_line_length += 12
         positions = [p * 0.90 for p in positions] + [1.0]
@@ -217,7 +220,8 @@ def summary_text(
                 row.append("Y" if layer.trainable else "N")
             else:
                 row.append("-")
-        row.extend(_analysis_cell(by_layer.get(id(layer)), name) for name in extra)
+        if extra:
+            row.extend(analysis_cell(by_layer.get(id(layer)), name) for name in extra)
         return row
 
     def layer_rows(layer: Any, level: int = 0) -> list[list[str]]:
@@ -232,6 +236,8 @@ def summary_text(
     first, last = get_layer_index_bound_by_layer_name(layers, layer_range)
     rows = [row for layer in layers[first:last] for row in layer_rows(layer)]
     if extra:
+        from convdims.analysis import COLUMN_TITLES
+
         base = len(header)
         for offset, name in enumerate(extra):
             title = COLUMN_TITLES[name]
@@ -264,12 +270,14 @@ def summary_text(
         text_lines += wrap(
             f" {label} params: {count:,} ({readable_memory_size(size)})", width
         )
+    if max(map(len, text_lines)) <= width and not _table.needs_measuring(
+        "".join(text_lines)
+    ):
+        return "\n".join(text_lines) + "\n"  # all one cell wide, no line too long
     return "".join(_crop(line, width) + "\n" for line in text_lines)
 
 
 def _crop(line: str, width: int) -> str:
-    from convdims.keras._table import cell_len, set_cell_size
-
     return line if cell_len(line) <= width else set_cell_size(line, width)
 
 
@@ -302,14 +310,12 @@ def print_summary(
         sys.stdout.flush()
 
 
-# The analysis: every layer call as a convdims.analysis.LayerCall --------------------
+def analysis_cell(measured: Any, name: str) -> str:
+    """One analysis column's cell for a row's
+    [`LayerMeasures`][convdims.analysis.LayerMeasures] (``"-"`` without one), in
+    Keras's number formats."""
+    from convdims.analysis import column_value
 
-
-def _analysis_columns(columns: Any) -> tuple[str, ...]:
-    return check_columns(columns)
-
-
-def _analysis_cell(measured: LayerMeasures | None, name: str) -> str:
     if measured is None:
         return "-"
     value = column_value(measured, name)
@@ -318,223 +324,3 @@ def _analysis_cell(measured: LayerMeasures | None, name: str) -> str:
     if name.endswith("_bytes"):
         return readable_memory_size(value)
     return f"{value:,}"
-
-
-def _pad_before(padding: str, size: Any, kernel: int, stride: int, dilation: int) -> int:
-    """Cells Keras pads before the input along one axis."""
-    from convdims.padding import same_padding
-
-    effective = dilation * (kernel - 1) + 1
-    if padding == "causal":
-        return effective - 1
-    if padding != "same":
-        return 0
-    if size is None:
-        return (effective - 1) // 2
-    return same_padding(size, kernel, stride, dilation)[0]
-
-
-def _keras_call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) -> LayerCall:
-    """One call of a Keras-dialect layer as a LayerCall."""
-    from convdims.keras import config
-    from convdims.keras.layers import convolutional as conv
-    from convdims.keras.layers import core, merging, normalization, pooling, reshaping
-
-    in_shape = tuple(node.input_tensors[0].shape) if node.input_tensors else ()
-    out_shape = tuple(node.outputs[0].shape)
-    last = getattr(layer, "data_format", config.image_data_format()) == "channels_last"
-
-    def spatial(shape: tuple) -> tuple:
-        if len(shape) < 3:
-            return ()
-        return tuple(shape[1:-1]) if last else tuple(shape[2:])
-
-    channels = (in_shape[-1] if last else in_shape[1]) if len(in_shape) >= 2 else 0
-    window: dict[str, Any] = {}
-
-    def windowed(kernel: tuple, strides: tuple, dilation: tuple) -> dict[str, Any]:
-        return {
-            "window": tuple(
-                AxisWindow(k, s, _pad_before(layer.padding, size, k, s, d), 0, d)
-                for size, k, s, d in zip(
-                    spatial(in_shape), kernel, strides, dilation, strict=False
-                )
-            ),
-        }
-
-    if isinstance(layer, conv.BaseConv):
-        kind = "conv"
-        window = windowed(layer.kernel_size, layer.strides, layer.dilation_rate)
-        window.update(in_channels=channels, out_channels=layer.filters, groups=layer.groups)
-    elif isinstance(layer, conv.BaseConvTranspose):
-        kind = "conv_transpose"
-        window = {
-            # The padding of the convolution this one transposes ('same': TF's split).
-            "window": tuple(
-                AxisWindow(k, s, (d * (k - 1)) // 2 if layer.padding == "same" else 0, 0, d)
-                for k, s, d in zip(
-                    layer.kernel_size, layer.strides, layer.dilation_rate, strict=False
-                )
-            ),
-            "in_channels": channels,
-            "out_channels": layer.filters,
-        }
-    elif isinstance(layer, (conv.DepthwiseConv2D, conv.SeparableConv2D)):
-        kind = "depthwise" if isinstance(layer, conv.DepthwiseConv2D) else "separable"
-        window = windowed(layer.kernel_size, layer.strides, layer.dilation_rate)
-        window.update(
-            in_channels=channels,
-            out_channels=getattr(layer, "filters", channels * layer.depth_multiplier),
-            depth_multiplier=layer.depth_multiplier,
-        )
-    elif isinstance(layer, pooling.BasePooling):
-        kind = "pool"
-        window = windowed(layer.pool_size, layer.strides, (1,) * len(layer.pool_size))
-    elif isinstance(layer, pooling.BaseGlobalPooling):
-        kind = "global_pool"
-    elif isinstance(layer, core.Dense):
-        kind = "dense"
-        window = {"in_channels": in_shape[-1], "out_channels": layer.units}
-    elif isinstance(layer, normalization.BatchNormalization):
-        kind = "batch_norm"
-    elif isinstance(layer, (core.Activation, core.ReLU)):
-        kind = "activation"
-    elif isinstance(layer, core.Dropout):
-        kind = "dropout"
-    elif isinstance(layer, reshaping.Flatten):
-        kind = "flatten"
-    elif isinstance(layer, reshaping.Reshape):
-        kind = "reshape"
-    elif isinstance(layer, reshaping.ZeroPadding2D):
-        kind = "padding"
-        window = {"window": tuple(AxisWindow(1, 1, a, b) for a, b in layer.padding)}
-    elif isinstance(layer, reshaping.Cropping2D):
-        kind = "cropping"
-        window = {"window": tuple(AxisWindow(1, 1, a, b) for a, b in layer.cropping)}
-    elif isinstance(layer, reshaping.UpSampling2D):
-        kind = "upsampling"
-    elif isinstance(layer, merging.Merge):
-        kind = "merge"
-    else:
-        kind = "other"
-    weights = list(layer.weights) if first else []
-    return LayerCall(
-        layer.name,
-        type(layer).__name__,
-        kind,
-        out_shape,
-        input_spatial=spatial(in_shape),
-        output_spatial=spatial(out_shape),
-        params=sum(w.size for w in weights),
-        bias_params=sum(w.size for w in weights if w.name in ("bias", "beta")),
-        statistics=sum(
-            w.size for w in weights if w.name in ("moving_mean", "moving_variance")
-        ),
-        param_bytes=int(sum(w.nbytes for w in weights)),
-        inputs=sources,
-        owner=layer,
-        **window,
-    )
-
-
-def _graph(model: Any) -> Any:
-    from convdims.keras.model import Sequential
-
-    if isinstance(model, Sequential):
-        if model._functional is None:
-            raise ValueError(
-                f"Sequential model '{model.name}' has no input shape yet: give it a "
-                "keras.Input (or build it) before measuring it"
-            )
-        return model._functional
-    return model
-
-
-def _expand(
-    graph: Any,
-    produced: dict[int, int],
-    calls: list[LayerCall],
-    owners: dict[int, list[int]],
-) -> None:
-    """Append the calls of a functional graph, nested models expanded in place."""
-    from convdims.keras.model import Model
-
-    for depth in sorted(graph._nodes_by_depth, reverse=True):
-        for node in graph._nodes_by_depth[depth]:
-            layer = node.operation
-            if node.is_input:
-                if all(id(t) in produced for t in node.outputs):
-                    continue  # a nested model's input, already linked
-                shape = tuple(node.outputs[0].shape)
-                owners.setdefault(id(layer), []).append(len(calls))
-                for tensor in node.outputs:
-                    produced[id(tensor)] = len(calls)
-                calls.append(
-                    LayerCall(
-                        layer.name,
-                        type(layer).__name__,
-                        "input",
-                        shape,
-                        output_spatial=tuple(shape[1:-1]) if len(shape) >= 3 else (),
-                    )
-                )
-                continue
-            if not all(id(x) in produced for x in node.input_tensors):
-                continue
-            if isinstance(layer, Model):
-                inner = _graph(layer)
-                pairs = zip(inner.inputs, node.input_tensors, strict=False)
-                for inner_input, outer in pairs:
-                    produced[id(inner_input)] = produced[id(outer)]
-                start = len(calls)
-                _expand(inner, produced, calls, owners)
-                for inner_output, outer in zip(inner.outputs, node.outputs, strict=False):
-                    produced[id(outer)] = produced[id(inner_output)]
-                owners.setdefault(id(layer), []).extend(range(start, len(calls)))
-                continue
-            sources = tuple(sorted({produced[id(x)] for x in node.input_tensors}))
-            first = id(layer) not in owners
-            owners.setdefault(id(layer), []).append(len(calls))
-            for tensor in node.outputs:
-                produced[id(tensor)] = len(calls)
-            calls.append(_keras_call(layer, node, sources, first))
-
-
-def _describe(model: Any) -> tuple[list[LayerCall], dict[int, list[int]]]:
-    calls: list[LayerCall] = []
-    owners: dict[int, list[int]] = {}
-    _expand(_graph(model), {}, calls, owners)
-    return calls, owners
-
-
-def describe(model: Any, input_size: Any = None) -> ModelGraph:
-    """The model's calls for :mod:`convdims.analysis`: its inputs, then every layer call
-    in the order Keras runs the graph (nested models expanded).
-
-    Args:
-        model: a convdims.keras Sequential or functional model.
-        input_size: not used (a Keras model knows its input shape); must be None.
-
-    Raises:
-        ValueError: an ``input_size``, or a Sequential model without an input shape.
-    """
-    if input_size is not None:
-        raise ValueError(
-            "input_size is for torch modules; a Keras model knows its input shape"
-        )
-    return ModelGraph(tuple(_describe(model)[0]), model.name, "keras")
-
-
-def _layer_measures(model: Any) -> dict[int, LayerMeasures]:
-    """Each layer's measures (by ``id``): one call's, or the sums over its calls (a
-    layer called twice, a nested model) with the last call's shape and field."""
-    calls, owners = _describe(model)
-    measured = measure_calls(calls)
-    result: dict[int, LayerMeasures] = {}
-    for key, indices in owners.items():
-        parts = [measured[i] for i in indices]
-        if len(parts) == 1:
-            result[key] = parts[0]
-            continue
-        result[key] = combine(parts)
-    return result

@@ -6,9 +6,24 @@ same ValueError for what it rejects, at the same moment (layer construction).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from convdims.errors import ArgumentError
 from convdims.keras import config
+
+if TYPE_CHECKING:
+    from convdims.conventions import Convention, Family
+
+
+def keras_rules() -> Convention:
+    """Keras's rules, ``conventions.KERAS``, loaded when a
+    layer first needs them (``import convdims.keras`` stays fast)."""
+    from convdims.conventions import KERAS
+
+    return KERAS
+
+
+_WORDS: dict[tuple[str, int, bool], tuple[str, ...]] = {}
 
 
 def standardize_tuple(value: Any, n: int, name: str, allow_zero: bool = False) -> tuple:
@@ -53,31 +68,97 @@ def standardize_tuple(value: Any, n: int, name: str, allow_zero: bool = False) -
     return values
 
 
-def standardize_padding(value: Any, allow_causal: bool = False) -> Any:
+class PaddingNotAWordError(ArgumentError, AttributeError):
+    """A padding that is not a word: Keras fails here with AttributeError (``'int' object
+    has no attribute 'lower'``); this says what is meant and is both a ValueError (with
+    the argument's data) and the AttributeError Keras raises."""
+
+
+def padding_words(
+    family: Family | str, rank: int, allow_causal: bool = True
+) -> tuple[str, ...]:
+    """The padding words Keras takes for a layer family with ``rank`` spatial axes, in
+    Keras's order (from [`convdims.conventions`][convdims.conventions]).
+
+    ``allow_causal=False``: a layer that never takes ``'causal'`` (Keras's depthwise and
+    separable convolutions, whatever their rank).
+
+    >>> padding_words("conv", 1), padding_words("conv", 2)
+    (('valid', 'same', 'causal'), ('valid', 'same'))
+    """
+    key = (str(family), int(rank), bool(allow_causal))
+    words = _WORDS.get(key)
+    if words is None:
+        from convdims.conventions import Family
+
+        rules = keras_rules()
+        words = _WORDS[key] = tuple(
+            word
+            for word in rules.padding_words[Family(family)]
+            if rules.takes_padding(family, word, axes=rank)
+            and (allow_causal or word != "causal")
+        )
+    return words
+
+
+def standardize_padding(
+    value: Any, family: Family | str = "conv", rank: int = 2, allow_causal: bool = True
+) -> Any:
     """A padding word in lower case; lists and tuples pass through (and fail at build).
 
-    >>> standardize_padding("SAME"), standardize_padding("causal", allow_causal=True)
+    The words a family takes come from [`convdims.conventions`][convdims.conventions]
+    (``'causal'`` only with one spatial axis).
+
+    >>> standardize_padding("SAME"), standardize_padding("causal", rank=1)
     ('same', 'causal')
     """
     if isinstance(value, (list, tuple)):
         return value
+    words = padding_words(family, rank, allow_causal)
     if not isinstance(value, str):
-        # Keras itself fails here with AttributeError ('int' object has no attribute
-        # 'lower'); say what is meant instead.
-        words = "'valid', 'same' or 'causal'" if allow_causal else "'valid' or 'same'"
-        raise ValueError(
-            f"The `padding` argument must be {words}; received padding={value!r}. Keras "
+        shown = " or ".join(repr(w) for w in words)
+        raise PaddingNotAWordError(
+            f"The `padding` argument must be {shown}; received padding={value!r}. Keras "
             f"layers take no number of cells: put a ZeroPadding layer with "
-            f"padding={value!r} before a 'valid' layer instead."
+            f"padding={value!r} before a 'valid' layer instead.",
+            argument="padding",
+            value=value,
+            valid=shown,
         )
     padding = value.lower()
-    allowed = {"valid", "same", "causal"} if allow_causal else {"valid", "same"}
-    if padding not in allowed:
+    if padding not in words:
+        # Keras's message shows a set literal built in this order.
+        allowed = set(words)
         raise ValueError(
             f"The `padding` argument must be a list/tuple or one of {allowed}. "
             f"Received: {padding}"
         )
     return padding
+
+
+def arithmetic(values: tuple) -> tuple:
+    """Values Keras accepted, as the plain ints its arithmetic uses: ``True`` is 1 and
+    ``2.0`` is 2 (Keras computes with them as numbers).
+
+    Raises:
+        ValueError: a float that is not a whole number (Keras would compute a
+            fractional size).
+
+    >>> arithmetic((True, 2.0, 3))
+    (1, 2, 3)
+    """
+    if all(type(v) is int for v in values):
+        return values
+    result = []
+    for v in values:
+        if isinstance(v, float):
+            if not v.is_integer():
+                raise ValueError(
+                    f"{values} holds {v}, which is not a whole number; convdims computes "
+                    "sizes with whole numbers of cells"
+                )
+        result.append(int(v))
+    return tuple(result)
 
 
 def standardize_data_format(data_format: Any) -> str:
@@ -104,6 +185,12 @@ def standardize_shape(shape: Any) -> tuple:
     >>> standardize_shape([None, 32, 32, 3])
     (None, 32, 32, 3)
     """
+    if type(shape) is tuple:
+        for d in shape:
+            if d is not None and (type(d) is not int or d < 0):
+                break
+        else:
+            return shape  # already a shape: every layer call passes one through here
     if not isinstance(shape, tuple):
         if shape is None:
             raise ValueError("Undefined shapes are not supported.")

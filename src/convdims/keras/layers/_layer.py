@@ -1,7 +1,7 @@
 """The base of every layer: names, weights, input checks and symbolic calls.
 
-A layer here holds no values. Calling it on a :class:`~convdims.keras.KerasTensor`
-checks the input against the layer's :class:`InputSpec`, builds the layer's weights
+A layer here holds no values. Calling it on a ``KerasTensor``
+checks the input against the layer's ``InputSpec``, builds the layer's weights
 (shapes and sizes only) the first time, computes the output shape with the core
 functions and records the call, exactly where Keras does each of these things, so
 errors surface at the same moment (construction, build or call).
@@ -10,9 +10,10 @@ errors surface at the same moment (construction, build or call).
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
-from typing import Any
+from operator import itemgetter
+from typing import Any, ClassVar
 
+from convdims.description import Kind
 from convdims.keras._graph import KerasTensor, Node, flatten
 from convdims.keras._naming import auto_name
 from convdims.keras.layers._arguments import standardize_shape
@@ -87,40 +88,114 @@ def dtype_bits(dtype: str) -> int:
     return _DTYPE_BITS[dtype]
 
 
-@dataclass(frozen=True)
-class Weight:
+class Weight(tuple):
     """One weight tensor of a layer: its shape and how many scalars it holds.
 
     ``size`` comes from the core parameter functions; it always equals the product of
     ``shape``. ``trainable`` is the weight's own flag: a layer whose ``trainable`` is
-    False reports all its weights as non-trainable without changing them.
+    False reports all its weights as non-trainable without changing them. A value (a
+    tuple of its fields underneath: models make thousands of them, and a tuple is the
+    cheapest immutable record to make).
+
+    >>> Weight("bias", (5,), 5)
+    Weight(name='bias', shape=(5,), size=5, trainable=True, dtype='float32')
+    >>> Weight("bias", (5,), 5).nbytes
+    20.0
     """
 
-    name: str
-    shape: tuple[int, ...]
-    size: int
-    trainable: bool = True
-    dtype: str = "float32"
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        name: str,
+        shape: tuple[int, ...],
+        size: int,
+        trainable: bool = True,
+        dtype: str = "float32",
+    ) -> Weight:
+        return tuple.__new__(cls, (name, shape, size, trainable, dtype))
+
+    name = property(itemgetter(0), doc="The weight's name (``kernel``, ``bias``...).")
+    shape = property(itemgetter(1), doc="Its shape.")
+    size = property(itemgetter(2), doc="Scalars it holds.")
+    trainable = property(itemgetter(3), doc="Whether it trains.")
+    dtype = property(itemgetter(4), doc="The dtype of its values.")
+
+    def __repr__(self) -> str:
+        return (
+            f"Weight(name={self[0]!r}, shape={self[1]!r}, size={self[2]!r}, "
+            f"trainable={self[3]!r}, dtype={self[4]!r})"
+        )
 
     @property
     def nbytes(self) -> float:
         """Memory of the values, in bytes."""
-        return self.size * dtype_bits(self.dtype) / 8
+        return self[2] * _DTYPE_BITS[self[4]] / 8
 
 
-@dataclass
+_new_tuple = tuple.__new__
+_size = itemgetter(2)  # Weight.size, without the property
+
+
 class InputSpec:
-    """What a layer accepts: a rank, a minimum rank, fixed sizes on some axes."""
+    """What a layer accepts: a rank (exact, at least, at most), fixed sizes on some
+    axes, or a whole shape; Keras's ``InputSpec`` with its arguments.
 
-    ndim: int | None = None
-    min_ndim: int | None = None
-    axes: dict[int, int | None] = field(default_factory=dict)
-    name: str | None = None
+    >>> InputSpec(min_ndim=4, axes={-1: 3}).axes
+    {-1: 3}
+    """
+
+    def __init__(
+        self,
+        dtype: Any = None,
+        shape: Any = None,
+        ndim: int | None = None,
+        max_ndim: int | None = None,
+        min_ndim: int | None = None,
+        axes: dict[int, int | None] | None = None,
+        allow_last_axis_squeeze: bool = False,
+        name: str | None = None,
+        optional: bool = False,
+    ) -> None:
+        self.dtype = dtype
+        self.shape = None if shape is None else tuple(shape)
+        self.ndim = len(self.shape) if self.shape is not None else ndim
+        self.max_ndim = max_ndim
+        self.min_ndim = min_ndim
+        self.name = name
+        self.optional = optional
+        self.allow_last_axis_squeeze = allow_last_axis_squeeze
+        self.axes = {int(axis): size for axis, size in (axes or {}).items()}
+
+    def __repr__(self) -> str:
+        spec = [
+            f"{key}={value}"
+            for key, value in (
+                ("dtype", self.dtype),
+                ("shape", self.shape),
+                ("ndim", self.ndim),
+                ("max_ndim", self.max_ndim),
+                ("min_ndim", self.min_ndim),
+                ("axes", self.axes or None),
+            )
+            if value is not None
+        ]
+        return f"InputSpec({', '.join(spec)})"
+
+
+def _where(index: int, rule: InputSpec, layer_name: str) -> str:
+    return (
+        f"Input {index} with name '{rule.name}' of layer '{layer_name}' is "
+        "incompatible with the layer: "
+    )
 
 
 def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None:
     """Raise Keras's ValueError when ``inputs`` do not satisfy ``spec``."""
     if not spec:
+        return
+    if type(spec) is InputSpec and len(inputs) == 1:
+        _check_input(spec, inputs[0], 0, layer_name)
         return
     specs = flatten(spec)
     if len(inputs) != len(specs):
@@ -129,29 +204,46 @@ def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None
             f"{len(inputs)} input tensors. Inputs received: {inputs}"
         )
     for index, (x, rule) in enumerate(zip(inputs, specs, strict=False)):
-        if rule is None:
-            continue
-        shape = x.shape
-        ndim = len(shape)
-        where = (
-            f"Input {index} with name '{rule.name}' of layer '{layer_name}' is "
-            "incompatible with the layer: "
+        if rule is not None:
+            _check_input(rule, x, index, layer_name)
+
+
+def _check_input(rule: InputSpec, x: Any, index: int, layer_name: str) -> None:
+    """Raise Keras's ValueError when the input ``x`` (number ``index``) breaks ``rule``."""
+    shape = x.shape
+    ndim = len(shape)
+    at = (index, rule, layer_name)
+    if rule.ndim is not None and ndim != rule.ndim:
+        raise ValueError(
+            _where(*at) + f"expected ndim={rule.ndim}, found ndim={ndim}. "
+            f"Full shape received: {shape}"
         )
-        if rule.ndim is not None and ndim != rule.ndim:
+    if rule.max_ndim is not None and ndim > rule.max_ndim:
+        raise ValueError(
+            _where(*at) + f"expected max_ndim={rule.max_ndim}, found ndim={ndim}"
+        )
+    if rule.min_ndim is not None and ndim < rule.min_ndim:
+        raise ValueError(
+            _where(*at) + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
+            f"Full shape received: {shape}"
+        )
+    for axis, value in rule.axes.items():
+        if value is not None and shape[axis] not in {value, None}:
             raise ValueError(
-                where + f"expected ndim={rule.ndim}, found ndim={ndim}. "
-                f"Full shape received: {shape}"
+                _where(*at) + f"expected axis {axis} of input shape to have value "
+                f"{value}, but received input with shape {shape}"
             )
-        if rule.min_ndim is not None and ndim < rule.min_ndim:
-            raise ValueError(
-                where + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
-                f"Full shape received: {shape}"
-            )
-        for axis, value in rule.axes.items():
-            if value is not None and shape[axis] not in {value, None}:
+    if rule.shape is not None:
+        spec_shape, seen = rule.shape, shape
+        if rule.allow_last_axis_squeeze:
+            if seen and seen[-1] == 1:
+                seen = seen[:-1]
+            if spec_shape and spec_shape[-1] == 1:
+                spec_shape = spec_shape[:-1]
+        for spec_dim, dim in zip(spec_shape, seen, strict=False):
+            if spec_dim is not None and dim is not None and spec_dim != dim:
                 raise ValueError(
-                    where + f"expected axis {axis} of input shape to have value "
-                    f"{value}, but received input with shape {shape}"
+                    _where(*at) + f"expected shape={rule.shape}, found shape={seen}"
                 )
 
 
@@ -185,7 +277,21 @@ class Layer:
     >>> conv.build((None, 32, 32, 3))
     >>> conv.count_params(), [w.shape for w in conv.weights]
     (140, [(3, 3, 3, 5), (5,)])
+
+    Each class declares what it is for the analysis, once: its ``kind`` (a
+    [`Kind`][convdims.description.Kind]) and, in ``_record_fields``, the fields of its
+    [`LayerCall`][convdims.description.LayerCall] that only it knows (its window,
+    channels, groups); ``convdims.keras.describe`` fills the
+    rest (name, shapes, parameters) the same way for every layer.
     """
+
+    #: What the layer is, for the analysis (the base: something else).
+    kind: ClassVar[Kind] = Kind.OTHER
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        # As in Keras, whose Layer defines __new__: the signature of the class is then
+        # that of the first __init__ or __new__ found up its MRO, as Keras's is.
+        return super().__new__(cls)
 
     def __init__(
         self,
@@ -199,7 +305,7 @@ class Layer:
     ) -> None:
         if name is None:
             name = auto_name(type(self).__name__)
-        if not isinstance(name, str) or "/" in name:
+        if type(name) is not str or "/" in name:
             raise ValueError(
                 "Argument `name` must be a string and cannot contain character `/`. "
                 f"Received: name={name} (of type {type(name)})"
@@ -207,30 +313,33 @@ class Layer:
         self.name = name
         self._inbound_nodes: list[Node] = []
         self._outbound_nodes: list[Node] = []
-        self._compute_dtype, self._variable_dtype = dtype_policy(dtype)
-        self.activity_regularizer = activity_regularizer
-        input_dim = kwargs.pop("input_dim", None)
-        shape_arg = (
-            (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
-        )
+        if dtype is None:
+            self._compute_dtype = self._variable_dtype = "float32"
+        else:
+            self._compute_dtype, self._variable_dtype = dtype_policy(dtype)
         self._input_shape_arg = None
-        if shape_arg is not None:
-            warnings.warn(
-                "Do not pass an `input_shape`/`input_dim` argument to a layer. When "
-                "using Sequential models, prefer using an `Input(shape)` object as the "
-                "first layer in the model instead.",
-                UserWarning,
-                stacklevel=3,
-            )
-            self._input_shape_arg = shape_arg
         if kwargs:
-            raise ValueError(
-                f"Unrecognized keyword arguments passed to {type(self).__name__}: {kwargs}"
+            input_dim = kwargs.pop("input_dim", None)
+            shape_arg = (
+                (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
             )
+            if shape_arg is not None:
+                warnings.warn(
+                    "Do not pass an `input_shape`/`input_dim` argument to a layer. When "
+                    "using Sequential models, prefer using an `Input(shape)` object as "
+                    "the first layer in the model instead.",
+                    UserWarning,
+                    stacklevel=3,
+                )
+                self._input_shape_arg = shape_arg
+            if kwargs:
+                raise ValueError(
+                    "Unrecognized keyword arguments passed to "
+                    f"{type(self).__name__}: {kwargs}"
+                )
         self.built = False
-        self.autocast = autocast
         self.input_spec: Any = None
-        if not isinstance(trainable, bool):
+        if trainable is not True and not isinstance(trainable, bool):
             raise ValueError(
                 "Expected `trainable` to be a boolean. "
                 f"Received: trainable={trainable} (of type {type(trainable)})"
@@ -241,6 +350,19 @@ class Layer:
 
     # Weights -----------------------------------------------------------------------
 
+    def _weight_shape(self, name: str, shape: tuple) -> tuple[int, ...]:
+        """A weight's shape checked as Keras's ``add_weight`` checks it: whole
+        dimensions only (a float kernel size fails here, when the layer is built), all
+        of them known."""
+        standard = standardize_shape(shape)
+        if None in standard:
+            raise ValueError(
+                "Shapes used to initialize variables must be fully-defined (no `None` "
+                f"dimensions). Received: shape={standard} for variable "
+                f"path='{self.name}/{name}'"
+            )
+        return standard
+
     def _add_weight(
         self,
         name: str,
@@ -248,7 +370,8 @@ class Layer:
         size: int,
         trainable: bool = True,
     ) -> Weight:
-        weight = Weight(name, tuple(shape), size, trainable, self._variable_dtype)
+        fields = (name, tuple(shape), size, trainable, self._variable_dtype)
+        weight = _new_tuple(Weight, fields)
         self._weights.append(weight)
         return weight
 
@@ -298,7 +421,7 @@ class Layer:
                 f"You tried to call `count_params` on layer '{self.name}', but the layer "
                 "isn't built. You can build it manually via: `layer.build(input_shape)`."
             )
-        return sum(w.size for w in self.weights)
+        return sum(map(_size, self.weights))
 
     # Building and calling ----------------------------------------------------------
 
@@ -327,8 +450,12 @@ class Layer:
         Extra arguments Keras layers take at call time (``training``, ``mask``...) are
         accepted and ignored.
         """
-        shapes = _shapes_of(inputs)
-        flat = flatten(inputs)
+        if type(inputs) is KerasTensor:  # the common case, without the walks
+            shapes: Any = inputs._shape
+            flat = [inputs]
+        else:
+            shapes = _shapes_of(inputs)
+            flat = flatten(inputs)
         if not flat:
             raise ValueError(f"Layer '{self.name}' was called without any input tensor.")
         assert_input_compatibility(self.input_spec, flat, self.name)
@@ -341,6 +468,8 @@ class Layer:
         return outputs
 
     def _make_outputs(self, output_shape: Any) -> Any:
+        if type(output_shape) is tuple:
+            return KerasTensor(standardize_shape(output_shape), self._compute_dtype)
         if (
             isinstance(output_shape, list)
             and output_shape
@@ -372,7 +501,7 @@ class Layer:
 
     @property
     def output_shape(self) -> Any:
-        """Shape of :attr:`output` (Keras 2's name; Keras 3 says ``output.shape``)."""
+        """Shape of ``output`` (Keras 2's name; Keras 3 says ``output.shape``)."""
         output = self.output
         if isinstance(output, list):
             return [x.shape for x in output]
@@ -380,11 +509,24 @@ class Layer:
 
     @property
     def input_shape(self) -> Any:
-        """Shape of :attr:`input` (Keras 2's name; Keras 3 says ``input.shape``)."""
+        """Shape of ``input`` (Keras 2's name; Keras 3 says ``input.shape``)."""
         value = self.input
         if isinstance(value, list):
             return [x.shape for x in value]
         return value.shape
+
+    # What the layer is, for convdims.keras.describe ------------------------------------
+
+    def _record_fields(self, input_shape: tuple, output_shape: tuple) -> dict[str, Any]:
+        """The fields of this layer's [`LayerCall`][convdims.description.LayerCall]
+        that depend on what the layer is (window, channels...), for one call with
+        these first input and output shapes; the base layer has none."""
+        return {}
+
+    def _inner_graph(self) -> Any:
+        """The functional graph to expand in place of this layer's calls (a nested
+        model), or None for a plain layer."""
+        return None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
+from convdims.description import Kind
+from convdims.keras.layers._convolution import GLOROT as _GLOROT
+from convdims.keras.layers._convolution import dense_weights, enable_lora
 from convdims.keras.layers._layer import InputSpec, Layer
-from convdims.parameters import dense_params
-
-_GLOROT = "glorot_uniform"
-_dense_params = lru_cache(maxsize=1024)(dense_params)  # see convolutional.py
 
 
 class Dense(Layer):
@@ -20,7 +18,13 @@ class Dense(Layer):
     >>> layer = layers.Dense(10)
     >>> layer(keras.Input((64,))).shape, layer.count_params()
     ((None, 10), 650)
+
+    ``units`` must be a positive int (Keras checks it first, before anything else).
+    Stored: ``units``, ``use_bias`` and ``lora_rank``, what decides the shapes and
+    counts.
     """
+
+    kind: ClassVar[Kind] = Kind.DENSE
 
     def __init__(
         self,
@@ -39,19 +43,17 @@ class Dense(Layer):
         quantization_config: Any = None,
         **kwargs: Any,
     ) -> None:
+        if not isinstance(units, int) or units <= 0:
+            # Keras 3.15's Dense.__init__, before the base class runs.
+            raise ValueError(
+                "Received an invalid value for `units`, expected a positive integer. "
+                f"Received: units={units}"
+            )
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         self.units = units
-        self.activation = activation
         self.use_bias = use_bias
-        self.kernel_initializer = kernel_initializer
-        self.bias_initializer = bias_initializer
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-        self.kernel_constraint = kernel_constraint
-        self.bias_constraint = bias_constraint
         self.lora_rank = lora_rank
         self.lora_alpha = lora_alpha if lora_alpha is not None else lora_rank
-        self.quantization_config = quantization_config
         self.input_spec = InputSpec(min_ndim=2)
 
     def _build(self, input_shape: tuple) -> None:
@@ -61,20 +63,22 @@ class Dense(Layer):
                 "The last dimension of the inputs to a Dense layer should be defined. "
                 f"Found None in input shape {tuple(input_shape)}."
             )
-        kernel = _dense_params(features, self.units, use_bias=False)
-        self._add_weight("kernel", (features, self.units), kernel)
+        units = int(self.units)  # True is 1, as in Keras
+        kernel = dense_weights(features, units, use_bias=False)
+        self._add_weight("kernel", (features, units), kernel)
         if self.use_bias:
-            total = _dense_params(features, self.units)
-            self._add_weight("bias", (self.units,), total - kernel)
+            total = dense_weights(features, units)
+            self._add_weight("bias", (units,), total - kernel)
         self.input_spec = InputSpec(min_ndim=2, axes={-1: features})
         if self.lora_rank:
-            from convdims.keras.layers.convolutional import _enable_lora
+            enable_lora(self, (features, units), units)
 
-            _enable_lora(self, (features, self.units), self.units)
+    def _record_fields(self, input_shape: tuple, output_shape: tuple) -> dict[str, Any]:
+        return {"in_channels": input_shape[-1], "out_channels": int(self.units)}
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
         shape = list(input_shape)
-        shape[-1] = self.units
+        shape[-1] = int(self.units)
         return tuple(shape)
 
 
@@ -84,6 +88,8 @@ class Activation(Layer):
     The activation is accepted as given (a name or a callable) and never evaluated.
     """
 
+    kind: ClassVar[Kind] = Kind.ACTIVATION
+
     def __init__(self, activation: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.activation = activation
@@ -92,6 +98,8 @@ class Activation(Layer):
 
 class ReLU(Layer):
     """Rectified linear unit, optionally capped (``ReLU(6.0)`` is ReLU6)."""
+
+    kind: ClassVar[Kind] = Kind.ACTIVATION
 
     def __init__(
         self,
@@ -124,6 +132,8 @@ class ReLU(Layer):
 
 class Dropout(Layer):
     """Randomly zero a fraction ``rate`` of the inputs while training; no weights."""
+
+    kind: ClassVar[Kind] = Kind.DROPOUT
 
     def __init__(
         self, rate: float, noise_shape: Any = None, seed: int | None = None, **kwargs: Any

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import Any, ClassVar
 
+from convdims.description import Kind
 from convdims.keras._graph import KerasTensor, Node
 from convdims.keras.layers._arguments import standardize_shape
 from convdims.keras.layers._layer import Layer, standardize_dtype
@@ -17,6 +18,8 @@ class InputLayer(Layer):
     >>> layers.InputLayer(shape=(28, 28, 1), name="image").batch_shape
     (None, 28, 28, 1)
     """
+
+    kind: ClassVar[Kind] = Kind.INPUT
 
     def __init__(
         self,

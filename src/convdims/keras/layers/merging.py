@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from convdims.description import Kind
 from convdims.keras.layers._layer import Layer
 
 
@@ -17,6 +18,11 @@ def _is_shape_list(input_shape: Any) -> bool:
 
 class Merge(Layer):
     """Element-wise merge of tensors whose shapes match or broadcast (sizes of 1)."""
+
+    kind: ClassVar[Kind] = Kind.MERGE
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
 
     def _elementwise_shape(self, first: Any, second: Any) -> Any:
         if first is None or second is None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from convdims.description import Kind
 from convdims.keras.layers._layer import InputSpec, Layer
 
 
@@ -22,6 +23,8 @@ class BatchNormalization(Layer):
     >>> bn.count_params(), sum(w.size for w in bn.non_trainable_weights)
     (256, 128)
     """
+
+    kind: ClassVar[Kind] = Kind.BATCH_NORM
 
     def __init__(
         self,

@@ -2,23 +2,30 @@
 
 As in Keras, ``strides`` defaults to ``pool_size`` and ``padding`` is only checked when
 the layer is called (``"valid"`` or ``"same"``, lower case). Output sizes come from
-:func:`~convdims.pool_output_size`.
+[`pool_output_size`][convdims.pool_output_size].
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
-from convdims.keras.layers._arguments import standardize_data_format, standardize_tuple
+from convdims.description import Kind
+from convdims.keras.layers._arguments import (
+    arithmetic,
+    keras_rules,
+    standardize_data_format,
+    standardize_tuple,
+)
+from convdims.keras.layers._convolution import pool_size as _pool_output_size
+from convdims.keras.layers._convolution import spatial_of
 from convdims.keras.layers._layer import InputSpec, Layer
-from convdims.pooling import pool_output_size
-
-_pool_output_size = lru_cache(maxsize=4096)(pool_output_size)  # see convolutional.py
+from convdims.keras.layers._window import axis_windows
 
 
 class BasePooling(Layer):
     """Max or average pooling over ``pool_dimensions`` spatial axes."""
+
+    kind: ClassVar[Kind] = Kind.POOL
 
     def __init__(
         self,
@@ -47,15 +54,17 @@ class BasePooling(Layer):
         input_shape = tuple(input_shape)
         channels_last = self.data_format == "channels_last"
         spatial_shape = input_shape[1:-1] if channels_last else input_shape[2:]
-        if self.padding not in ("valid", "same"):
+        if not (
+            isinstance(self.padding, str)
+            and self.padding in keras_rules().padding_words["pool"]
+        ):
             raise ValueError(
                 "Argument `padding` must be either 'valid' or 'same'. Received: "
                 f"padding={self.padding}"
             )
         spatial = []
-        for size, pool, stride in zip(
-            spatial_shape, self.pool_size, self.strides, strict=False
-        ):
+        pools, strides = arithmetic(self.pool_size), arithmetic(self.strides)
+        for size, pool, stride in zip(spatial_shape, pools, strides, strict=False):
             if size is None:
                 spatial.append(None)
                 continue
@@ -70,6 +79,18 @@ class BasePooling(Layer):
         if channels_last:
             return (input_shape[0], *spatial, input_shape[-1])
         return (input_shape[0], input_shape[1], *spatial)
+
+    def _record_fields(self, input_shape: tuple, output_shape: tuple) -> dict[str, Any]:
+        pools = arithmetic(self.pool_size)
+        return {
+            "window": axis_windows(
+                self.padding,
+                spatial_of(self.data_format, input_shape),
+                pools,
+                arithmetic(self.strides),
+                (1,) * len(pools),
+            )
+        }
 
 
 def _pooling_class(name: str, dimensions: int, mode: str, default: Any) -> type:
@@ -136,6 +157,8 @@ AveragePooling3D = _pooling_class("AveragePooling3D", 3, "average", None)
 
 class BaseGlobalPooling(Layer):
     """Pooling over every spatial axis at once: ``(batch, channels)`` out."""
+
+    kind: ClassVar[Kind] = Kind.GLOBAL_POOL
 
     def __init__(
         self,

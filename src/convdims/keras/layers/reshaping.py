@@ -4,10 +4,12 @@ flattening and reshaping."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, ClassVar
 
+from convdims.description import Kind
 from convdims.keras.layers._arguments import standardize_data_format, standardize_tuple
 from convdims.keras.layers._layer import InputSpec, Layer
+from convdims.window import AxisWindow
 
 
 def _pairs(value: Any, what: str) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -39,6 +41,8 @@ class ZeroPadding2D(Layer):
     (None, 38, 38, 3)
     """
 
+    kind: ClassVar[Kind] = Kind.PADDING
+
     def __init__(
         self, padding: Any = (1, 1), data_format: str | None = None, **kwargs: Any
     ):
@@ -55,9 +59,14 @@ class ZeroPadding2D(Layer):
                 shape[index + offset] += self.padding[index][0] + self.padding[index][1]
         return tuple(shape)
 
+    def _record_fields(self, input_shape: tuple, output_shape: tuple) -> dict[str, Any]:
+        return {"window": tuple(AxisWindow(1, 1, a, b) for a, b in self.padding)}
+
 
 class Cropping2D(Layer):
     """Remove rows and columns from the edges of an image."""
+
+    kind: ClassVar[Kind] = Kind.CROPPING
 
     def __init__(
         self,
@@ -93,9 +102,14 @@ class Cropping2D(Layer):
             return (input_shape[0], input_shape[1], *cropped)
         return (input_shape[0], *cropped, input_shape[3])
 
+    def _record_fields(self, input_shape: tuple, output_shape: tuple) -> dict[str, Any]:
+        return {"window": tuple(AxisWindow(1, 1, a, b) for a, b in self.cropping)}
+
 
 class UpSampling2D(Layer):
     """Repeat rows and columns ``size`` times."""
+
+    kind: ClassVar[Kind] = Kind.UPSAMPLING
 
     def __init__(
         self,
@@ -126,6 +140,8 @@ class UpSampling2D(Layer):
 
 class Flatten(Layer):
     """Everything but the batch axis in one axis."""
+
+    kind: ClassVar[Kind] = Kind.FLATTEN
 
     def __init__(self, data_format: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -164,6 +180,8 @@ def _validate_target(shape: tuple) -> None:
 
 class Reshape(Layer):
     """Give the non-batch axes a new shape with the same number of cells (one may be -1)."""
+
+    kind: ClassVar[Kind] = Kind.RESHAPE
 
     def __init__(self, target_shape: Any, **kwargs: Any):
         super().__init__(**kwargs)

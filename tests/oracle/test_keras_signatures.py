@@ -1,0 +1,90 @@
+"""Every class and function convdims.keras copies from Keras takes the same arguments.
+
+``inspect.signature`` of each exported layer class of ``convdims.keras.layers`` (and of
+``Input``, ``Sequential``, ``Model``, ``KerasTensor``, the ``backend``/``config``/
+``utils``/``models`` functions...) must list the same parameters as the real Keras 3
+object: the same names, in the same order, of the same kinds (positional, keyword-only,
+``*args``, ``**kwargs``), with the same defaults. Type annotations are ours alone and
+are not compared. A script written for Keras then binds its arguments to the same
+parameters in convdims.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from convdims import keras as ck
+
+#: Exported by convdims.keras.layers without a Keras counterpart of that name.
+CONVDIMS_ONLY = {"Weight"}
+
+LAYER_NAMES = sorted(set(ck.layers.__all__) - CONVDIMS_ONLY)
+#: convdims.keras's own top-level names (InputLayer is Keras's keras.layers.InputLayer;
+#: Functional is keras.src.models.functional.Functional, compared below).
+TOP_NAMES = sorted(set(ck.__all__) - {"Functional", "InputLayer", "describe"})
+TOP_NAMES = [name for name in TOP_NAMES if name[0].isupper()]
+MODULE_FUNCTIONS = [
+    (module, name)
+    for module in ("backend", "config", "models", "utils")
+    for name in getattr(ck, module).__all__
+    if name != "Functional"
+]
+
+
+def parameters(obj) -> list[tuple[str, str, object]]:
+    """(name, kind, default) of each parameter, without annotations."""
+    return [
+        (p.name, p.kind.name, p.default) for p in inspect.signature(obj).parameters.values()
+    ]
+
+
+def same(ours, theirs, what: str) -> None:
+    mine, keras_own = parameters(ours), parameters(theirs)
+    assert mine == keras_own, (
+        f"{what}: convdims takes {inspect.signature(ours)}, Keras takes "
+        f"{inspect.signature(theirs)}"
+    )
+
+
+def test_every_export_is_checked(keras):
+    """Nothing exported escapes the comparison unnoticed."""
+    missing = [name for name in LAYER_NAMES if not hasattr(keras.layers, name)]
+    assert missing == []
+    assert "Functional" in ck.__all__ and "describe" in ck.__all__
+
+
+@pytest.mark.parametrize("name", LAYER_NAMES)
+def test_layer_signatures(keras, name):
+    same(getattr(ck.layers, name), getattr(keras.layers, name), f"layers.{name}")
+
+
+@pytest.mark.parametrize("name", TOP_NAMES)
+def test_top_level_signatures(keras, name):
+    same(getattr(ck, name), getattr(keras, name), f"keras.{name}")
+
+
+def test_functional_signature(keras):
+    """Keras keeps Functional out of its top level; convdims exports it."""
+    from keras.src.models.functional import Functional
+
+    same(ck.Functional, Functional, "Functional")
+
+
+@pytest.mark.parametrize(
+    ("module", "name"), MODULE_FUNCTIONS, ids=[f"{m}.{n}" for m, n in MODULE_FUNCTIONS]
+)
+def test_module_function_signatures(keras, module, name):
+    same(
+        getattr(getattr(ck, module), name),
+        getattr(getattr(keras, module), name),
+        f"keras.{module}.{name}",
+    )
+
+
+def test_aliases_are_the_same_classes():
+    """Keras's aliases (Convolution2D, MaxPool2D...) are the classes, not copies."""
+    assert ck.layers.Convolution2D is ck.layers.Conv2D
+    assert ck.layers.MaxPool2D is ck.layers.MaxPooling2D
+    assert ck.layers.GlobalAvgPool2D is ck.layers.GlobalAveragePooling2D
