@@ -1,9 +1,9 @@
 """Shape-only tensors: what a PyTorch forward pass needs to know without any numbers.
 
-A :class:`Tensor` here carries a shape and a dtype, nothing else. The operations that
-model code writes between layers (``x + identity``, ``x.view(x.size(0), -1)``,
-``torch.flatten(x, 1)``, ``torch.cat([a, b], 1)``) compute the shape PyTorch would give,
-and refuse what PyTorch refuses.
+A [`Tensor`][convdims.torch.Tensor] here carries a shape and a dtype, nothing else. The
+operations that model code writes between layers (``x + identity``,
+``x.view(x.size(0), -1)``, ``torch.flatten(x, 1)``, ``torch.cat([a, b], 1)``) compute the
+shape PyTorch would give, and refuse what PyTorch refuses.
 
 >>> from convdims import torch
 >>> x = torch.empty(2, 3, 4, 5)

@@ -30,7 +30,7 @@ def ntuple(value: Any, n: int, name: str) -> tuple[Any, ...]:
 
 
 def spread(value: Any, n: int, name: str) -> tuple[Any, ...]:
-    """Like :func:`ntuple`, but a 1-tuple also spreads to every axis (functional ops do)."""
+    """Like ``ntuple``, but a 1-tuple also spreads to every axis (functional ops do)."""
     if isinstance(value, Iterable) and not isinstance(value, str):
         values = tuple(value)
         if len(values) == 1:

@@ -2,9 +2,9 @@
 
 Constructors take PyTorch's arguments and defaults and refuse what PyTorch refuses when
 it builds the layer (ValueError); calling a layer checks the input the way PyTorch's
-kernels do (:class:`~convdims.torch.errors.ShapeError`, a ValueError that is also a
-RuntimeError). Output sizes come from :func:`convdims.conv_output_size` and
-:func:`convdims.conv_transpose_output_size`.
+kernels do ([`ShapeError`][convdims.torch.ShapeError], a ValueError that is also a
+RuntimeError). Output sizes come from [`conv_output_size`][convdims.conv_output_size] and
+[`conv_transpose_output_size`][convdims.conv_transpose_output_size].
 
 >>> from convdims.torch import nn, empty
 >>> nn.Conv2d(3, 5, 3)(empty(1, 3, 32, 32)).shape
@@ -20,11 +20,13 @@ from collections.abc import Sequence
 from typing import Any, Union
 
 from convdims.convolution import conv_output_size
+from convdims.description import Kind
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn._args import check_input, check_positive_spatial, ntuple
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
 from convdims.transposed import conv_transpose_output_size
+from convdims.window import AxisWindow
 
 _PADDING_STRINGS = ("same", "valid")
 _PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
@@ -33,7 +35,7 @@ IntOrTuple = Union[int, tuple[int, ...]]  # noqa: UP007 - evaluated at run time
 
 
 class _ConvNd(Module):
-    _dims = 0
+    _kind = Kind.CONV
     _transposed = False
 
     def __init__(
@@ -156,6 +158,20 @@ class _ConvNd(Module):
             text += f", padding_mode={self.padding_mode}"
         return text
 
+    def _call_fields(self) -> dict[str, Any]:
+        window = tuple(
+            AxisWindow(k, s, before, after, d)
+            for k, s, d, (before, after) in zip(
+                self.kernel_size, self.stride, self.dilation, self._pads, strict=True
+            )
+        )
+        return {
+            "window": window,
+            "groups": self.groups,
+            "in_channels": self.in_channels,
+            "out_channels": self.out_channels,
+        }
+
     def _op(self) -> str:
         return f"conv{'_transpose' if self._transposed else ''}{self._dims}d"
 
@@ -266,6 +282,7 @@ class Conv3d(_Conv):
 
 
 class _ConvTranspose(_ConvNd):
+    _kind = Kind.CONV_TRANSPOSE
     _transposed = True
 
     def __init__(

@@ -7,11 +7,14 @@ Dropout(p=0.5, inplace=False)
 
 from __future__ import annotations
 
+from convdims.description import Kind
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 
 
 class _DropoutNd(Module):
+    _kind = Kind.DROPOUT
+
     def __init__(self, p: float = 0.5, inplace: bool = False) -> None:
         super().__init__()
         if p < 0 or p > 1:

@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from convdims.description import Kind
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor, normalize_dim
@@ -21,6 +22,8 @@ from convdims.torch.tensor import Tensor, normalize_dim
 
 class Linear(Module):
     """``torch.nn.Linear``: ``(*, in_features) -> (*, out_features)``."""
+
+    _kind = Kind.DENSE
 
     def __init__(
         self,
@@ -38,6 +41,9 @@ class Linear(Module):
             self.bias = Parameter(Tensor((out_features,), dtype))
         else:
             self.register_parameter("bias", None)
+
+    def _call_fields(self) -> dict[str, Any]:
+        return {"in_channels": self.in_features, "out_channels": self.out_features}
 
     def extra_repr(self) -> str:
         return (
@@ -60,6 +66,8 @@ class Linear(Module):
 class Identity(Module):
     """``torch.nn.Identity``: returns its input; any arguments are ignored."""
 
+    _kind = Kind.IDENTITY
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__()
 
@@ -69,6 +77,8 @@ class Identity(Module):
 
 class Flatten(Module):
     """``torch.nn.Flatten``: merge ``start_dim..end_dim`` (default: all but the batch)."""
+
+    _kind = Kind.FLATTEN
 
     def __init__(self, start_dim: int = 1, end_dim: int = -1) -> None:
         super().__init__()
@@ -84,6 +94,8 @@ class Flatten(Module):
 
 class Unflatten(Module):
     """``torch.nn.Unflatten``: split axis ``dim`` into ``unflattened_size``."""
+
+    _kind = Kind.RESHAPE
 
     def __init__(self, dim: int, unflattened_size: Sequence[int]) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from convdims.description import Kind
 from convdims.torch.dtypes import int64
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn.module import Module, Parameter
@@ -23,6 +24,7 @@ from convdims.torch.tensor import Tensor
 
 
 class _BatchNorm(Module):
+    _kind = Kind.BATCH_NORM
     _ranks: tuple[int, ...] = ()
 
     def __init__(
@@ -113,6 +115,8 @@ class BatchNorm3d(_BatchNorm):
 class GroupNorm(Module):
     """``torch.nn.GroupNorm``: ``2*C`` parameters when ``affine``."""
 
+    _kind = Kind.NORMALIZATION
+
     def __init__(
         self,
         num_groups: int,
@@ -155,6 +159,8 @@ class GroupNorm(Module):
 
 class LayerNorm(Module):
     """``torch.nn.LayerNorm``: normalizes the trailing ``normalized_shape`` axes."""
+
+    _kind = Kind.NORMALIZATION
 
     def __init__(
         self,

@@ -10,13 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from convdims._checks import as_int
+from convdims.description import Kind
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn._args import check_input
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
+from convdims.window import AxisWindow
 
 
 class _PadNd(Module):
+    _kind = Kind.PADDING
     _dims = 2
     _mode = "constant"
 
@@ -39,6 +42,23 @@ class _PadNd(Module):
 
     def extra_repr(self) -> str:
         return f"{self.padding}"
+
+    def _call_fields(self) -> dict[str, Any]:
+        """The cells added (a padding) or removed (a cropping) on each side of each
+        spatial axis; a mix of both is ``OTHER``."""
+        dims = self._dims
+        before = tuple(self.padding[2 * (dims - 1 - axis)] for axis in range(dims))
+        after = tuple(self.padding[2 * (dims - 1 - axis) + 1] for axis in range(dims))
+        if min(before + after) >= 0:
+            kind, sign = Kind.PADDING, 1
+        elif max(before + after) <= 0:
+            kind, sign = Kind.CROPPING, -1
+        else:
+            return {"kind": Kind.OTHER}
+        window = tuple(
+            AxisWindow(1, 1, sign * b, sign * a) for b, a in zip(before, after, strict=True)
+        )
+        return {"kind": kind, "window": window}
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         op = f"{self._mode}_pad{self._dims}d"

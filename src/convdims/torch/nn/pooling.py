@@ -2,7 +2,7 @@
 
 Stride defaults to ``kernel_size``; ``ceil_mode`` rounds up but drops a last window that
 would start in the right padding; padding may be at most half the kernel. The sizes come
-from :func:`convdims.pool_output_size`.
+from [`pool_output_size`][convdims.pool_output_size].
 
 >>> from convdims.torch import nn, empty
 >>> nn.MaxPool2d(2)(empty(1, 5, 30, 30)).shape
@@ -18,11 +18,13 @@ from __future__ import annotations
 from typing import Any, Union
 
 from convdims.conventions import TORCH
+from convdims.description import Kind
 from convdims.torch.dtypes import int64
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn._args import check_input, check_positive_spatial, ntuple, spread
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
+from convdims.window import AxisWindow
 
 IntOrTuple = Union[int, tuple[int, ...]]  # noqa: UP007 - evaluated at run time
 
@@ -135,8 +137,25 @@ def _check_output_size(output_size: Any, dims: int) -> Any:
     return output_size
 
 
+def _pool_window(module: Module, dilation: Any) -> tuple[AxisWindow, ...]:
+    dims = module._dims
+    kernel = spread(module.kernel_size, dims, "kernel_size")
+    stride = module.stride
+    strides = kernel if stride in (None, (), []) else spread(stride, dims, "stride")
+    return tuple(
+        AxisWindow(k, s, p, p, d)
+        for k, s, p, d in zip(
+            kernel,
+            strides,
+            spread(module.padding, dims, "padding"),
+            spread(dilation, dims, "dilation"),
+            strict=True,
+        )
+    )
+
+
 class _MaxPoolNd(Module):
-    _dims = 0
+    _kind = Kind.POOL
 
     def __init__(
         self,
@@ -161,6 +180,9 @@ class _MaxPoolNd(Module):
             f"padding={self.padding}, "
             f"dilation={self.dilation}, ceil_mode={self.ceil_mode}"
         )
+
+    def _call_fields(self) -> dict[str, Any]:
+        return {"window": _pool_window(self, self.dilation)}
 
     def forward(self, input: Tensor) -> Any:  # noqa: A002 - PyTorch's name
         output = pool_shape(
@@ -197,7 +219,7 @@ class MaxPool3d(_MaxPoolNd):
 
 
 class _AvgPoolNd(Module):
-    _dims = 0
+    _kind = Kind.POOL
 
     def __init__(
         self,
@@ -220,6 +242,9 @@ class _AvgPoolNd(Module):
         return (
             f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
         )
+
+    def _call_fields(self) -> dict[str, Any]:
+        return {"window": _pool_window(self, 1)}
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         if self.divisor_override is not None and self.divisor_override == 0:
@@ -268,20 +293,20 @@ class AvgPool3d(_AvgPoolNd):
 
 
 class _AdaptivePoolNd(Module):
-    _dims = 0
-    _kind = ""
+    _kind = Kind.ADAPTIVE_POOL
+    _reduce = ""
 
     def __init__(self, output_size: Any, return_indices: bool = False) -> None:
         super().__init__()
         self.output_size = _check_output_size(output_size, self._dims)
-        if self._kind == "max":
+        if self._reduce == "max":
             self.return_indices = return_indices
 
     def extra_repr(self) -> str:
         return f"output_size={self.output_size}"
 
     def forward(self, input: Tensor) -> Any:  # noqa: A002 - PyTorch's name
-        op = f"adaptive_{self._kind}_pool{self._dims}d"
+        op = f"adaptive_{self._reduce}_pool{self._dims}d"
         output = adaptive_shape(input, self._dims, op, self.output_size)
         if getattr(self, "return_indices", False):
             return output, Tensor(output.shape, int64)
@@ -292,7 +317,7 @@ class AdaptiveAvgPool1d(_AdaptivePoolNd):
     """``torch.nn.AdaptiveAvgPool1d``: the output length is ``output_size``."""
 
     _dims = 1
-    _kind = "avg"
+    _reduce = "avg"
 
     def __init__(self, output_size: Any) -> None:
         super().__init__(output_size)
@@ -302,7 +327,7 @@ class AdaptiveAvgPool2d(_AdaptivePoolNd):
     """``torch.nn.AdaptiveAvgPool2d``: output ``output_size`` (None keeps an axis)."""
 
     _dims = 2
-    _kind = "avg"
+    _reduce = "avg"
 
     def __init__(self, output_size: Any) -> None:
         super().__init__(output_size)
@@ -312,7 +337,7 @@ class AdaptiveAvgPool3d(_AdaptivePoolNd):
     """``torch.nn.AdaptiveAvgPool3d``."""
 
     _dims = 3
-    _kind = "avg"
+    _reduce = "avg"
 
     def __init__(self, output_size: Any) -> None:
         super().__init__(output_size)
@@ -322,18 +347,18 @@ class AdaptiveMaxPool1d(_AdaptivePoolNd):
     """``torch.nn.AdaptiveMaxPool1d``."""
 
     _dims = 1
-    _kind = "max"
+    _reduce = "max"
 
 
 class AdaptiveMaxPool2d(_AdaptivePoolNd):
     """``torch.nn.AdaptiveMaxPool2d``."""
 
     _dims = 2
-    _kind = "max"
+    _reduce = "max"
 
 
 class AdaptiveMaxPool3d(_AdaptivePoolNd):
     """``torch.nn.AdaptiveMaxPool3d``."""
 
     _dims = 3
-    _kind = "max"
+    _reduce = "max"
