@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from convdims.description import Kind, LayerCall
+from convdims.torch.dtypes import float32
 from convdims.torch.tensor import Tensor
 
 
@@ -44,6 +45,11 @@ class Parameter(Tensor):
         shape = () if data is None else data.shape
         dtype = None if data is None else data.dtype
         super().__init__(shape, dtype, requires_grad)
+
+    @classmethod
+    def _new(cls, shape: tuple[int, ...], dtype: Any = None) -> Parameter:
+        """A learnable parameter of a shape the layer checked (no checks)."""
+        return cls._of(shape, float32 if dtype is None else dtype, True)  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         return f"Parameter containing:\n{super().__repr__()}"
@@ -304,9 +310,10 @@ class Module:
         """Set training mode here and below (BatchNorm's batch-size check depends on it)."""
         if not isinstance(mode, bool):
             raise ValueError("training mode is expected to be boolean")
-        object.__setattr__(self, "training", mode)
-        for module in self.children():
-            module.train(mode)
+        self.__dict__["training"] = mode
+        for module in self._modules.values():
+            if module is not None:
+                module.train(mode)
         return self
 
     def eval(self) -> Module:
