@@ -95,11 +95,12 @@ class Refusal:
         )
 
 
-def int_argument(name: str, value: Any, layer: str) -> int:
+def int_argument(name: str, value: Any, layer: str, leading: bool = False) -> int:
     """An int argument that sizes a weight (channels, kernel, groups): PyTorch's
-    ``torch.empty`` refuses anything else with a TypeError when the layer is built; a
-    bool is an int there (``True`` is 1)."""
-    if not isinstance(value, int):
+    ``torch.empty`` refuses anything else with a TypeError when the layer is built. A
+    bool is an int there (``True`` is 1), except as the first size of the weight
+    (``leading``), which PyTorch's argument parser checks for a real int."""
+    if not isinstance(value, int) or (leading and isinstance(value, bool)):
         raise ArgumentTypeError(
             f"{layer}: {name} must be an int (PyTorch's torch.empty() takes a tuple of "
             f"ints), got {value!r} of type {type(value).__name__}",

@@ -58,13 +58,23 @@ def _call_refusal(
     dilations: tuple[Any, ...],
     out_channels: int,
     transposed: bool,
+    groups: Any,
 ) -> Refusal | None:
     """What PyTorch refuses when the convolution runs (its kernels check these), in the
     order it checks them; None when it runs."""
     pads = () if isinstance(padding, str) else padding
+    if isinstance(groups, bool):
+        return Refusal(
+            ArgumentTypeError,
+            f"{layer}: groups={groups!r} must be an int; PyTorch's convolution refuses a "
+            "bool when it runs",
+            "groups",
+            groups,
+            "an int",
+        )
     for name, values in (("stride", strides), ("padding", pads), ("dilation", dilations)):
         for value in values:
-            if not isinstance(value, int):
+            if not isinstance(value, int) or isinstance(value, bool):
                 return Refusal(
                     ArgumentTypeError,
                     f"{layer}: {name}={values} must hold ints; PyTorch's convolution "
@@ -146,8 +156,11 @@ class _ConvNd(Module):
         super().__init__()
         n = self._dims
         layer = type(self).__name__
-        in_channels = int_argument("in_channels", in_channels, layer)
-        out_channels = int_argument("out_channels", out_channels, layer)
+        in_channels = int_argument("in_channels", in_channels, layer, transposed)
+        # A bool is refused as the first size of a tensor: the weight's, or the bias's.
+        leading = not transposed or bool(bias)
+        out_channels = int_argument("out_channels", out_channels, layer, leading)
+        given_groups = groups
         groups = int_argument("groups", groups, layer)
         if groups <= 0:
             raise ArgumentError(
@@ -231,7 +244,14 @@ class _ConvNd(Module):
         ):
             nonnegative_size(name, size, layer, weight_shape)
         refusal = _call_refusal(
-            layer, kernel, strides, padding_value, dilations, out_channels, transposed
+            layer,
+            kernel,
+            strides,
+            padding_value,
+            dilations,
+            out_channels,
+            transposed,
+            given_groups,
         )
         if refusal is not None:
             pads = ((0, 0),) * n
@@ -454,7 +474,7 @@ class _ConvTranspose(_ConvNd):
         layer = type(self).__name__
         values = self.output_padding
         for value in values:
-            if not isinstance(value, int):
+            if not isinstance(value, int) or isinstance(value, bool):
                 return Refusal(
                     ArgumentTypeError,
                     f"{layer}: output_padding={values} must hold ints, not {value!r}",

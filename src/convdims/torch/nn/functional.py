@@ -200,7 +200,16 @@ def _avg_pool(dims: int):  # type: ignore[no-untyped-def]
         divisor_override: int | None = None,
     ) -> Tensor:
         return pool_shape(
-            input, dims, f"avg_pool{dims}d", kernel_size, stride, padding, 1, ceil_mode
+            input,
+            dims,
+            f"avg_pool{dims}d",
+            kernel_size,
+            stride,
+            padding,
+            1,
+            ceil_mode,
+            count_include_pad,
+            divisor_override if dims > 1 else None,
         )
 
     avg_pool.__name__ = f"avg_pool{dims}d"

@@ -16,6 +16,7 @@ from typing import Any
 
 from convdims.description import Kind
 from convdims.torch.errors import ShapeError
+from convdims.torch.nn._args import int_argument, nonnegative_size
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor, normalize_dim
 
@@ -34,11 +35,14 @@ class Linear(Module):
         dtype: Any = None,
     ) -> None:
         super().__init__()
-        self.in_features = in_features
-        self.out_features = out_features
-        self.weight = Parameter(Tensor((out_features, in_features), dtype))
+        shape = (out_features, in_features)
+        for name, size in (("out_features", out_features), ("in_features", in_features)):
+            checked = int_argument(name, size, "Linear", leading=name == "out_features")
+            nonnegative_size(name, checked, "Linear", shape)
+        self.__dict__.update(in_features=int(in_features), out_features=int(out_features))
+        self.weight = Parameter._new((self.out_features, self.in_features), dtype)
         if bias:
-            self.bias = Parameter(Tensor((out_features,), dtype))
+            self.bias = Parameter._new((self.out_features,), dtype)
         else:
             self.register_parameter("bias", None)
 

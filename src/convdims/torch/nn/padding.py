@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from convdims._checks import as_int
 from convdims.description import Kind
-from convdims.torch.errors import ShapeError
-from convdims.torch.nn._args import check_input
+from convdims.torch.errors import ArgumentTypeError, ShapeError
+from convdims.torch.nn._args import Refusal, check_input
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 from convdims.window import AxisWindow
@@ -32,9 +31,28 @@ class _PadNd(Module):
                     f"padding must be an int or a tuple of {sides} ints "
                     f"(left, right, ...), got {tuple(padding)!r}"
                 )
-            amounts = tuple(as_int(f"padding[{i}]", v) for i, v in enumerate(padding))
+            amounts = tuple(padding)
         else:
-            amounts = (as_int("padding", padding),) * sides
+            amounts = (padding,) * sides
+        refusal = None
+        for index, value in enumerate(amounts):
+            # PyTorch's parser takes a bool as an int, except as the first item.
+            if not isinstance(value, int) or (index == 0 and isinstance(value, bool)):
+                # PyTorch keeps any padding and refuses it when it pads.
+                refusal = Refusal(
+                    ArgumentTypeError,
+                    f"pad(): argument 'pad' must be tuple of ints, but found element of "
+                    f"type {type(value).__name__} (padding={padding!r})",
+                    "padding",
+                    padding,
+                    "ints",
+                )
+                break
+        self.__dict__["_refusal"] = refusal
+        if refusal is not None:
+            self.__dict__["padding"] = amounts
+            return
+        amounts = tuple(int(value) for value in amounts)
         if self._mode != "constant" and min(amounts) < 0:
             name = type(self).__name__
             raise ValueError(f"{name} padding must be 0 or more, got {amounts}")
@@ -61,6 +79,8 @@ class _PadNd(Module):
         return {"kind": kind, "window": window}
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        if self._refusal is not None:
+            self._refusal.raise_()
         op = f"{self._mode}_pad{self._dims}d"
         check_input(input, self._dims, op)
         shape = list(input.shape)
