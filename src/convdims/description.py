@@ -90,6 +90,10 @@ class LayerCall:
             moving mean and variance).
         param_bytes: memory of the parameters.
         inputs: indices of the earlier calls whose outputs this call takes.
+        param_counts: the parameters as the framework names them, with their element
+            counts (PyTorch's ``named_parameters()`` of the module: ``("weight", 1728)``,
+            ``("weight_ih_l0", 4096)``); torchinfo's mult-adds rule goes by these names.
+            ``()`` when not given (the rule then goes by the kind).
         owner: what made the call (the layer or module object, for the summaries to
             group calls by row); not compared and not shown.
     """
@@ -110,6 +114,7 @@ class LayerCall:
     statistics: int = 0
     param_bytes: int = 0
     inputs: tuple[int, ...] = ()
+    param_counts: tuple[tuple[str, int], ...] = ()
     owner: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -212,10 +212,15 @@ def layer_macs(call: LayerCall) -> int:
 def torchinfo_mult_adds(call: LayerCall) -> int:
     """torchinfo's mult-adds for one call (its ``LayerInfo.calculate_macs``).
 
-    torchinfo decides by the class name: a layer whose class name holds ``"Conv"``
-    counts each learned parameter once per output position (``batch * spatial``); any
-    other layer with parameters counts them once per sample. Running statistics (Keras's
-    BatchNorm moving mean and variance) are not learned and count 0.
+    torchinfo goes by the parameters' names and the class name. A parameter named
+    ``weight`` or ``bias`` counts once per output position (``batch * spatial``: the
+    output shape without its channel axis) in a layer whose class name holds ``"Conv"``,
+    and once per sample in any other layer; a parameter whose name merely holds
+    ``weight`` or ``bias`` (an LSTM's ``weight_ih_l0``, a container's ``0.weight``) counts
+    once per ``batch * channels`` of the output; any other parameter counts 0. A call
+    without [`param_counts`][convdims.description.LayerCall] (a Keras layer) counts its
+    learned parameters as weights and biases; running statistics (Keras's BatchNorm
+    moving mean and variance) are not learned and count 0.
 
     Examples:
         >>> torchinfo_mult_adds(LayerCall("bn", "BatchNormalization", "batch_norm",
@@ -224,7 +229,24 @@ def torchinfo_mult_adds(call: LayerCall) -> int:
         >>> torchinfo_mult_adds(LayerCall("c", "Conv2d", "conv", (2, 5, 30, 30),
         ...                               output_spatial=(30, 30), params=140))
         252000
+        >>> torchinfo_mult_adds(LayerCall("lstm", "LSTM", "other", (1, 7, 20),
+        ...     param_counts=(("weight_ih_l0", 800), ("bias_ih_l0", 80), ("h0", 20))))
+        6160
     """
+    shape = call.output_shape
+    if call.param_counts:
+        sizes = [1 if v is None else v for v in shape]
+        batch = sizes[0] if sizes else 1
+        per_position = math.prod(sizes[:1] + sizes[2:])
+        per_channel = math.prod(sizes[:2])
+        conv = "Conv" in call.type
+        total = 0
+        for name, count in call.param_counts:
+            if name in ("weight", "bias"):
+                total += count * (per_position if conv else batch)
+            elif "weight" in name or "bias" in name:
+                total += count * per_channel
+        return total
     learned = call.params - call.statistics
     if "Conv" in call.type:
         return learned * call.batch * _prod(call.output_spatial)

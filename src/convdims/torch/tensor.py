@@ -1,9 +1,9 @@
 """Shape-only tensors: what a PyTorch forward pass needs to know without any numbers.
 
-A :class:`Tensor` here carries a shape and a dtype, nothing else. The operations that
-model code writes between layers (``x + identity``, ``x.view(x.size(0), -1)``,
-``torch.flatten(x, 1)``, ``torch.cat([a, b], 1)``) compute the shape PyTorch would give,
-and refuse what PyTorch refuses.
+A [`Tensor`][convdims.torch.Tensor] here carries a shape and a dtype, nothing else. The
+operations that model code writes between layers (``x + identity``,
+``x.view(x.size(0), -1)``, ``torch.flatten(x, 1)``, ``torch.cat([a, b], 1)``) compute the
+shape PyTorch would give, and refuse what PyTorch refuses.
 
 >>> from convdims import torch
 >>> x = torch.empty(2, 3, 4, 5)
@@ -174,8 +174,25 @@ class Tensor:
         grad_note = ", requires_grad=True" if self.requires_grad else ""
         return f"tensor(..., size={tuple(self._shape)}{dtype_note}{grad_note})"
 
+    @classmethod
+    def _of(
+        cls, shape: tuple[int, ...], dtype: dtype, requires_grad: bool = False
+    ) -> Tensor:
+        """A tensor of a shape already checked (sizes made by the layers): no checks."""
+        tensor = object.__new__(cls)
+        tensor._shape = Size(shape)
+        tensor.dtype = dtype
+        tensor.requires_grad = requires_grad
+        return tensor
+
     def _like(self, shape: Iterable[int]) -> Tensor:
-        return Tensor(tuple(shape), self.dtype)
+        """A tensor of this dtype and ``shape``: sizes the layers computed (checked
+        when negative, which no layer makes on purpose)."""
+        sizes = tuple(shape)
+        for size in sizes:
+            if size < 0:
+                _check_sizes(sizes)
+        return Tensor._of(sizes, self.dtype)
 
     # No-ops: device, dtype conversions, autograd -------------------------------------
 
@@ -561,6 +578,6 @@ class device:  # noqa: N801 - PyTorch's spelling
         return f"device(type={self.type!r})"
 
 
-def is_tensor(value: Any) -> bool:
+def is_tensor(obj: Any, /) -> bool:
     """True for a shape-only tensor."""
-    return isinstance(value, Tensor)
+    return isinstance(obj, Tensor)

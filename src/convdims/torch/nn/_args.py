@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from convdims.torch.errors import ShapeError
+from convdims.torch.errors import ArgumentTypeError, ShapeError
 from convdims.torch.tensor import Tensor
 
 
@@ -30,7 +30,7 @@ def ntuple(value: Any, n: int, name: str) -> tuple[Any, ...]:
 
 
 def spread(value: Any, n: int, name: str) -> tuple[Any, ...]:
-    """Like :func:`ntuple`, but a 1-tuple also spreads to every axis (functional ops do)."""
+    """Like ``ntuple``, but a 1-tuple also spreads to every axis (functional ops do)."""
     if isinstance(value, Iterable) and not isinstance(value, str):
         values = tuple(value)
         if len(values) == 1:
@@ -71,3 +71,54 @@ def check_positive_spatial(x: Tensor, spatial: int, op: str) -> None:
                 f"{op}: Expected input's non-batch dimensions to have positive length, but "
                 f"input has a shape of {list(x.shape)}"
             )
+
+
+class Refusal:
+    """A refusal decided when a layer is built and raised when it runs, where PyTorch
+    raises it (its kernels check strides, paddings and dilations at the call)."""
+
+    __slots__ = ("argument", "error", "message", "valid", "value")
+
+    def __init__(
+        self, error: type[Exception], message: str, argument: str, value: Any, valid: str
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.argument = argument
+        self.value = value
+        self.valid = valid
+
+    def raise_(self) -> None:
+        """Raise the refusal (a fresh exception each time)."""
+        raise self.error(  # type: ignore[call-arg]
+            self.message, argument=self.argument, value=self.value, valid=self.valid
+        )
+
+
+def int_argument(name: str, value: Any, layer: str, leading: bool = False) -> int:
+    """An int argument that sizes a weight (channels, kernel, groups): PyTorch's
+    ``torch.empty`` refuses anything else with a TypeError when the layer is built. A
+    bool is an int there (``True`` is 1), except as the first size of the weight
+    (``leading``), which PyTorch's argument parser checks for a real int."""
+    if not isinstance(value, int) or (leading and isinstance(value, bool)):
+        raise ArgumentTypeError(
+            f"{layer}: {name} must be an int (PyTorch's torch.empty() takes a tuple of "
+            f"ints), got {value!r} of type {type(value).__name__}",
+            argument=name,
+            value=value,
+            valid="an int",
+        )
+    return int(value)
+
+
+def nonnegative_size(name: str, value: int, layer: str, shape: Any) -> int:
+    """A size of a weight: PyTorch refuses a negative one when the layer is built."""
+    if value < 0:
+        raise ShapeError(
+            f"{layer}: Trying to create tensor with negative dimension {value}: "
+            f"{list(shape)} ({name}={value})",
+            argument=name,
+            value=value,
+            valid="an int of at least 0",
+        )
+    return value

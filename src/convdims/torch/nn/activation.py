@@ -7,11 +7,14 @@ ReLU(inplace=True)
 
 from __future__ import annotations
 
+from convdims.description import Kind
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor, normalize_dim
 
 
 class _Elementwise(Module):
+    _kind = Kind.ACTIVATION
+
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         return input
 

@@ -2,9 +2,9 @@
 
 Constructors take PyTorch's arguments and defaults and refuse what PyTorch refuses when
 it builds the layer (ValueError); calling a layer checks the input the way PyTorch's
-kernels do (:class:`~convdims.torch.errors.ShapeError`, a ValueError that is also a
-RuntimeError). Output sizes come from :func:`convdims.conv_output_size` and
-:func:`convdims.conv_transpose_output_size`.
+kernels do ([`ShapeError`][convdims.torch.ShapeError], a ValueError that is also a
+RuntimeError). Output sizes come from [`conv_output_size`][convdims.conv_output_size] and
+[`conv_transpose_output_size`][convdims.conv_transpose_output_size].
 
 >>> from convdims.torch import nn, empty
 >>> nn.Conv2d(3, 5, 3)(empty(1, 3, 32, 32)).shape
@@ -17,23 +17,121 @@ torch.Size([1, 8, 24, 24])
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, Union
 
+from convdims.conventions import TORCH, Family
 from convdims.convolution import conv_output_size
-from convdims.torch.errors import ShapeError
-from convdims.torch.nn._args import check_input, check_positive_spatial, ntuple
+from convdims.description import Kind
+from convdims.errors import ArgumentError
+from convdims.torch.errors import ArgumentTypeError, ShapeError
+from convdims.torch.nn._args import (
+    Refusal,
+    check_input,
+    check_positive_spatial,
+    int_argument,
+    nonnegative_size,
+    ntuple,
+)
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
 from convdims.transposed import conv_transpose_output_size
+from convdims.window import AxisWindow, effective_kernel
 
-_PADDING_STRINGS = ("same", "valid")
 _PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
 IntOrTuple = Union[int, tuple[int, ...]]  # noqa: UP007 - evaluated at run time
 
 
+@lru_cache(maxsize=4096)
+def _conv_size(size: int, kernel: int, stride: int, before: int, after: int, d: int) -> int:
+    """The core's output size, remembered: layers of a model repeat the same few
+    (every argument is a plain int, checked by the layer: no ``True == 1`` aliasing)."""
+    return conv_output_size(size, kernel, stride, (before, after), d)
+
+
+def _call_refusal(
+    layer: str,
+    kernel: tuple[int, ...],
+    strides: tuple[Any, ...],
+    padding: tuple[Any, ...] | str,
+    dilations: tuple[Any, ...],
+    out_channels: int,
+    transposed: bool,
+    groups: Any,
+) -> Refusal | None:
+    """What PyTorch refuses when the convolution runs (its kernels check these), in the
+    order it checks them; None when it runs."""
+    pads = () if isinstance(padding, str) else padding
+    if isinstance(groups, bool):
+        return Refusal(
+            ArgumentTypeError,
+            f"{layer}: groups={groups!r} must be an int; PyTorch's convolution refuses a "
+            "bool when it runs",
+            "groups",
+            groups,
+            "an int",
+        )
+    for name, values in (("stride", strides), ("padding", pads), ("dilation", dilations)):
+        for value in values:
+            if not isinstance(value, int) or isinstance(value, bool):
+                return Refusal(
+                    ArgumentTypeError,
+                    f"{layer}: {name}={values} must hold ints; PyTorch's convolution "
+                    f"refuses {value!r} of type {type(value).__name__} when it runs",
+                    name,
+                    values,
+                    "ints",
+                )
+    if min(strides) < 1:
+        return Refusal(
+            ShapeError,
+            f"{layer}: non-positive stride is not supported (stride={strides})",
+            "stride",
+            strides,
+            "integers of at least 1",
+        )
+    if pads and min(pads) < 0:
+        return Refusal(
+            ShapeError,
+            f"{layer}: negative padding is not supported (padding={pads})",
+            "padding",
+            pads,
+            "integers of at least 0",
+        )
+    if min(dilations) < 1:
+        return Refusal(
+            ShapeError,
+            f"{layer}: dilation should be greater than zero, but got {list(dilations)}",
+            "dilation",
+            dilations,
+            "integers of at least 1",
+        )
+    if min(kernel) < 1:
+        return Refusal(
+            ShapeError,
+            f"{layer}: kernel size should be greater than zero, but got "
+            f"kernel_size={kernel}",
+            "kernel_size",
+            kernel,
+            "integers of at least 1",
+        )
+    if out_channels < 1:
+        what = "non-empty weight tensor expected" if transposed else "expected weight"
+        return Refusal(
+            ShapeError,
+            f"{layer}: {what} to be at least 1 at dimension {1 if transposed else 0}, but "
+            f"got out_channels={out_channels} (PyTorch builds the layer and refuses it "
+            "when it runs)",
+            "out_channels",
+            out_channels,
+            "an int of at least 1",
+        )
+    return None
+
+
 class _ConvNd(Module):
-    _dims = 0
+    _kind = Kind.CONV
     _transposed = False
 
     def __init__(
@@ -41,98 +139,148 @@ class _ConvNd(Module):
         in_channels: int,
         out_channels: int,
         kernel_size: IntOrTuple,
-        stride: IntOrTuple = 1,
-        padding: str | IntOrTuple = 0,
-        dilation: IntOrTuple = 1,
-        groups: int = 1,
-        bias: bool = True,
-        padding_mode: str = "zeros",
-        output_padding: IntOrTuple = 0,
+        stride: IntOrTuple,
+        padding: str | IntOrTuple,
+        dilation: IntOrTuple,
+        transposed: bool,
+        output_padding: IntOrTuple,
+        groups: int,
+        bias: bool,
+        padding_mode: str,
         device: Any = None,
         dtype: Any = None,
     ) -> None:
+        """PyTorch's ``_ConvNd``: refuses, when the layer is built, what PyTorch refuses
+        then (ValueError; TypeError and RuntimeError for what its ``torch.empty``
+        refuses); keeps for the call what PyTorch's kernels refuse."""
         super().__init__()
         n = self._dims
-        name = type(self).__name__
+        layer = type(self).__name__
+        in_channels = int_argument("in_channels", in_channels, layer, transposed)
+        # A bool is refused as the first size of a tensor: the weight's, or the bias's.
+        leading = not transposed or bool(bias)
+        out_channels = int_argument("out_channels", out_channels, layer, leading)
+        given_groups = groups
+        groups = int_argument("groups", groups, layer)
         if groups <= 0:
-            raise ValueError(f"groups must be a positive integer, got groups={groups}")
-        if in_channels % groups != 0:
-            raise ValueError(
-                f"in_channels must be divisible by groups (in_channels={in_channels}, "
-                f"groups={groups})"
+            raise ArgumentError(
+                f"groups must be a positive integer, got groups={groups}",
+                argument="groups",
+                value=groups,
+                valid="an int of at least 1",
             )
-        if out_channels % groups != 0:
-            raise ValueError(
-                f"out_channels must be divisible by groups (out_channels={out_channels}, "
-                f"groups={groups})"
-            )
-        kernel = ntuple(kernel_size, n, "kernel_size")
+        for name, channels in (
+            ("in_channels", in_channels),
+            ("out_channels", out_channels),
+        ):
+            if channels % groups != 0:
+                raise ArgumentError(
+                    f"{name} must be divisible by groups ({name}={channels}, "
+                    f"groups={groups})",
+                    argument="groups",
+                    value=groups,
+                    valid=f"a divisor of {name}={channels}",
+                )
+        kernel = tuple(
+            int_argument("kernel_size", k, layer)
+            for k in ntuple(kernel_size, n, "kernel_size")
+        )
         strides = ntuple(stride, n, "stride")
         dilations = ntuple(dilation, n, "dilation")
-        for label, values in (
-            ("kernel_size", kernel),
-            ("stride", strides),
-            ("dilation", dilations),
-        ):
-            for value in values:
-                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                    raise ValueError(
-                        f"{name}: {label} must hold integers of at least 1, got {values}"
-                    )
+        words = TORCH.padding_words[Family.CONV]
         if isinstance(padding, str):
-            if self._transposed:
-                raise ValueError(
-                    f"{name} takes an int or a tuple of ints as padding, not "
-                    f"padding={padding!r} (PyTorch raises TypeError when called)"
+            if transposed:
+                raise ArgumentError(
+                    f"{layer} takes an int or a tuple of ints as padding, not "
+                    f"padding={padding!r} (PyTorch raises TypeError when called)",
+                    argument="padding",
+                    value=padding,
+                    valid="an int or a tuple of ints",
                 )
-            if padding not in _PADDING_STRINGS:
-                raise ValueError(
-                    f"Invalid padding string {padding!r}, should be one of "
-                    f"{set(_PADDING_STRINGS)}"
+            if padding not in words:
+                raise ArgumentError(
+                    f"Invalid padding string {padding!r}, should be one of {set(words)}",
+                    argument="padding",
+                    value=padding,
+                    valid=" or ".join(repr(w) for w in words),
                 )
-            if padding == "same" and any(s != 1 for s in strides):
-                raise ValueError("padding='same' is not supported for strided convolutions")
-            if padding == "same":
-                pads = tuple(
-                    (d * (k - 1) // 2, d * (k - 1) - d * (k - 1) // 2)
-                    for k, d in zip(kernel, dilations, strict=False)
+            if (
+                padding == "same"
+                and not TORCH.same_strided
+                and any(s != 1 for s in strides)
+            ):
+                raise ArgumentError(
+                    "padding='same' is not supported for strided convolutions",
+                    argument="padding",
+                    value=padding,
+                    valid="an int (cells on each side), or 'same' at stride 1",
                 )
-            else:
-                pads = ((0, 0),) * n
-            padding_value: str | tuple[int, ...] = padding
+            padding_value: str | tuple[Any, ...] = padding
         else:
             padding_value = ntuple(padding, n, "padding")
-            for value in padding_value:
-                if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                    raise ValueError(
-                        f"{name}: padding must hold integers of at least 0, got {padding!r}"
-                    )
-            pads = tuple((p, p) for p in padding_value)
         if padding_mode not in _PADDING_MODES:
-            raise ValueError(
+            raise ArgumentError(
                 f"padding_mode must be one of {set(_PADDING_MODES)}, but got "
-                f"padding_mode='{padding_mode}'"
+                f"padding_mode='{padding_mode}'",
+                argument="padding_mode",
+                value=padding_mode,
+                valid=", ".join(_PADDING_MODES),
             )
-        if self._transposed and padding_mode != "zeros":
-            raise ValueError(f'Only "zeros" padding mode is supported for {name}')
-        self.in_channels = in_channels
-        self.out_channels = out_channels
-        self.kernel_size = kernel
-        self.stride = strides
-        self.padding = padding_value
-        self.dilation = dilations
-        self.transposed = self._transposed
-        self.output_padding = ntuple(output_padding, n, "output_padding")
-        self.groups = groups
-        self.padding_mode = padding_mode
-        self._pads = pads
-        if self._transposed:
+        if transposed and padding_mode != "zeros":
+            raise ArgumentError(
+                f'Only "zeros" padding mode is supported for {layer}',
+                argument="padding_mode",
+                value=padding_mode,
+                valid="'zeros'",
+            )
+        if transposed:
             weight_shape = (in_channels, out_channels // groups, *kernel)
         else:
             weight_shape = (out_channels, in_channels // groups, *kernel)
-        self.weight = Parameter(Tensor(weight_shape, dtype))
+        for name, size in (
+            ("out_channels", out_channels),
+            ("in_channels", in_channels),
+            ("kernel_size", min(kernel)),
+        ):
+            nonnegative_size(name, size, layer, weight_shape)
+        refusal = _call_refusal(
+            layer,
+            kernel,
+            strides,
+            padding_value,
+            dilations,
+            out_channels,
+            transposed,
+            given_groups,
+        )
+        if refusal is not None:
+            pads = ((0, 0),) * n
+        elif padding_value == "same":
+            totals = [
+                effective_kernel(k, d) - 1 for k, d in zip(kernel, dilations, strict=True)
+            ]
+            pads = tuple((total // 2, total - total // 2) for total in totals)
+        elif padding_value == "valid":
+            pads = ((0, 0),) * n
+        else:
+            pads = tuple((p, p) for p in padding_value)  # type: ignore[union-attr]
+        self.__dict__.update(
+            in_channels=in_channels,
+            out_channels=out_channels,
+            kernel_size=kernel,
+            stride=strides,
+            padding=padding_value,
+            dilation=dilations,
+            transposed=transposed,
+            output_padding=ntuple(output_padding, n, "output_padding"),
+            groups=groups,
+            padding_mode=padding_mode,
+            _pads=pads,
+            _refusal=refusal,
+        )
+        self.weight = Parameter._new(weight_shape, dtype)
         if bias:
-            self.bias = Parameter(Tensor((out_channels,), dtype))
+            self.bias = Parameter._new((out_channels,), dtype)
         else:
             self.register_parameter("bias", None)
 
@@ -155,6 +303,20 @@ class _ConvNd(Module):
         if self.padding_mode != "zeros":
             text += f", padding_mode={self.padding_mode}"
         return text
+
+    def _call_fields(self) -> dict[str, Any]:
+        window = tuple(
+            AxisWindow(k, s, before, after, d)
+            for k, s, d, (before, after) in zip(
+                self.kernel_size, self.stride, self.dilation, self._pads, strict=True
+            )
+        )
+        return {
+            "window": window,
+            "groups": self.groups,
+            "in_channels": self.in_channels,
+            "out_channels": self.out_channels,
+        }
 
     def _op(self) -> str:
         return f"conv{'_transpose' if self._transposed else ''}{self._dims}d"
@@ -186,18 +348,19 @@ class _Conv(_ConvNd):
         dtype: Any = None,
     ) -> None:
         super().__init__(
-            in_channels,
-            out_channels,
-            kernel_size,
-            stride,
-            padding,
-            dilation,
-            groups,
-            bias,
-            padding_mode,
-            0,
-            device,
-            dtype,
+            in_channels=in_channels,
+            out_channels=out_channels,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            transposed=False,
+            output_padding=0,
+            groups=groups,
+            bias=bias,
+            padding_mode=padding_mode,
+            device=device,
+            dtype=dtype,
         )
 
     def output_spatial(self, spatial: Sequence[int]) -> tuple[int, ...]:
@@ -219,11 +382,12 @@ class _Conv(_ConvNd):
                 )
             try:
                 sizes.append(
-                    conv_output_size(
+                    _conv_size(
                         size,
                         self.kernel_size[axis],
                         self.stride[axis],
-                        (before, after),
+                        before,
+                        after,
                         self.dilation[axis],
                     )
                 )
@@ -235,6 +399,8 @@ class _Conv(_ConvNd):
         return tuple(sizes)
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        if self._refusal is not None:
+            self._refusal.raise_()
         batched = check_input(input, self._dims, self._op())
         check_positive_spatial(input, self._dims, self._op())
         self._check_channels(input, batched)
@@ -266,6 +432,7 @@ class Conv3d(_Conv):
 
 
 class _ConvTranspose(_ConvNd):
+    _kind = Kind.CONV_TRANSPOSE
     _transposed = True
 
     def __init__(
@@ -284,29 +451,64 @@ class _ConvTranspose(_ConvNd):
         dtype: Any = None,
     ) -> None:
         super().__init__(
-            in_channels,
-            out_channels,
-            kernel_size,
-            stride,
-            padding,
-            dilation,
-            groups,
-            bias,
-            padding_mode,
-            output_padding,
-            device,
-            dtype,
+            in_channels=in_channels,
+            out_channels=out_channels,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            transposed=True,
+            output_padding=output_padding,
+            groups=groups,
+            bias=bias,
+            padding_mode=padding_mode,
+            device=device,
+            dtype=dtype,
         )
-        for value in self.output_padding:
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ValueError(
-                    f"{type(self).__name__}: output_padding must hold integers of at least "
-                    f"0, got {output_padding!r}"
+        self.__dict__["_extra_refusal"] = self._output_padding_refusal()
+
+    def _output_padding_refusal(self) -> Refusal | None:
+        """What PyTorch refuses of ``output_padding`` when it runs without an
+        ``output_size``: a value that is not an int, negative, or not smaller than the
+        stride or the dilation (``conventions.TORCH``'s bound)."""
+        layer = type(self).__name__
+        values = self.output_padding
+        for value in values:
+            if not isinstance(value, int) or isinstance(value, bool):
+                return Refusal(
+                    ArgumentTypeError,
+                    f"{layer}: output_padding={values} must hold ints, not {value!r}",
+                    "output_padding",
+                    values,
+                    "ints",
                 )
+        if min(values) < 0:
+            return Refusal(
+                ShapeError,
+                f"{layer}: negative output_padding is not supported "
+                f"(output_padding={values})",
+                "output_padding",
+                values,
+                "integers of at least 0",
+            )
+        if self._refusal is None:
+            for extra, step, d in zip(values, self.stride, self.dilation, strict=True):
+                bound = TORCH.output_padding_bound(step, d)
+                if extra >= bound:
+                    return Refusal(
+                        ShapeError,
+                        f"{layer}: output padding must be smaller than either stride or "
+                        f"dilation, but got output_padding={values}, stride="
+                        f"{self.stride}, dilation={self.dilation}",
+                        "output_padding",
+                        values,
+                        f"integers below {bound} (the larger of stride and dilation)",
+                    )
+        return None
 
     def _smallest_outputs(self, spatial: Sequence[int]) -> list[int]:
         return [
-            (size - 1) * s - 2 * p + d * (k - 1) + 1
+            (size - 1) * s - 2 * p + effective_kernel(k, d)
             for size, s, p, d, k in zip(
                 spatial,
                 self.stride,
@@ -344,6 +546,10 @@ class _ConvTranspose(_ConvNd):
         input: Tensor,  # noqa: A002 - PyTorch's name
         output_size: Sequence[int] | None = None,
     ) -> Tensor:
+        if self._refusal is not None:
+            self._refusal.raise_()
+        if output_size is None and self._extra_refusal is not None:
+            self._extra_refusal.raise_()
         n = self._dims
         batched = check_input(input, n, self._op())
         check_positive_spatial(input, n, self._op())

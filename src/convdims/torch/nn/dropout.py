@@ -7,15 +7,35 @@ Dropout(p=0.5, inplace=False)
 
 from __future__ import annotations
 
+import numbers
+
+from convdims.description import Kind
+from convdims.errors import ArgumentError
+from convdims.torch.errors import ArgumentTypeError
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 
 
 class _DropoutNd(Module):
+    _kind = Kind.DROPOUT
+
     def __init__(self, p: float = 0.5, inplace: bool = False) -> None:
         super().__init__()
+        if not isinstance(p, numbers.Real):
+            raise ArgumentTypeError(
+                f"dropout probability p must be a number between 0 and 1, got {p!r} of "
+                f"type {type(p).__name__} (PyTorch raises TypeError comparing it with 0)",
+                argument="p",
+                value=p,
+                valid="a number between 0 and 1",
+            )
         if p < 0 or p > 1:
-            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+            raise ArgumentError(
+                f"dropout probability has to be between 0 and 1, but got {p}",
+                argument="p",
+                value=p,
+                valid="a number between 0 and 1",
+            )
         self.p = p
         self.inplace = inplace
 

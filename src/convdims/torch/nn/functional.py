@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from convdims.torch.nn.pooling import adaptive_shape, pool_shape
-from convdims.torch.tensor import Tensor, flatten
+from convdims.torch.tensor import Tensor, flatten, normalize_dim
 
 __all__ = [
     "adaptive_avg_pool1d",
@@ -51,13 +51,116 @@ __all__ = [
 ]
 
 
-def _same(input: Tensor, *args: Any, **kwargs: Any) -> Tensor:  # noqa: A002
+def _check_p(p: float) -> None:
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+
+
+# Elementwise: the output has the input's shape. Each has PyTorch's signature.
+
+
+def relu(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``F.relu``: the input's shape."""
     return input
 
 
-relu = relu_ = relu6 = leaky_relu = elu = gelu = silu = hardswish = hardsigmoid = _same
-sigmoid = tanh = softmax = log_softmax = _same
-dropout = dropout1d = dropout2d = dropout3d = _same
+def relu6(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``F.relu6``: the input's shape."""
+    return input
+
+
+def silu(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``F.silu``: the input's shape."""
+    return input
+
+
+def hardswish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``F.hardswish``: the input's shape."""
+    return input
+
+
+def hardsigmoid(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``F.hardsigmoid``: the input's shape."""
+    return input
+
+
+def leaky_relu(
+    input: Tensor,  # noqa: A002
+    negative_slope: float = 0.01,
+    inplace: bool = False,
+) -> Tensor:
+    """``F.leaky_relu``: the input's shape."""
+    return input
+
+
+def elu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``F.elu``: the input's shape."""
+    return input
+
+
+def gelu(input: Tensor, approximate: str = "none") -> Tensor:  # noqa: A002
+    """``F.gelu``: the input's shape."""
+    return input
+
+
+def sigmoid(input):  # type: ignore[no-untyped-def]  # noqa: A002, ANN001, ANN201
+    """``F.sigmoid``: the input's shape."""
+    return input
+
+
+def tanh(input):  # type: ignore[no-untyped-def]  # noqa: A002, ANN001, ANN201
+    """``F.tanh``: the input's shape."""
+    return input
+
+
+def softmax(
+    input: Tensor,  # noqa: A002
+    dim: int | None = None,
+    _stacklevel: int = 3,
+    dtype: Any = None,
+) -> Tensor:
+    """``F.softmax``: the input's shape (``dim`` must be one of its axes)."""
+    if dim is not None:
+        normalize_dim(dim, input.ndim)
+    return input
+
+
+def log_softmax(
+    input: Tensor,  # noqa: A002
+    dim: int | None = None,
+    _stacklevel: int = 3,
+    dtype: Any = None,
+) -> Tensor:
+    """``F.log_softmax``: the input's shape (``dim`` must be one of its axes)."""
+    if dim is not None:
+        normalize_dim(dim, input.ndim)
+    return input
+
+
+def dropout(
+    input: Tensor,  # noqa: A002
+    p: float = 0.5,
+    training: bool = True,
+    inplace: bool = False,
+) -> Tensor:
+    """``F.dropout``: the input's shape; ``p`` must lie in ``[0, 1]``."""
+    _check_p(p)
+    return input
+
+
+def dropout2d(
+    input: Tensor,  # noqa: A002
+    p: float = 0.5,
+    training: bool = True,
+    inplace: bool = False,
+) -> Tensor:
+    """``F.dropout2d``: the input's shape; ``p`` must lie in ``[0, 1]``."""
+    _check_p(p)
+    return input
+
+
+relu_ = relu
+dropout1d = dropout3d = dropout2d
 
 
 def _max_pool(dims: int):  # type: ignore[no-untyped-def]
@@ -100,7 +203,16 @@ def _avg_pool(dims: int):  # type: ignore[no-untyped-def]
         divisor_override: int | None = None,
     ) -> Tensor:
         return pool_shape(
-            input, dims, f"avg_pool{dims}d", kernel_size, stride, padding, 1, ceil_mode
+            input,
+            dims,
+            f"avg_pool{dims}d",
+            kernel_size,
+            stride,
+            padding,
+            1,
+            ceil_mode,
+            count_include_pad,
+            divisor_override if dims > 1 else None,
         )
 
     avg_pool.__name__ = f"avg_pool{dims}d"
@@ -111,12 +223,22 @@ def _avg_pool(dims: int):  # type: ignore[no-untyped-def]
 
 
 def _adaptive(kind: str, dims: int):  # type: ignore[no-untyped-def]
-    def adaptive(input: Tensor, output_size: Any, return_indices: bool = False) -> Any:  # noqa: A002
-        output = adaptive_shape(input, dims, f"adaptive_{kind}_pool{dims}d", output_size)
+    name = f"adaptive_{kind}_pool{dims}d"
+
+    def adaptive_max(
+        input: Tensor,  # noqa: A002
+        output_size: Any,
+        return_indices: bool = False,
+    ) -> Any:
+        output = adaptive_shape(input, dims, name, output_size)
         return (output, output) if return_indices else output
 
-    adaptive.__name__ = f"adaptive_{kind}_pool{dims}d"
-    adaptive.__doc__ = f"``F.adaptive_{kind}_pool{dims}d``: the shape is ``output_size``."
+    def adaptive_avg(input: Tensor, output_size: Any) -> Any:  # noqa: A002
+        return adaptive_shape(input, dims, name, output_size)
+
+    adaptive = adaptive_max if kind == "max" else adaptive_avg
+    adaptive.__name__ = name
+    adaptive.__doc__ = f"``F.{name}``: the shape is ``output_size``."
     return adaptive
 
 

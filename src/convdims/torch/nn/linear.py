@@ -14,13 +14,17 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from convdims.description import Kind
 from convdims.torch.errors import ShapeError
+from convdims.torch.nn._args import int_argument, nonnegative_size
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor, normalize_dim
 
 
 class Linear(Module):
     """``torch.nn.Linear``: ``(*, in_features) -> (*, out_features)``."""
+
+    _kind = Kind.DENSE
 
     def __init__(
         self,
@@ -31,13 +35,19 @@ class Linear(Module):
         dtype: Any = None,
     ) -> None:
         super().__init__()
-        self.in_features = in_features
-        self.out_features = out_features
-        self.weight = Parameter(Tensor((out_features, in_features), dtype))
+        shape = (out_features, in_features)
+        for name, size in (("out_features", out_features), ("in_features", in_features)):
+            checked = int_argument(name, size, "Linear", leading=name == "out_features")
+            nonnegative_size(name, checked, "Linear", shape)
+        self.__dict__.update(in_features=int(in_features), out_features=int(out_features))
+        self.weight = Parameter._new((self.out_features, self.in_features), dtype)
         if bias:
-            self.bias = Parameter(Tensor((out_features,), dtype))
+            self.bias = Parameter._new((self.out_features,), dtype)
         else:
             self.register_parameter("bias", None)
+
+    def _call_fields(self) -> dict[str, Any]:
+        return {"in_channels": self.in_features, "out_channels": self.out_features}
 
     def extra_repr(self) -> str:
         return (
@@ -60,6 +70,8 @@ class Linear(Module):
 class Identity(Module):
     """``torch.nn.Identity``: returns its input; any arguments are ignored."""
 
+    _kind = Kind.IDENTITY
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__()
 
@@ -69,6 +81,8 @@ class Identity(Module):
 
 class Flatten(Module):
     """``torch.nn.Flatten``: merge ``start_dim..end_dim`` (default: all but the batch)."""
+
+    _kind = Kind.FLATTEN
 
     def __init__(self, start_dim: int = 1, end_dim: int = -1) -> None:
         super().__init__()
@@ -84,6 +98,8 @@ class Flatten(Module):
 
 class Unflatten(Module):
     """``torch.nn.Unflatten``: split axis ``dim`` into ``unflattened_size``."""
+
+    _kind = Kind.RESHAPE
 
     def __init__(self, dim: int, unflattened_size: Sequence[int]) -> None:
         super().__init__()

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
+from convdims.description import Kind, LayerCall
+from convdims.torch.dtypes import float32
 from convdims.torch.tensor import Tensor
 
 
@@ -43,6 +45,11 @@ class Parameter(Tensor):
         shape = () if data is None else data.shape
         dtype = None if data is None else data.dtype
         super().__init__(shape, dtype, requires_grad)
+
+    @classmethod
+    def _new(cls, shape: tuple[int, ...], dtype: Any = None) -> Parameter:
+        """A learnable parameter of a shape the layer checked (no checks)."""
+        return cls._of(shape, float32 if dtype is None else dtype, True)  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         return f"Parameter containing:\n{super().__repr__()}"
@@ -61,6 +68,11 @@ class RemovableHandle:
 
 _next_hook_key = [0]
 
+#: Hooks every module call runs (``register_module_forward_pre_hook`` and
+#: ``register_module_forward_hook``), before the module's own, as in PyTorch.
+_global_forward_pre_hooks: dict[int, Callable[..., Any]] = {}
+_global_forward_hooks: dict[int, Callable[..., Any]] = {}
+
 
 def _register(
     hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]
@@ -68,6 +80,28 @@ def _register(
     _next_hook_key[0] += 1
     hooks[_next_hook_key[0]] = hook
     return RemovableHandle(hooks, _next_hook_key[0])
+
+
+def register_module_forward_pre_hook(hook: Callable[..., Any]) -> RemovableHandle:
+    """``hook(module, args)`` runs before every module's ``forward`` (PyTorch's
+    ``torch.nn.modules.module.register_module_forward_pre_hook``); it may return new
+    args."""
+    return _register(_global_forward_pre_hooks, hook)
+
+
+def register_module_forward_hook(hook: Callable[..., Any]) -> RemovableHandle:
+    """``hook(module, args, output)`` runs after every module's ``forward`` (PyTorch's
+    ``torch.nn.modules.module.register_module_forward_hook``); it may return a new
+    output."""
+    return _register(_global_forward_hooks, hook)
+
+
+def _spatial(shape: tuple[int, ...], dims: int) -> tuple[int, ...]:
+    """The spatial sizes of a ``dims``-D layer's shape (the last ``dims`` axes when it
+    has an axis before them; all but the first two for a layer of no fixed rank)."""
+    if dims:
+        return tuple(shape[-dims:]) if len(shape) > dims else ()
+    return tuple(shape[2:])
 
 
 def _add_indent(text: str, spaces: int) -> str:
@@ -96,12 +130,14 @@ class Module:
                 f"{type(self).__name__}.__init__() got unexpected arguments; "
                 "nn.Module.__init__ takes none"
             )
-        object.__setattr__(self, "training", True)
-        object.__setattr__(self, "_parameters", {})
-        object.__setattr__(self, "_buffers", {})
-        object.__setattr__(self, "_modules", {})
-        object.__setattr__(self, "_forward_hooks", {})
-        object.__setattr__(self, "_forward_pre_hooks", {})
+        self.__dict__.update(
+            training=True,
+            _parameters={},
+            _buffers={},
+            _modules={},
+            _forward_hooks={},
+            _forward_pre_hooks={},
+        )
 
     # Registration ---------------------------------------------------------------------
 
@@ -223,7 +259,7 @@ class Module:
         seen: set[int] = set()
         modules = self.named_modules(prefix=prefix) if recurse else [(prefix, self)]
         for module_prefix, module in modules:
-            for name, value in getattr(module, store).items():
+            for name, value in module.__dict__[store].items():
                 if value is None or id(value) in seen:
                     continue
                 seen.add(id(value))
@@ -274,9 +310,10 @@ class Module:
         """Set training mode here and below (BatchNorm's batch-size check depends on it)."""
         if not isinstance(mode, bool):
             raise ValueError("training mode is expected to be boolean")
-        object.__setattr__(self, "training", mode)
-        for module in self.children():
-            module.train(mode)
+        self.__dict__["training"] = mode
+        for module in self._modules.values():
+            if module is not None:
+                module.train(mode)
         return self
 
     def eval(self) -> Module:
@@ -301,7 +338,7 @@ class Module:
     # Running --------------------------------------------------------------------------
 
     #: The dialect whose ``describe(model, input_size)`` reads this model (for
-    #: :func:`convdims.analysis.describe`).
+    #: [`describe`][convdims.analysis.describe]).
     _dialect = "convdims.torch"
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
@@ -318,16 +355,70 @@ class Module:
         return _register(self._forward_hooks, hook)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        for hook in list(self._forward_pre_hooks.values()):
-            changed = hook(self, args)
-            if changed is not None:
-                args = changed if isinstance(changed, tuple) else (changed,)
+        if _global_forward_pre_hooks or self._forward_pre_hooks:
+            for hook in [
+                *_global_forward_pre_hooks.values(),
+                *self._forward_pre_hooks.values(),
+            ]:
+                changed = hook(self, args)
+                if changed is not None:
+                    args = changed if isinstance(changed, tuple) else (changed,)
         output = self.forward(*args, **kwargs)
-        for hook in list(self._forward_hooks.values()):
-            changed = hook(self, args, output)
-            if changed is not None:
-                output = changed
+        if _global_forward_hooks or self._forward_hooks:
+            for hook in [*_global_forward_hooks.values(), *self._forward_hooks.values()]:
+                changed = hook(self, args, output)
+                if changed is not None:
+                    output = changed
         return output
+
+    # The description: what the analysis reads -----------------------------------------
+
+    #: What the analysis takes a call of this module for; each leaf class declares its
+    #: own (a module of no declared kind, such as a user's leaf module, is ``OTHER``).
+    _kind: ClassVar[Kind] = Kind.OTHER
+
+    #: The spatial axes of the layer (0: no fixed rank; its spatial axes are those
+    #: after the batch and channel axes).
+    _dims: ClassVar[int] = 0
+
+    def _call_fields(self) -> dict[str, Any]:
+        """The [`LayerCall`][convdims.description.LayerCall] fields that a call of this
+        module fills beyond names, shapes and parameters: its window, channels, groups
+        (and a ``kind`` where an instance differs from its class). A leaf class
+        declares its own; ``{}`` here."""
+        return {}
+
+    def _layer_call(
+        self,
+        name: str,
+        input_shape: tuple[int, ...],
+        output_shape: tuple[int, ...],
+        *,
+        params: int = 0,
+        param_bytes: int = 0,
+        inputs: tuple[int, ...] = (),
+    ) -> LayerCall:
+        """One call of this module as a framework-neutral
+        [`LayerCall`][convdims.description.LayerCall] (``params`` 0: already counted
+        on an earlier call)."""
+        dims = self._dims
+        fields: dict[str, Any] = {"kind": self._kind, **self._call_fields()}
+        bias = self._parameters.get("bias")
+        own = self._parameters.items()
+        return LayerCall(
+            name,
+            type(self).__name__,
+            output_shape=output_shape,
+            input_spatial=_spatial(input_shape, dims),
+            output_spatial=_spatial(output_shape, dims),
+            params=params,
+            bias_params=bias.numel() if params and isinstance(bias, Tensor) else 0,
+            param_bytes=param_bytes,
+            inputs=inputs,
+            param_counts=tuple((n, p.numel()) for n, p in own if p is not None),
+            owner=self,
+            **fields,
+        )
 
     # Printing, as PyTorch prints ------------------------------------------------------
 

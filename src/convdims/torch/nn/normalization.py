@@ -13,16 +13,26 @@ do not count them (Keras counts them as non-trainable parameters: ``4*C`` in all
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Sequence
 from typing import Any
 
-from convdims.torch.dtypes import int64
-from convdims.torch.errors import ShapeError
+from convdims.description import Kind
+from convdims.errors import ArgumentError
+from convdims.torch.dtypes import float32, int64
+from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
+from convdims.torch.nn._args import int_argument, nonnegative_size
 from convdims.torch.nn.module import Module, Parameter
-from convdims.torch.tensor import Tensor
+from convdims.torch.tensor import Size, Tensor
+
+
+class _GroupsError(ArgumentError, ZeroDivisionError):
+    """``GroupNorm(0, C)``: PyTorch's ``C % 0`` (a ZeroDivisionError, and a ValueError
+    naming the argument)."""
 
 
 class _BatchNorm(Module):
+    _kind = Kind.BATCH_NORM
     _ranks: tuple[int, ...] = ()
 
     def __init__(
@@ -38,24 +48,31 @@ class _BatchNorm(Module):
         bias: bool = True,
     ) -> None:
         super().__init__()
-        self.num_features = num_features
-        self.eps = eps
-        self.momentum = momentum
-        self.affine = affine
-        self.track_running_stats = track_running_stats
+        layer = type(self).__name__
+        stored = affine or track_running_stats
+        num_features = int_argument("num_features", num_features, layer, stored)
+        nonnegative_size("num_features", num_features, layer, (num_features,))
+        self.__dict__.update(
+            num_features=num_features,
+            eps=eps,
+            momentum=momentum,
+            affine=affine,
+            track_running_stats=track_running_stats,
+        )
         if affine:
-            self.weight = Parameter(Tensor((num_features,), dtype))
+            self.weight = Parameter._new((num_features,), dtype)
             if bias:
-                self.bias = Parameter(Tensor((num_features,), dtype))
+                self.bias = Parameter._new((num_features,), dtype)
             else:
                 self.register_parameter("bias", None)
         else:
             self.register_parameter("weight", None)
             self.register_parameter("bias", None)
         if track_running_stats:
-            self.register_buffer("running_mean", Tensor((num_features,), dtype))
-            self.register_buffer("running_var", Tensor((num_features,), dtype))
-            self.register_buffer("num_batches_tracked", Tensor((), int64))
+            kind = float32 if dtype is None else dtype
+            self.register_buffer("running_mean", Tensor._of((num_features,), kind))
+            self.register_buffer("running_var", Tensor._of((num_features,), kind))
+            self.register_buffer("num_batches_tracked", Tensor._of((), int64))
         else:
             self.register_buffer("running_mean", None)
             self.register_buffer("running_var", None)
@@ -89,6 +106,15 @@ class _BatchNorm(Module):
                 f"{self.num_features} ({type(self).__name__}({self.num_features}) got an "
                 f"input with {input.shape[1]} channels)"
             )
+        if self.num_features == 0 and self.affine:
+            raise DimensionError(
+                f"{type(self).__name__}(0): select(): index 0 out of range for tensor of "
+                "size [0] at dimension 0 (PyTorch builds a BatchNorm of 0 features and "
+                "refuses it when it runs)",
+                argument="num_features",
+                value=0,
+                valid="an int of at least 1",
+            )
         return input
 
 
@@ -113,6 +139,8 @@ class BatchNorm3d(_BatchNorm):
 class GroupNorm(Module):
     """``torch.nn.GroupNorm``: ``2*C`` parameters when ``affine``."""
 
+    _kind = Kind.NORMALIZATION
+
     def __init__(
         self,
         num_groups: int,
@@ -121,27 +149,73 @@ class GroupNorm(Module):
         affine: bool = True,
         device: Any = None,
         dtype: Any = None,
+        *,
+        bias: bool = True,
     ) -> None:
         super().__init__()
+        if not isinstance(num_groups, numbers.Real):
+            raise ArgumentTypeError(
+                f"GroupNorm: num_groups must be an int, got {num_groups!r} of type "
+                f"{type(num_groups).__name__} (PyTorch's num_channels % num_groups "
+                "raises TypeError)",
+                argument="num_groups",
+                value=num_groups,
+                valid="an int",
+            )
+        num_channels = int_argument("num_channels", num_channels, "GroupNorm", affine)
+        if num_groups == 0:
+            raise _GroupsError(
+                "GroupNorm: num_groups=0: integer modulo by zero (num_channels % "
+                "num_groups; PyTorch raises ZeroDivisionError)",
+                argument="num_groups",
+                value=0,
+                valid=f"a divisor of num_channels={num_channels}",
+            )
         if num_channels % num_groups != 0:
-            raise ValueError("num_channels must be divisible by num_groups")
-        self.num_groups = num_groups
-        self.num_channels = num_channels
-        self.eps = eps
-        self.affine = affine
+            raise ArgumentError(
+                f"num_channels must be divisible by num_groups (num_channels="
+                f"{num_channels}, num_groups={num_groups})",
+                argument="num_groups",
+                value=num_groups,
+                valid=f"a divisor of num_channels={num_channels}",
+            )
         if affine:
-            self.weight = Parameter(Tensor((num_channels,), dtype))
-            self.bias = Parameter(Tensor((num_channels,), dtype))
+            nonnegative_size("num_channels", num_channels, "GroupNorm", (num_channels,))
+        self.__dict__.update(
+            num_groups=num_groups, num_channels=num_channels, eps=eps, affine=affine
+        )
+        if affine:
+            self.weight = Parameter._new((num_channels,), dtype)
+            if bias:
+                self.bias = Parameter._new((num_channels,), dtype)
+            else:
+                self.register_parameter("bias", None)
         else:
             self.register_parameter("weight", None)
             self.register_parameter("bias", None)
 
     def extra_repr(self) -> str:
         return (
-            f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}"
+            f"{self.num_groups}, {self.num_channels}, eps={self.eps}, "
+            f"affine={self.affine}, bias={self.bias is not None}"
         )
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        if not isinstance(self.num_groups, int) or isinstance(self.num_groups, bool):
+            raise ArgumentTypeError(
+                f"group_norm(): argument 'num_groups' must be int, not "
+                f"{type(self.num_groups).__name__}",
+                argument="num_groups",
+                value=self.num_groups,
+                valid="an int",
+            )
+        if self.num_groups < 0:
+            raise ShapeError(
+                f"Expected num groups to be greater than 0, got {self.num_groups}",
+                argument="num_groups",
+                value=self.num_groups,
+                valid="an int of at least 1",
+            )
         if input.ndim < 2 or input.shape[1] != self.num_channels:
             raise ShapeError(
                 f"Expected number of channels in input to be divisible by num_groups, but "
@@ -156,6 +230,8 @@ class GroupNorm(Module):
 class LayerNorm(Module):
     """``torch.nn.LayerNorm``: normalizes the trailing ``normalized_shape`` axes."""
 
+    _kind = Kind.NORMALIZATION
+
     def __init__(
         self,
         normalized_shape: int | Sequence[int],
@@ -166,18 +242,29 @@ class LayerNorm(Module):
         dtype: Any = None,
     ) -> None:
         super().__init__()
-        shape = (
-            (normalized_shape,)
-            if isinstance(normalized_shape, int)
-            else tuple(normalized_shape)
-        )
-        self.normalized_shape = shape
-        self.eps = eps
-        self.elementwise_affine = elementwise_affine
+        if isinstance(normalized_shape, int):
+            shape: tuple[Any, ...] = (normalized_shape,)
+        elif isinstance(normalized_shape, (tuple, list, Size)):
+            shape = tuple(normalized_shape)
+        else:
+            raise ArgumentTypeError(
+                f"LayerNorm: normalized_shape must be an int or a sequence of ints, got "
+                f"{normalized_shape!r} of type {type(normalized_shape).__name__}",
+                argument="normalized_shape",
+                value=normalized_shape,
+                valid="an int or a sequence of ints",
+            )
         if elementwise_affine:
-            self.weight = Parameter(Tensor(shape, dtype))
+            for index, size in enumerate(shape):
+                checked = int_argument("normalized_shape", size, "LayerNorm", index == 0)
+                nonnegative_size("normalized_shape", checked, "LayerNorm", shape)
+        self.__dict__.update(
+            normalized_shape=shape, eps=eps, elementwise_affine=elementwise_affine
+        )
+        if elementwise_affine:
+            self.weight = Parameter._new(shape, dtype)
             if bias:
-                self.bias = Parameter(Tensor(shape, dtype))
+                self.bias = Parameter._new(shape, dtype)
             else:
                 self.register_parameter("bias", None)
         else:

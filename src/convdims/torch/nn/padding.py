@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from convdims._checks import as_int
-from convdims.torch.errors import ShapeError
-from convdims.torch.nn._args import check_input
+from convdims.description import Kind
+from convdims.torch.errors import ArgumentTypeError, ShapeError
+from convdims.torch.nn._args import Refusal, check_input
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
+from convdims.window import AxisWindow
 
 
 class _PadNd(Module):
+    _kind = Kind.PADDING
     _dims = 2
     _mode = "constant"
 
@@ -29,9 +31,28 @@ class _PadNd(Module):
                     f"padding must be an int or a tuple of {sides} ints "
                     f"(left, right, ...), got {tuple(padding)!r}"
                 )
-            amounts = tuple(as_int(f"padding[{i}]", v) for i, v in enumerate(padding))
+            amounts = tuple(padding)
         else:
-            amounts = (as_int("padding", padding),) * sides
+            amounts = (padding,) * sides
+        refusal = None
+        for index, value in enumerate(amounts):
+            # PyTorch's parser takes a bool as an int, except as the first item.
+            if not isinstance(value, int) or (index == 0 and isinstance(value, bool)):
+                # PyTorch keeps any padding and refuses it when it pads.
+                refusal = Refusal(
+                    ArgumentTypeError,
+                    f"pad(): argument 'pad' must be tuple of ints, but found element of "
+                    f"type {type(value).__name__} (padding={padding!r})",
+                    "padding",
+                    padding,
+                    "ints",
+                )
+                break
+        self.__dict__["_refusal"] = refusal
+        if refusal is not None:
+            self.__dict__["padding"] = amounts
+            return
+        amounts = tuple(int(value) for value in amounts)
         if self._mode != "constant" and min(amounts) < 0:
             name = type(self).__name__
             raise ValueError(f"{name} padding must be 0 or more, got {amounts}")
@@ -40,7 +61,26 @@ class _PadNd(Module):
     def extra_repr(self) -> str:
         return f"{self.padding}"
 
+    def _call_fields(self) -> dict[str, Any]:
+        """The cells added (a padding) or removed (a cropping) on each side of each
+        spatial axis; a mix of both is ``OTHER``."""
+        dims = self._dims
+        before = tuple(self.padding[2 * (dims - 1 - axis)] for axis in range(dims))
+        after = tuple(self.padding[2 * (dims - 1 - axis) + 1] for axis in range(dims))
+        if min(before + after) >= 0:
+            kind, sign = Kind.PADDING, 1
+        elif max(before + after) <= 0:
+            kind, sign = Kind.CROPPING, -1
+        else:
+            return {"kind": Kind.OTHER}
+        window = tuple(
+            AxisWindow(1, 1, sign * b, sign * a) for b, a in zip(before, after, strict=True)
+        )
+        return {"kind": kind, "window": window}
+
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        if self._refusal is not None:
+            self._refusal.raise_()
         op = f"{self._mode}_pad{self._dims}d"
         check_input(input, self._dims, op)
         shape = list(input.shape)
