@@ -31,7 +31,8 @@ def frameworks() -> list[tuple[str, str]]:
 
 def _options(items: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
     return "".join(
-        f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in items
+        f'<option value="{escape(value)}">{escape(label)}</option>'
+        for value, label in items
     )
 
 
@@ -80,9 +81,7 @@ def calculator_html(root: str, *, compact: bool = False) -> str:
             "<code>ceil_mode</code>, <code>output_padding</code>, parameters, the window "
             "picture and the code).</p>"
         )
-    script = (
-        f'<script type="module" src="{root}assets/calculator/calculator.js"></script>'
-    )
+    script = f'<script type="module" src="{root}assets/calculator/calculator.js"></script>'
     noscript = (
         "<noscript><p>The calculator runs in the browser and needs JavaScript; "
         "the <code>convdims</code> command answers the same questions in a "
