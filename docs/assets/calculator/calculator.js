@@ -1,0 +1,566 @@
+// The calculator's page: fields <-> query string <-> convdims.js <-> answer.
+// The arithmetic, rules, derivations and picture are convdims.js's (the library's, ported
+// and tested against it); this file only reads the form and writes the answer.
+
+import * as cd from "./convdims.js";
+
+const AXIS_NAMES = { 1: [""], 2: ["height", "width"], 3: ["depth", "height", "width"] };
+const WORDS = {
+  conv: ["valid", "same", "full", "causal"],
+  pool: ["valid", "same"],
+  transpose: ["valid", "same"],
+};
+const WORD_HINTS = {
+  valid: "valid (no padding)",
+  same: "same (TensorFlow's split)",
+  full: "full (K \u2212 1 each side)",
+  causal: "causal (K \u2212 1 before)",
+};
+const PICTURE_CELLS = 80; // the window picture is drawn up to this many padded cells
+const PICTURE_WINDOWS = 48;
+const QUANTITIES = ["input", "kernel", "stride", "dilation", "pad", "padb", "pada", "op"];
+
+const esc = (text) =>
+  String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+// ---------------------------------------------------------------------------------------
+// State <-> query string
+
+function defaultState(frameworks) {
+  const framework = frameworks[0];
+  return {
+    layer: "conv",
+    framework,
+    axes: 2,
+    same: true,
+    paddingKind: framework === "torch" ? "each" : "word:valid",
+    opKind: "default",
+    ceil: false,
+    values: {
+      input: ["32", "32", "32"],
+      kernel: ["3", "3", "3"],
+      stride: ["1", "1", "1"],
+      dilation: ["1", "1", "1"],
+      pad: ["0", "0", "0"],
+      padb: ["0", "0", "0"],
+      pada: ["1", "1", "1"],
+      op: ["0", "0", "0"],
+    },
+    inChannels: "",
+    filters: "",
+    compactInput: "32x32",
+  };
+}
+
+function perAxisParam(values, state, fallback) {
+  const list = values.slice(0, state.axes);
+  if (state.same) return list[0] === "" ? undefined : list[0];
+  if (list.every((v) => v === "")) return undefined;
+  return list.map((v, n) => (v === "" ? fallback(n) : v)).join("x");
+}
+
+/** The query (the CLI's values, as strings) that the fields say. */
+function toQuery(state, compact) {
+  const v = state.values;
+  const q = { layer: state.layer };
+  if (compact) {
+    q.input = state.compactInput;
+    q.kernel = v.kernel[0];
+    if (v.stride[0] !== "") q.stride = v.stride[0];
+  } else {
+    q.input = state.same ? Array(state.axes).fill(v.input[0]).join("x") : v.input.slice(0, state.axes).join("x");
+    q.kernel = state.same ? v.kernel[0] : v.kernel.slice(0, state.axes).join("x");
+    const stride = perAxisParam(v.stride, state, (n) => (state.layer === "pool" ? v.kernel[n] : "1"));
+    if (stride !== undefined) q.stride = stride;
+  }
+  const axes = compact ? 1 : state.axes;
+  const same = compact || state.same;
+  const pick = (list) => (same ? list[0] : list.slice(0, axes).join("x"));
+  if (state.paddingKind.startsWith("word:")) q.padding = state.paddingKind.slice(5);
+  else if (state.paddingKind === "each") q.padding = pick(v.pad);
+  else {
+    q.padding = same ? `${v.padb[0]},${v.pada[0]}` : v.padb.slice(0, axes).map((b, n) => `${b},${v.pada[n]}`).join("x");
+  }
+  if (!compact) {
+    const dilation = perAxisParam(v.dilation, state, () => "1");
+    if (dilation !== undefined) q.dilation = dilation;
+    if (state.layer === "pool") q.ceil_mode = state.ceil ? "true" : "false";
+    if (state.layer === "transpose") {
+      if (state.opKind === "none") q.output_padding = "none";
+      else if (state.opKind === "number") q.output_padding = pick(v.op);
+    }
+  }
+  q.framework = state.framework;
+  if (!compact && state.layer !== "pool") {
+    if (state.inChannels !== "") q.in_channels = state.inChannels;
+    if (state.filters !== "") q.filters = state.filters;
+  }
+  return q;
+}
+
+const QUERY_KEYS = [
+  "layer", "input", "kernel", "stride", "padding", "dilation", "ceil_mode", "output_padding",
+  "framework", "in_channels", "filters",
+];
+
+function readQuery(search) {
+  const params = new URLSearchParams(search);
+  const q = {};
+  for (const key of QUERY_KEYS) if (params.has(key)) q[key] = params.get(key);
+  return q;
+}
+
+const queryString = (q) =>
+  QUERY_KEYS.filter((k) => q[k] !== undefined)
+    .map((k) => `${k}=${encodeURIComponent(q[k]).replace(/%2C/g, ",")}`)
+    .join("&");
+
+/** Fields from a query, as far as they can show it (the query itself is what is answered). */
+function fromQuery(q, frameworks, compact) {
+  const state = defaultState(frameworks);
+  if (["conv", "pool", "transpose"].includes(q.layer)) state.layer = q.layer;
+  if (q.framework !== undefined) state.framework = q.framework;
+  const split = (text) => String(text).toLowerCase().split("x");
+  const fill = (key, text) => {
+    if (text === undefined) return 1;
+    const parts = split(text);
+    for (let n = 0; n < 3; n++) state.values[key][n] = parts.length === 1 ? parts[0] : parts[n] ?? "";
+    return parts.length;
+  };
+  if (q.input !== undefined) {
+    state.compactInput = q.input;
+    const parts = split(q.input);
+    state.axes = Math.min(Math.max(parts.length, 1), 3);
+    fill("input", q.input);
+  }
+  const counts = [fill("kernel", q.kernel)];
+  if (q.stride !== undefined) counts.push(fill("stride", q.stride));
+  else state.values.stride = ["", "", ""];
+  if (q.dilation !== undefined) counts.push(fill("dilation", q.dilation));
+  if (q.padding !== undefined) {
+    const word = q.padding.trim().toLowerCase();
+    if (/^\p{L}+$/u.test(word)) state.paddingKind = `word:${word}`;
+    else {
+      const parts = word.split("x");
+      state.paddingKind = parts.some((p) => p.includes(",")) ? "pair" : "each";
+      counts.push(parts.length);
+      parts.forEach((part, n) => {
+        if (n > 2) return;
+        const [b, a] = part.split(",");
+        state.values.pad[n] = b;
+        state.values.padb[n] = b;
+        state.values.pada[n] = a ?? b;
+      });
+      if (parts.length === 1) for (const key of ["pad", "padb", "pada"]) state.values[key].fill(state.values[key][0]);
+    }
+  } else if (q.framework === "torch") state.paddingKind = "each";
+  state.ceil = String(q.ceil_mode ?? "false").toLowerCase() === "true";
+  if (q.output_padding !== undefined) {
+    if (q.output_padding.toLowerCase() === "none") state.opKind = "none";
+    else {
+      state.opKind = "number";
+      counts.push(fill("op", q.output_padding));
+    }
+  }
+  state.inChannels = q.in_channels ?? "";
+  state.filters = q.filters ?? "";
+  const uniform = (key) => state.values[key].slice(0, state.axes).every((v) => v === state.values[key][0]);
+  state.same = compact || QUANTITIES.every(uniform);
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------
+// The fields
+
+function field(name, label, value, placeholder = "") {
+  return (
+    `<label class="cd-field">${esc(label)} <input name="${name}" value="${esc(value)}" ` +
+    `inputmode="numeric" spellcheck="false" size="6"` +
+    (placeholder ? ` placeholder="${esc(placeholder)}"` : "") +
+    "></label>"
+  );
+}
+
+function quantity(state, key, label, placeholder = "") {
+  const names = AXIS_NAMES[state.axes];
+  if (state.same) return `<div class="cd-q">${field(`${key}_0`, label, state.values[key][0], placeholder)}</div>`;
+  const inputs = names
+    .map((axis, n) => field(`${key}_${n}`, `${label} (${axis})`, state.values[key][n], placeholder))
+    .join("");
+  return `<div class="cd-q cd-q-axes">${inputs}</div>`;
+}
+
+function paddingOptions(state) {
+  const words = WORDS[state.layer].map((w) => [`word:${w}`, WORD_HINTS[w]]);
+  const all = [...words, ["each", "P cells on each side"], ["pair", "P_b before, P_a after"]];
+  if (state.paddingKind.startsWith("word:") && !all.some(([v]) => v === state.paddingKind)) {
+    all.push([state.paddingKind, state.paddingKind.slice(5)]);
+  }
+  return all
+    .map(([value, label]) => `<option value="${esc(value)}"${value === state.paddingKind ? " selected" : ""}>${esc(label)}</option>`)
+    .join("");
+}
+
+function fieldsHtml(state, compact) {
+  const parts = [];
+  const strideHint = state.layer === "pool" ? "= pool size" : "1";
+  if (compact) {
+    parts.push(
+      `<div class="cd-q"><label class="cd-field">Input size <input name="compact_input" value="${esc(state.compactInput)}" ` +
+        `spellcheck="false" size="9" placeholder="32 or 32x32"></label></div>`,
+    );
+    parts.push(`<div class="cd-q">${field("kernel_0", "Kernel size", state.values.kernel[0])}</div>`);
+    parts.push(`<div class="cd-q">${field("stride_0", "Stride", state.values.stride[0], strideHint)}</div>`);
+  } else {
+    parts.push(quantity(state, "input", "Input size"));
+    parts.push(quantity(state, "kernel", state.layer === "pool" ? "Pool size" : "Kernel size"));
+    parts.push(quantity(state, "stride", "Stride", strideHint));
+    parts.push(quantity(state, "dilation", "Dilation", "1"));
+  }
+  parts.push(
+    `<div class="cd-q"><label class="cd-field">Padding <select name="padding_kind">${paddingOptions(state)}</select></label></div>`,
+  );
+  const padState = compact ? { ...state, same: true } : state;
+  if (state.paddingKind === "each") parts.push(quantity(padState, "pad", "Padding on each side"));
+  if (state.paddingKind === "pair") {
+    parts.push(quantity(padState, "padb", "Padding before"));
+    parts.push(quantity(padState, "pada", "Padding after"));
+  }
+  if (!compact && state.layer === "pool") {
+    parts.push(
+      `<div class="cd-q"><label class="cd-check"><input type="checkbox" name="ceil_mode"${state.ceil ? " checked" : ""}> ` +
+        "<code>ceil_mode</code> (PyTorch: round up)</label></div>",
+    );
+  }
+  if (!compact && state.layer === "transpose") {
+    const options = [
+      ["default", "the framework's default"],
+      ["none", "None (Keras)"],
+      ["number", "a number of cells"],
+    ]
+      .map(([v, l]) => `<option value="${v}"${v === state.opKind ? " selected" : ""}>${l}</option>`)
+      .join("");
+    parts.push(`<div class="cd-q"><label class="cd-field">Output padding <select name="op_kind">${options}</select></label></div>`);
+    if (state.opKind === "number") parts.push(quantity(state, "op", "Output padding cells"));
+  }
+  if (!compact && state.layer !== "pool") {
+    parts.push(
+      '<div class="cd-q cd-channels">' +
+        `<label class="cd-field">Input channels <input name="in_channels" value="${esc(state.inChannels)}" inputmode="numeric" size="6" placeholder="optional"></label>` +
+        `<label class="cd-field">Filters <input name="filters" value="${esc(state.filters)}" inputmode="numeric" size="6" placeholder="optional"></label>` +
+        "</div>",
+    );
+  }
+  return parts.join("");
+}
+
+// ---------------------------------------------------------------------------------------
+// The answer
+
+function mathBlock(s) {
+  const text = `${s.formula} = ${s.substituted}`;
+  return (
+    `<math display="block" alttext="${esc(text)}" data-text="${esc(text)}">` +
+    `<mrow>${s.formula_mathml}<mo>=</mo>${s.substituted_mathml}</mrow></math>`
+  );
+}
+
+function derivationHtml(d) {
+  const steps = d.steps.map(mathBlock).join("");
+  const legend = d.legend.length
+    ? `<p class="cd-legend">where ${d.legend.map((s) => esc(`${s.symbol} = ${s.value} (${s.meaning})`)).join(", ")}</p>`
+    : "";
+  const notes = d.notes.length ? `<ul class="cd-notes">${d.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : "";
+  return `<div class="cd-math">${steps}${mathBlock(d)}</div>${legend}${notes}`;
+}
+
+function splitText(record) {
+  if (record.pad_before === null) {
+    if (typeof record.padding === "string") return "";
+    const [b, a] = Array.isArray(record.padding) ? record.padding : [record.padding, record.padding];
+    return `crops ${b} before, ${a} after`;
+  }
+  return `${record.pad_before} before, ${record.pad_after} after`;
+}
+
+function pictureHtml(query, record, id) {
+  if (query.layer === "transpose") return "";
+  const pool = query.layer === "pool";
+  const g = pool
+    ? cd.poolGeometry(record.input_size, record.kernel_size, record.stride, record.padding, record.dilation, record.ceil_mode)
+    : cd.convGeometry(record.input_size, record.kernel_size, record.stride, record.padding, record.dilation);
+  if (g.paddedSize + g.overhang > PICTURE_CELLS || g.output_size > PICTURE_WINDOWS) {
+    return `<p class="cd-nopic">The picture is drawn for up to ${PICTURE_CELLS} padded cells and ${PICTURE_WINDOWS} windows.</p>`;
+  }
+  return `<div class="cd-picture">${cd.windowSvg(g, pool, id)}</div>`;
+}
+
+const tuple = (list) => (list.every((v) => v === list[0]) ? String(list[0]) : `(${list.join(", ")})`);
+
+/** The framework's own layer for this answer, as a script that prints the shape. */
+export function layerCode(query, result, channels) {
+  const axes = result.axes;
+  const n = axes.length;
+  const c = channels.inChannels;
+  const d = query.layer === "pool" ? c : channels.filters;
+  const kernels = tuple(axes.map((a) => a.kernel_size));
+  const strideGiven = query.stride !== undefined;
+  const strides = tuple(axes.map((a) => a.stride));
+  const dilations = tuple(axes.map((a) => a.dilation));
+  const paddings = axes.map((a) => a.padding);
+  const outSizes = result.output_size;
+  const args = [];
+  if (query.framework === "keras") {
+    const name = { conv: `Conv${n}D`, pool: `MaxPooling${n}D`, transpose: `Conv${n}DTranspose` }[query.layer];
+    if (query.layer !== "pool") args.push(String(d), `kernel_size=${kernels}`);
+    else args.push(`pool_size=${kernels}`);
+    if (strideGiven && (query.layer === "pool" || strides !== "1")) args.push(`strides=${strides}`);
+    args.push(`padding="${paddings[0]}"`);
+    if (query.layer === "transpose" && axes[0].output_padding !== null) {
+      args.push(`output_padding=${tuple(axes.map((a) => a.output_padding))}`);
+    }
+    if (dilations !== "1") args.push(`dilation_rate=${dilations}`);
+    const shape = `(${[...axes.map((a) => a.input_size), c].join(", ")})`;
+    return [
+      "import keras",
+      "from keras import layers",
+      "",
+      `inputs = keras.Input(shape=${shape})`,
+      `outputs = layers.${name}(${args.join(", ")})(inputs)`,
+      `print(outputs.shape)  # (None, ${[...outSizes, d].join(", ")})`,
+    ].join("\n");
+  }
+  if (query.framework === "torch") {
+    const name = { conv: `nn.Conv${n}d`, pool: `nn.MaxPool${n}d`, transpose: `nn.ConvTranspose${n}d` }[query.layer];
+    if (query.layer !== "pool") args.push(String(c), String(d));
+    args.push(`kernel_size=${kernels}`);
+    if (strideGiven && (query.layer === "pool" || strides !== "1")) args.push(`stride=${strides}`);
+    const padding =
+      typeof paddings[0] === "string" ? `"${paddings[0]}"` : tuple(paddings.map((p) => (Array.isArray(p) ? p.join(",") : p)));
+    if (padding !== "0") args.push(`padding=${padding}`);
+    if (query.layer === "transpose" && axes.some((a) => a.output_padding)) {
+      args.push(`output_padding=${tuple(axes.map((a) => a.output_padding))}`);
+    }
+    if (dilations !== "1") args.push(`dilation=${dilations}`);
+    if (query.layer === "pool" && axes[0].ceil_mode) args.push("ceil_mode=True");
+    const shape = [1, c, ...axes.map((a) => a.input_size)].join(", ");
+    return [
+      "import torch",
+      "from torch import nn",
+      "",
+      `layer = ${name}(${args.join(", ")})`,
+      `print(layer(torch.zeros(${shape})).shape)  # torch.Size([${[1, d, ...outSizes].join(", ")}])`,
+    ].join("\n");
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// One form
+
+function setup(form) {
+  const compact = form.dataset.mode === "compact";
+  const frameworkSelect = form.elements.framework;
+  const frameworks = [...frameworkSelect.options].map((o) => o.value);
+  cd.setFrameworks(frameworks); // the list the build wrote, from the library
+  const fields = form.querySelector(".cd-fields");
+  const output = form.querySelector('output[name="output-size"]');
+  const alert = form.querySelector('[role="alert"]');
+  const details = form.querySelector(".cd-details");
+  const open = form.querySelector(".cd-open");
+  const prefix = form.id;
+  const initial = compact ? {} : readQuery(window.location.search);
+  let state = fromQuery(initial, frameworks, compact);
+  // Until the reader edits a field, the answer is the query's, even where the fields
+  // cannot show it (a bad value in a shared link gets the library's refusal too).
+  let pinned = Object.keys(initial).length ? initial : null;
+
+  const syncControls = () => {
+    form.elements.layer.value = state.layer;
+    frameworkSelect.value = frameworks.includes(state.framework) ? state.framework : frameworks[0];
+    if (!compact) {
+      form.elements.axes.value = String(state.axes);
+      form.elements.same.checked = state.same;
+      form.elements.same.disabled = state.axes === 1;
+    }
+  };
+
+  const rebuild = () => {
+    const focused = document.activeElement && form.contains(document.activeElement) ? document.activeElement.name : null;
+    fields.innerHTML = fieldsHtml(state, compact);
+    if (focused && form.elements[focused] && fields.contains(form.elements[focused])) form.elements[focused].focus();
+  };
+
+  const readFields = () => {
+    state.layer = form.elements.layer.value;
+    state.framework = frameworkSelect.value;
+    if (!compact) {
+      state.axes = Number(form.elements.axes.value);
+      state.same = state.axes === 1 || form.elements.same.checked;
+    }
+    for (const el of fields.querySelectorAll("input[name], select[name]")) {
+      const m = el.name.match(/^(\w+?)_(\d)$/);
+      if (el.name === "padding_kind") state.paddingKind = el.value;
+      else if (el.name === "op_kind") state.opKind = el.value;
+      else if (el.name === "ceil_mode") state.ceil = el.checked;
+      else if (el.name === "in_channels") state.inChannels = el.value.trim();
+      else if (el.name === "filters") state.filters = el.value.trim();
+      else if (el.name === "compact_input") state.compactInput = el.value;
+      else if (m && state.values[m[1]]) {
+        state.values[m[1]][Number(m[2])] = el.value;
+        if (state.same) state.values[m[1]].fill(el.value);
+      }
+    }
+  };
+
+  const show = () => {
+    const query = pinned || toQuery(state, compact);
+    const answer = cd.evaluate(query);
+    if (!answer.ok) {
+      output.value = "";
+      alert.textContent = answer.error;
+      alert.hidden = false;
+      details.innerHTML = "";
+    } else {
+      const result = answer.result;
+      output.value = result.output_size.join("x");
+      alert.textContent = "";
+      alert.hidden = true;
+      details.innerHTML = compact ? compactDetails(result) : fullDetails(query, result);
+    }
+    if (!compact && answer.ok) wireCopy();
+    if (open) open.href = `${form.dataset.calculator}?${queryString(expanded(query))}`;
+    if (!compact && !pinned) {
+      const search = "?" + queryString(query);
+      if (search !== window.location.search) history.replaceState(null, "", search);
+    }
+    return answer;
+  };
+
+  // The home page's query, for the full calculator (which wants dilation=1 as well).
+  const expanded = (query) => ({ ...query, dilation: query.dilation ?? "1" });
+
+  const axisTitle = (result, record) => {
+    const names = AXIS_NAMES[result.axes.length];
+    const name = names ? names[record.axis] : "";
+    return `Axis ${record.axis + 1}${name ? ` (${name})` : ""}: ${record.input_size} \u2192 ${record.output_size}`;
+  };
+
+  const compactDetails = (result) =>
+    result.axes
+      .map((record) => {
+        const split = splitText(record);
+        return (
+          `<div class="cd-axis">` +
+          (result.axes.length > 1 ? `<p class="cd-axis-title">${esc(axisTitle(result, record))}</p>` : "") +
+          (split ? `<p class="cd-split">Padding: ${esc(split)}</p>` : "") +
+          `<div class="cd-math">${mathBlock(record.derivation)}</div></div>`
+        );
+      })
+      .join("");
+
+  const fullDetails = (query, result) => {
+    const parts = [];
+    result.axes.forEach((record) => {
+      const split = splitText(record);
+      parts.push(
+        `<section class="cd-axis">` +
+          (result.axes.length > 1 ? `<h3>${esc(axisTitle(result, record))}</h3>` : "") +
+          (split ? `<p class="cd-split">Padding: ${esc(split)}</p>` : "") +
+          derivationHtml(record.derivation) +
+          pictureHtml(query, record, `${prefix}-window-${record.axis}`) +
+          "</section>",
+      );
+    });
+    if (query.layer === "transpose") {
+      parts.push(
+        '<p class="cd-nopic">The window picture is for convolution and pooling; ' +
+          `<a href="../explanation/transposed/">Transposed convolution</a> draws the transposed case.</p>`,
+      );
+    }
+    if (query.in_channels !== undefined || query.filters !== undefined) {
+      const counted = cd.params(query.kernel, result.axes.length, query.in_channels ?? "", query.filters ?? "");
+      parts.push('<section class="cd-params"><h3>Parameters</h3>');
+      if (counted.ok) {
+        parts.push(
+          `<p>${counted.result.params.toLocaleString("en-US")} parameters` +
+            (query.layer === "transpose" ? " (a transposed convolution has as many as the convolution)" : "") +
+            "</p>" + derivationHtml(counted.result.derivation),
+        );
+      } else parts.push(`<p class="cd-param-error">${esc(counted.error)}</p>`);
+      parts.push("</section>");
+    }
+    const c = Number(query.in_channels) > 0 ? Number(query.in_channels) : 3;
+    const f = Number(query.filters) > 0 ? Number(query.filters) : 8;
+    const code = layerCode(query, result, { inChannels: c, filters: f });
+    if (code !== null) {
+      const name = frameworkSelect.selectedOptions[0]?.textContent ?? query.framework;
+      parts.push(
+        `<section class="cd-code"><h3>The ${esc(name)} layer</h3>` +
+          `<div class="cd-code-bar"><button type="button" class="md-button cd-copy">Copy the code</button>` +
+          `<span class="cd-copied" role="status"></span></div>` +
+          `<pre><code>${esc(code)}</code></pre></section>`,
+      );
+    }
+    parts.push(
+      `<details class="cd-text"><summary>As the command line prints it</summary>` +
+        `<pre><code>${esc(commandLine(query))}\n${esc(cd.windowText(result))}</code></pre></details>`,
+    );
+    return parts.join("");
+  };
+
+  const commandLine = (q) => {
+    const quote = (v) => (/^[\w.,x-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
+    const a = ["$ convdims", q.layer, quote(q.input), "-k", quote(q.kernel)];
+    if (q.stride !== undefined) a.push("-s", quote(q.stride));
+    if (q.padding !== undefined) a.push("-p", quote(q.padding));
+    if (q.dilation !== undefined) a.push("-d", quote(q.dilation));
+    if (q.framework !== undefined) a.push("--framework", quote(q.framework));
+    if (q.layer === "pool" && q.ceil_mode === "true") a.push("--ceil-mode");
+    if (q.layer === "transpose" && q.output_padding !== undefined) a.push("--output-padding", quote(q.output_padding));
+    return a.join(" ");
+  };
+
+  const wireCopy = () => {
+    const button = details.querySelector(".cd-copy");
+    if (!button) return;
+    button.addEventListener("click", async () => {
+      const text = details.querySelector(".cd-code code").textContent;
+      const status = details.querySelector(".cd-copied");
+      try {
+        await navigator.clipboard.writeText(text);
+        status.textContent = "Copied.";
+      } catch {
+        const range = document.createRange();
+        range.selectNodeContents(details.querySelector(".cd-code code"));
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        status.textContent = "Selected: press Ctrl+C to copy.";
+      }
+    });
+  };
+
+  const STRUCTURE = new Set(["layer", "framework", "axes", "same", "padding_kind", "op_kind"]);
+  const onChange = (event) => {
+    const started = event.timeStamp;
+    pinned = null;
+    readFields();
+    if (STRUCTURE.has(event.target.name)) {
+      syncControls();
+      rebuild();
+    }
+    show();
+    // keystroke to answer, in ms (the benchmark reads it)
+    form.dataset.answerMs = (performance.now() - started).toFixed(2);
+  };
+  form.addEventListener("input", onChange);
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  syncControls();
+  rebuild();
+  show();
+  form.dataset.ready = "true";
+}
+
+document.querySelectorAll("form.cd-calc").forEach(setup);
