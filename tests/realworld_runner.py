@@ -1,0 +1,368 @@
+"""Run the real-world corpus (tests/realworld/) as its users would, and tell what it printed.
+
+Each corpus file is a script: run as ``python FILE`` under the real framework (torch 2.13 +
+torchinfo, or Keras 3 on the torch backend), and as ``convdims run FILE`` with the real
+frameworks hidden, so that only convdims's lookalikes can answer ``import torch`` or
+``import keras``. Every file runs in a process of its own, forked from one process per side
+that has already imported what that side needs (the frameworks, or convdims): one Keras
+session, one set of imports and one stdout per file, at the cost of one interpreter start
+per side. tests/oracle/test_realworld.py compares the two sides; run as a script, this
+module writes tests/realworld/INVENTORY.md::
+
+    KERAS_BACKEND=torch python tests/realworld_runner.py
+
+The ``convdims run`` side is run twice for the inventory: as the command is (the script's
+folder is not on ``sys.path`` today, so the corpus files that import the support folders
+beside them stop there), and with the folder on ``sys.path``, as ``python FILE`` has it,
+which shows the first missing feature of the lookalikes behind that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.abc
+import json
+import os
+import re
+import runpy
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "realworld"
+INVENTORY = CORPUS / "INVENTORY.md"
+MARK = "# --- convdims corpus driver (added) ---"
+
+#: Top-level modules that a ``convdims run`` process must not import for real.
+HIDDEN = ("keras", "tensorflow", "jax", "torch", "torchvision", "torchaudio", "torchinfo")
+
+#: The ways a corpus file is run: the real framework, ``convdims run`` as it is, and
+#: ``convdims run`` with the script's folder on ``sys.path`` (what ``python FILE`` does).
+MODES = ("real", "convdims", "convdims-with-folder")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one corpus file printed in one mode, and how its process ended."""
+
+    stdout: str
+    stderr: str
+    status: int
+    seconds: float = 0.0
+
+    @property
+    def error(self) -> str:
+        """The error the run ended with: its last non-empty line on stderr."""
+        lines = [line for line in self.stderr.splitlines() if line.strip()]
+        return lines[-1].strip() if lines else f"exit status {self.status}"
+
+
+def corpus_files() -> list[Path]:
+    """The corpus's model files (the support folders beside them are not corpus files)."""
+    return sorted(path for path in CORPUS.glob("*.py") if path.name != "conftest.py")
+
+
+def is_keras(path: Path) -> bool:
+    """Whether the file is a Keras script (otherwise it is a PyTorch one)."""
+    return bool(re.search(r"^\s*(import|from) keras\b", path.read_text(), re.MULTILINE))
+
+
+def header(path: Path) -> dict[str, str]:
+    """The ``# Key: value`` lines of a corpus file's header comment."""
+    fields: dict[str, str] = {}
+    for line in path.read_text().splitlines():
+        if not line.startswith("#"):
+            break
+        match = re.match(r"# (Repository|Path|Commit|Licence|Support|Changes):\s*(.*)", line)
+        if match:
+            fields[match.group(1)] = match.group(2)
+    return fields
+
+
+def environment(home: Path) -> dict[str, str]:
+    """The environment of both sides: Keras on torch, writing under ``home``; 80 columns."""
+    import convdims
+
+    source = str(Path(convdims.__file__).resolve().parents[1])
+    path = os.environ.get("PYTHONPATH")
+    env = dict(os.environ)
+    env.update(
+        KERAS_BACKEND="torch",
+        KERAS_HOME=str(home / "keras"),
+        TORCH_HOME=str(home / "torch"),
+        MPLCONFIGDIR=str(home / "mpl"),
+        COLUMNS="80",
+        PYTHONWARNINGS="ignore",
+        PYTHONPATH=source + (os.pathsep + path if path else ""),
+    )
+    return env
+
+
+def run_corpus(mode: str, files: list[Path], home: Path) -> dict[str, Run]:
+    """Run ``files`` in ``mode`` (one of MODES), from one process; results by file name."""
+    if mode not in MODES:
+        raise ValueError(f"mode={mode!r}: expected one of {', '.join(MODES)}")
+    out = home / f"{mode}.json"
+    result = subprocess.run(
+        [sys.executable, __file__, "--serve", mode, "--out", str(out)]
+        + [str(path.resolve()) for path in files],
+        env=environment(home),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if result.returncode != 0 or not out.exists():
+        raise RuntimeError(
+            f"the {mode} runner failed ({result.returncode}):\n{result.stderr[-3000:]}"
+        )
+    data = json.loads(out.read_text())
+    return {name: Run(**run) for name, run in data.items()}
+
+
+# --------------------------------------------------------------------------------------
+# What the two sides may print differently: nothing but what issue 13 allows.
+
+
+def torchinfo_units(text: str) -> str:
+    """torchinfo 1.8 on Python 3.11+ prints its unit enum, ``(Units.MEGABYTES)``, where
+    it means ``(M)``; convdims prints what torchinfo intends (as in test_snippets.py)."""
+    for member, letter in (
+        ("KILOBYTES", "K"),
+        ("MEGABYTES", "M"),
+        ("GIGABYTES", "G"),
+        ("TERABYTES", "T"),
+    ):
+        text = text.replace(f"(Units.{member})", f"({letter})")
+    return text
+
+
+def keras_suffixes(text: str) -> str:
+    """Keras's auto-numbered name suffixes (``conv2d_3``) as ``conv2d_N``, with the table
+    padding that their width changes squeezed out."""
+    text = re.sub(r"\b([a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)*)_\d+\b", r"\1_N", text)
+    return re.sub(r" {2,}", " ", text)
+
+
+def same_output(real: str, ours: str) -> bool:
+    """Whether ``convdims run`` printed what the real framework printed.
+
+    ``convdims run`` prints what the script printed without its trailing newlines, then
+    one newline; torchinfo's unit label and Keras's name suffixes may differ.
+    """
+    real = torchinfo_units(real).rstrip("\n")
+    ours = ours.rstrip("\n")
+    return real == ours or keras_suffixes(real) == keras_suffixes(ours)
+
+
+def passes(real: Run, ours: Run) -> bool:
+    """Whether a file runs under ``convdims run`` and prints what the framework prints."""
+    return real.status == 0 and ours.status == 0 and same_output(real.stdout, ours.stdout)
+
+
+def first_difference(real: str, ours: str) -> str:
+    """The first line where the two outputs differ, for a failure message."""
+    theirs = torchinfo_units(real).rstrip("\n").splitlines()
+    mine = ours.rstrip("\n").splitlines()
+    for number, (a, b) in enumerate(zip(theirs, mine, strict=False), 1):
+        if a != b:
+            return f"line {number}:\n  framework: {a!r}\n  convdims:  {b!r}"
+    return f"the framework printed {len(theirs)} lines, convdims {len(mine)}"
+
+
+# --------------------------------------------------------------------------------------
+# The processes that run the files (python realworld_runner.py --serve MODE ...)
+
+
+class _HideFrameworks(importlib.abc.MetaPathFinder):
+    """Refuse the real frameworks, as on a machine without them."""
+
+    def find_spec(self, name, path=None, target=None):
+        if path is None and name.partition(".")[0] in HIDDEN:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+def _run_real(path: str) -> int:
+    """``python FILE``: its folder first on sys.path, argv the script alone."""
+    sys.argv = [path]
+    sys.path.insert(0, os.path.dirname(path))
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else 0 if code is None else 1
+    except BaseException:
+        traceback.print_exc()
+        return 1
+    return 0
+
+
+def _run_convdims(path: str, with_folder: bool) -> int:
+    """``convdims run FILE``, in this process (the command is cli.main)."""
+    from convdims import cli
+
+    sys.argv = ["convdims", "run", path]
+    if with_folder:
+        sys.path.insert(0, os.path.dirname(path))
+    return cli.main(["run", path])
+
+
+def _serve(mode: str, files: list[str], out: str) -> None:
+    del sys.path[0]  # this runner's folder: the scripts see their own, or none
+    if mode == "real":
+        import keras  # noqa: F401 - imported once, before the forks
+        import torch  # noqa: F401
+        import torchinfo  # noqa: F401
+
+        def run(path: str) -> int:
+            return _run_real(path)
+    else:
+        sys.meta_path.insert(0, _HideFrameworks())
+        from convdims import cli  # noqa: F401 - imported once, before the forks
+
+        def run(path: str) -> int:
+            return _run_convdims(path, with_folder=mode == "convdims-with-folder")
+
+    results: dict[str, dict[str, object]] = {}
+    for path in files:
+        with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            start = time.perf_counter()
+            child = os.fork()
+            if child == 0:  # the child: its own stdout and stderr, then its exit status
+                status = 1
+                try:
+                    os.dup2(stdout.fileno(), 1)
+                    os.dup2(stderr.fileno(), 2)
+                    status = run(path)
+                finally:
+                    with contextlib.suppress(Exception):
+                        sys.stdout.flush()
+                        sys.stderr.flush()
+                    os._exit(status)
+            _, wait = os.waitpid(child, 0)
+            stdout.seek(0)
+            stderr.seek(0)
+            results[Path(path).name] = {
+                "stdout": stdout.read(),
+                "stderr": stderr.read(),
+                "status": os.waitstatus_to_exitcode(wait),
+                "seconds": time.perf_counter() - start,
+            }
+    Path(out).write_text(json.dumps(results))
+
+
+# --------------------------------------------------------------------------------------
+# The inventory (python tests/realworld_runner.py)
+
+
+def _error_kind(run: Run, path: Path) -> str:
+    """The error, without the parts that name this file (its path and line)."""
+    error = run.error.removeprefix("convdims: error: ")
+    error = error.replace(f"{path} raised ", "")
+    return re.sub(r" \([^()]*\.py, line \d+\)$", "", error)
+
+
+def inventory(runs: dict[str, dict[str, Run]], seconds: dict[str, float]) -> str:
+    """INVENTORY.md: every file's result under ``convdims run``, and what stops the rest."""
+    files = corpus_files()
+    rows, blocked = [], Counter()
+    passing = 0
+    for path in files:
+        name = path.name
+        real, ours, folder = (runs[mode][name] for mode in MODES)
+        fields = header(path)
+        source = f"{fields.get('Repository', '?').removeprefix('https://github.com/')}"
+        source += f" `{fields.get('Path', '?')}`"
+        if real.status != 0:
+            result = f"does not run under the real framework: `{real.error}`"
+        elif passes(real, ours):
+            result = "passes"
+            passing += 1
+        else:
+            result = "fails"
+        if real.status == 0 and not passes(real, ours):
+            as_is = _error_kind(ours, path) if ours.status else "prints something else"
+            if passes(real, folder):
+                behind = "passes"
+            elif folder.status:
+                behind = _error_kind(folder, path)
+                blocked[behind] += 1
+            else:
+                behind = "prints something else: " + first_difference(
+                    real.stdout, folder.stdout
+                ).replace("\n", " ")
+                blocked["prints something else"] += 1
+            result += f": `{as_is}`; with its folder on sys.path: `{behind}`"
+        rows.append(f"| `{name}` | {source} | {result} |")
+    ranking = [f"| {count} | `{error}` |" for error, count in blocked.most_common()]
+    keras_files = sum(is_keras(path) for path in files)
+    return "\n".join(
+        [
+            "# The real-world corpus: what `convdims run` does with it today",
+            "",
+            "Generated by `KERAS_BACKEND=torch python tests/realworld_runner.py`; do not edit.",
+            "",
+            f"{passing} of {len(files)} files ({keras_files} Keras, "
+            f"{len(files) - keras_files} PyTorch) run under `convdims run` and print "
+            "what the real framework prints.",
+            "",
+            "Each file ran as `python FILE` under the real framework "
+            f"({seconds['real']:.0f} s for all), and as `convdims run FILE` with the "
+            f"real frameworks hidden ({seconds['convdims']:.0f} s), then again with the "
+            "script's folder on `sys.path` as `python FILE` has it "
+            f"({seconds['convdims-with-folder']:.0f} s), which shows the first missing "
+            "feature behind the first stop.",
+            "",
+            "## What stops the files, with their folder on sys.path",
+            "",
+            "The first error of each failing file, ranked by how many files it stops.",
+            "",
+            "| files | first error |",
+            "|---:|---|",
+            *ranking,
+            "",
+            "## Every file",
+            "",
+            "| file | source | `convdims run` today |",
+            "|---|---|---|",
+            *rows,
+            "",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--serve", choices=MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.serve:
+        _serve(args.serve, args.files, args.out)
+        return 0
+    files = corpus_files()
+    runs: dict[str, dict[str, Run]] = {}
+    seconds: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="convdims-corpus-") as home:
+        for mode in MODES:
+            start = time.perf_counter()
+            runs[mode] = run_corpus(mode, files, Path(home))
+            seconds[mode] = time.perf_counter() - start
+            print(f"{mode}: {seconds[mode]:.1f} s", file=sys.stderr)
+    INVENTORY.write_text(inventory(runs, seconds))
+    print(f"wrote {INVENTORY.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
