@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from realworld_runner import (
     MARK,
     corpus_files,
@@ -122,4 +123,5 @@ def test_convdims_run_prints_what_the_framework_prints(path, real_runs, convdims
         pytest.skip(f"not yet: {NOT_YET[path.name]}")
     if ours.status != 0:
         pytest.fail(f"convdims run {path.name} failed: {ours.error}", pytrace=False)
-    assert ok, f"{path.name} prints something else, at {first_difference(real.stdout, ours.stdout)}"
+    difference = first_difference(real.stdout, ours.stdout)
+    assert ok, f"{path.name} prints something else, at {difference}"

@@ -1015,4 +1015,4 @@ if __name__ == "__main__":
     resnext50_32x4d(weights=None),
     wide_resnet50_2(weights=None),
     ):
-        summary(model, input_size=(1, 3, 224, 224))
+        summary(model, input_size=(1, 3, 112, 112))

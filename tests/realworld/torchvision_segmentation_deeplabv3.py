@@ -424,4 +424,4 @@ if __name__ == "__main__":
     deeplabv3_mobilenet_v3_large(weights=None, weights_backbone=None),
     deeplabv3_resnet50(weights=None, weights_backbone=None),
     ):
-        summary(model, input_size=(1, 3, 224, 224))
+        summary(model, input_size=(1, 3, 128, 128))

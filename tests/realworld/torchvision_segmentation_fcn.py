@@ -261,4 +261,4 @@ if __name__ == "__main__":
     for model in (
     fcn_resnet50(weights=None, weights_backbone=None),
     ):
-        summary(model, input_size=(1, 3, 224, 224))
+        summary(model, input_size=(1, 3, 128, 128))

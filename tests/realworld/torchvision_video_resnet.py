@@ -535,4 +535,4 @@ if __name__ == "__main__":
     r3d_18(weights=None),
     r2plus1d_18(weights=None),
     ):
-        summary(model, input_size=(1, 3, 16, 112, 112))
+        summary(model, input_size=(1, 3, 8, 112, 112))

@@ -773,4 +773,4 @@ if __name__ == "__main__":
     for model in (
     swin3d_t(weights=None),
     ):
-        summary(model, input_size=(1, 3, 8, 112, 112))
+        summary(model, input_size=(1, 3, 8, 64, 64))
