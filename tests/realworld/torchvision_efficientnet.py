@@ -5,7 +5,7 @@
 # Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
 # Support: the torchvision internals it imports are in torchvision_support/ beside this
 #   file (verbatim copies, and documented shims where the real module needs torchvision's
-#   compiled ops or PIL; see torchvision_support/README.md)
+#   compiled ops or PIL; the corpus README.md lists which)
 # Changes:
 # - original line 10: `from torchvision.ops import` -> `from torchvision_support.ops
 #   import`
