@@ -270,43 +270,81 @@ def _serve(mode: str, files: list[str], out: str) -> None:
 def _error_kind(run: Run, path: Path) -> str:
     """The error, without the parts that name this file (its path and line)."""
     error = run.error.removeprefix("convdims: error: ")
-    error = error.replace(f"{path} raised ", "")
-    return re.sub(r" \([^()]*\.py, line \d+\)$", "", error)
+    error = error.replace(f"{path} raised ", "").replace(f"{ROOT}{os.sep}", "")
+    return re.sub(r" \((?:[^()]*\.py, )?line \d+\)$", "", error)
+
+
+def missing_feature(error: str) -> str:
+    """The framework feature an error names, in the framework's spelling.
+
+    >>> missing_feature("AttributeError: module 'torch.nn' has no attribute 'Upsample'")
+    'torch.nn.Upsample'
+    >>> missing_feature("ImportError: cannot import name 'ops' from 'convdims.keras'")
+    'keras.ops'
+    >>> missing_feature("ModuleNotFoundError: No module named 'torch.hub'")
+    'import torch.hub'
+    """
+    names = {"convdims.keras": "keras", "convdims.torch": "torch"}
+
+    def framework(module: str) -> str:
+        for ours, theirs in names.items():
+            if module == ours or module.startswith(ours + "."):
+                return theirs + module.removeprefix(ours)
+        return module
+
+    match = re.search(r"module '([\w.]+)' has no attribute '(\w+)'", error)
+    if match:
+        return f"{framework(match.group(1))}.{match.group(2)}"
+    match = re.search(r"'([\w.]+)' object has no attribute '(\w+)'", error)
+    if match:
+        return f"{match.group(1)}.{match.group(2)}"
+    match = re.search(r"cannot import name '(\w+)' from '([\w.]+)'", error)
+    if match:
+        return f"{framework(match.group(2))}.{match.group(1)}"
+    match = re.search(r"No module named '([\w.]+)'", error)
+    if match:
+        return f"import {match.group(1)}"
+    return error
 
 
 def inventory(runs: dict[str, dict[str, Run]], seconds: dict[str, float]) -> str:
     """INVENTORY.md: every file's result under ``convdims run``, and what stops the rest."""
     files = corpus_files()
-    rows, blocked = [], Counter()
-    passing = 0
+    rows: list[str] = []
+    stops: Counter[str] = Counter()
+    features: Counter[str] = Counter()
+    passing = passing_with_folder = 0
     for path in files:
         name = path.name
         real, ours, folder = (runs[mode][name] for mode in MODES)
         fields = header(path)
-        source = f"{fields.get('Repository', '?').removeprefix('https://github.com/')}"
+        source = fields.get("Repository", "?").removeprefix("https://github.com/")
         source += f" `{fields.get('Path', '?')}`"
-        if real.status != 0:
-            result = f"does not run under the real framework: `{real.error}`"
-        elif passes(real, ours):
-            result = "passes"
+        results = []
+        for run in (ours, folder):
+            if real.status != 0:
+                results.append(f"the real framework fails: `{real.error}`")
+            elif passes(real, run):
+                results.append("passes")
+            elif run.status:
+                results.append(f"fails: `{_error_kind(run, path)}`")
+            else:
+                difference = first_difference(real.stdout, run.stdout)
+                results.append(f"prints something else, at {difference}".replace("\n", " "))
+        if results[0] == "passes":
             passing += 1
         else:
-            result = "fails"
-        if real.status == 0 and not passes(real, ours):
-            as_is = _error_kind(ours, path) if ours.status else "prints something else"
-            if passes(real, folder):
-                behind = "passes"
-            elif folder.status:
-                behind = _error_kind(folder, path)
-                blocked[behind] += 1
-            else:
-                behind = "prints something else: " + first_difference(
-                    real.stdout, folder.stdout
-                ).replace("\n", " ")
-                blocked["prints something else"] += 1
-            result += f": `{as_is}`; with its folder on sys.path: `{behind}`"
-        rows.append(f"| `{name}` | {source} | {result} |")
-    ranking = [f"| {count} | `{error}` |" for error, count in blocked.most_common()]
+            stops[
+                missing_feature(_error_kind(ours, path)) if ours.status else "output"
+            ] += 1
+        if results[1] == "passes":
+            passing_with_folder += 1
+        else:
+            feature = (
+                missing_feature(_error_kind(folder, path)) if folder.status else "output"
+            )
+            features[feature] += 1
+        rows.append(f"| `{name}` | {source} | {results[0]} | {results[1]} |")
     keras_files = sum(is_keras(path) for path in files)
     return "\n".join(
         [
@@ -315,29 +353,37 @@ def inventory(runs: dict[str, dict[str, Run]], seconds: dict[str, float]) -> str
             "Written by `KERAS_BACKEND=torch python tests/realworld_runner.py`; "
             "do not edit.",
             "",
-            f"{passing} of {len(files)} files ({keras_files} Keras, "
-            f"{len(files) - keras_files} PyTorch) run under `convdims run` and print "
-            "what the real framework prints.",
+            f"- {len(files)} files: {keras_files} Keras, "
+            f"{len(files) - keras_files} PyTorch.",
+            f"- {passing} run under `convdims run` and print what the real framework "
+            "prints.",
+            f"- {passing_with_folder} would, with the script's folder on `sys.path` (as "
+            "`python FILE` has it; issue 13 item 4).",
             "",
             "Each file ran as `python FILE` under the real framework "
-            f"({seconds['real']:.0f} s for all), and as `convdims run FILE` with the "
-            f"real frameworks hidden ({seconds['convdims']:.0f} s), then again with the "
-            "script's folder on `sys.path` as `python FILE` has it "
-            f"({seconds['convdims-with-folder']:.0f} s), which shows the first missing "
-            "feature behind the first stop.",
+            f"({seconds['real']:.0f} s for all), as `convdims run FILE` with the real "
+            f"frameworks hidden ({seconds['convdims']:.0f} s), and again with the script's "
+            f"folder on `sys.path` ({seconds['convdims-with-folder']:.0f} s), which shows "
+            "the first missing feature behind that first stop.",
             "",
-            "## What stops the files, with their folder on sys.path",
+            "## What stops the files",
             "",
-            "The first error of each failing file, ranked by how many files it stops.",
+            "The first error of each failing file, as the framework feature it names, "
+            "ranked by how many files it stops. A file can miss more behind its first "
+            "error.",
             "",
-            "| files | first error |",
-            "|---:|---|",
-            *ranking,
+            "| feature | files stopped by `convdims run` "
+            "| files stopped with the folder on sys.path |",
+            "|---|---:|---:|",
+            *(
+                f"| `{feature}` | {stops.get(feature, 0)} | {features.get(feature, 0)} |"
+                for feature, _ in (stops + features).most_common()
+            ),
             "",
             "## Every file",
             "",
-            "| file | source | `convdims run` today |",
-            "|---|---|---|",
+            "| file | source | `convdims run` today | with the folder on sys.path |",
+            "|---|---|---|---|",
             *rows,
             "",
         ]
@@ -348,8 +394,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--serve", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--save", metavar="JSON", help="also write every run's output there"
+    )
+    parser.add_argument(
+        "--load", metavar="JSON", help="write the inventory from runs saved with --save"
+    )
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.load:
+        data = json.loads(Path(args.load).read_text())
+        runs = {
+            mode: {name: Run(**run) for name, run in got.items()}
+            for mode, got in data["runs"].items()
+        }
+        INVENTORY.write_text(inventory(runs, data["seconds"]))
+        return 0
     if args.serve:
         _serve(args.serve, args.files, args.out)
         return 0
@@ -362,6 +422,12 @@ def main(argv: list[str] | None = None) -> int:
             runs[mode] = run_corpus(mode, files, Path(home))
             seconds[mode] = time.perf_counter() - start
             print(f"{mode}: {seconds[mode]:.1f} s", file=sys.stderr)
+    if args.save:
+        saved = {
+            mode: {name: vars(run) for name, run in got.items()}
+            for mode, got in runs.items()
+        }
+        Path(args.save).write_text(json.dumps({"runs": saved, "seconds": seconds}))
     INVENTORY.write_text(inventory(runs, seconds))
     print(f"wrote {INVENTORY.relative_to(ROOT)}", file=sys.stderr)
     return 0
