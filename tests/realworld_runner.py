@@ -307,6 +307,23 @@ def missing_feature(error: str) -> str:
     return error
 
 
+def stop(run: Run, path: Path) -> str:
+    """What stops a failing run, named as in the inventory and NOT_YET."""
+    if not run.status:
+        return "output"
+    feature = missing_feature(_error_kind(run, path))
+    local = feature.removeprefix("import ").split(".")[0]
+    if feature.startswith("import ") and (
+        (CORPUS / local).is_dir() or (CORPUS / f"{local}.py").is_file()
+    ):
+        return FOLDER
+    return feature
+
+
+#: The stop of every corpus file that imports the modules beside it, under convdims run.
+FOLDER = "the script's folder on sys.path"
+
+
 def inventory(runs: dict[str, dict[str, Run]], seconds: dict[str, float]) -> str:
     """INVENTORY.md: every file's result under ``convdims run``, and what stops the rest."""
     files = corpus_files()
@@ -334,16 +351,11 @@ def inventory(runs: dict[str, dict[str, Run]], seconds: dict[str, float]) -> str
         if results[0] == "passes":
             passing += 1
         else:
-            stops[
-                missing_feature(_error_kind(ours, path)) if ours.status else "output"
-            ] += 1
+            stops[stop(ours, path)] += 1
         if results[1] == "passes":
             passing_with_folder += 1
         else:
-            feature = (
-                missing_feature(_error_kind(folder, path)) if folder.status else "output"
-            )
-            features[feature] += 1
+            features[stop(folder, path)] += 1
         rows.append(f"| `{name}` | {source} | {results[0]} | {results[1]} |")
     keras_files = sum(is_keras(path) for path in files)
     return "\n".join(
