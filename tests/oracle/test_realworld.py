@@ -75,6 +75,8 @@ NOT_YET: dict[str, str] = {
     "torchvision_convnext.py": AFTER + "torch.nn.functional.interpolate",
     "torchvision_densenet.py": "import torch.utils",
     "torchvision_detection_backbone_utils.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_detection_ssd.py": AFTER + "torch.jit",
+    "torchvision_detection_ssdlite.py": AFTER + "torch.jit",
     "torchvision_efficientnet.py": AFTER + "torch.nn.functional.interpolate",
     "torchvision_googlenet.py": AFTER + "torch.jit",
     "torchvision_inception.py": AFTER + "torch.jit",
@@ -100,16 +102,29 @@ NOT_YET: dict[str, str] = {
 }
 
 
-@pytest.fixture(scope="module")
-def real_runs(torch, keras, torchinfo, tmp_path_factory):
-    """Every corpus file under the real framework."""
-    return run_corpus("real", FILES, tmp_path_factory.mktemp("realworld-real"))
+def selected(request) -> list:
+    """The corpus files this session's tests ask about (all, or those that -k picked)."""
+    paths = {
+        item.callspec.params["path"]
+        for item in request.session.items
+        if item.module is request.module
+        and "path" in getattr(getattr(item, "callspec", None), "params", {})
+    }
+    return sorted(paths) or FILES
 
 
 @pytest.fixture(scope="module")
-def convdims_runs(tmp_path_factory):
-    """Every corpus file under ``convdims run``, the real frameworks hidden."""
-    return run_corpus("convdims", FILES, tmp_path_factory.mktemp("realworld-convdims"))
+def real_runs(torch, keras, torchinfo, request, tmp_path_factory):
+    """The selected corpus files under the real framework."""
+    home = tmp_path_factory.mktemp("realworld-real")
+    return run_corpus("real", selected(request), home)
+
+
+@pytest.fixture(scope="module")
+def convdims_runs(request, tmp_path_factory):
+    """The selected corpus files under ``convdims run``, the real frameworks hidden."""
+    home = tmp_path_factory.mktemp("realworld-convdims")
+    return run_corpus("convdims", selected(request), home)
 
 
 def test_not_yet_lists_only_corpus_files():
