@@ -135,7 +135,11 @@ def run_corpus(mode: str, files: list[Path], home: Path) -> dict[str, Run]:
 
 def torchinfo_units(text: str) -> str:
     """torchinfo 1.8 on Python 3.11+ prints its unit enum, ``(Units.MEGABYTES)``, where
-    it means ``(M)``; convdims prints what torchinfo intends (as in test_snippets.py)."""
+    it means ``(M)``; convdims prints what torchinfo intends (as in test_snippets.py).
+
+    >>> torchinfo_units("Total mult-adds (Units.MEGABYTES): 1.82")
+    'Total mult-adds (M): 1.82'
+    """
     for member, letter in (
         ("KILOBYTES", "K"),
         ("MEGABYTES", "M"),
@@ -148,16 +152,29 @@ def torchinfo_units(text: str) -> str:
 
 def keras_suffixes(text: str) -> str:
     """Keras's auto-numbered name suffixes (``conv2d_3``) as ``conv2d_N``, with the table
-    padding that their width changes squeezed out."""
+    padding that their width changes squeezed out.
+
+    >>> keras_suffixes("│ conv2d_12 (Conv2D)   │") == keras_suffixes("│ conv2d (Conv2D) │")
+    False
+    >>> keras_suffixes("│ conv2d_12 (Conv2D)  │") == keras_suffixes("│ conv2d_3 (Conv2D) │")
+    True
+    >>> keras_suffixes("block1_conv1 expanded_conv_10_depthwise")
+    'block1_conv1 expanded_conv_10_depthwise'
+    """
     text = re.sub(r"\b([a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)*)_\d+\b", r"\1_N", text)
     return re.sub(r" {2,}", " ", text)
 
 
 def same_output(real: str, ours: str) -> bool:
-    """Whether ``convdims run`` printed what the real framework printed.
+    r"""Whether ``convdims run`` printed what the real framework printed.
 
     ``convdims run`` prints what the script printed without its trailing newlines, then
     one newline; torchinfo's unit label and Keras's name suffixes may differ.
+
+    >>> same_output("Params (Units.MEGABYTES): 1\n\n", "Params (M): 1\n")
+    True
+    >>> same_output("conv2d_1 (Conv2D) │ (None, 8) │", "conv2d_4 (Conv2D) │ (None, 9) │")
+    False
     """
     real = torchinfo_units(real).rstrip("\n")
     ours = ours.rstrip("\n")

@@ -8,7 +8,14 @@ import re
 
 import pytest
 
-from realworld_runner import MARK, corpus_files, header, is_keras
+from realworld_runner import (
+    MARK,
+    corpus_files,
+    header,
+    is_keras,
+    missing_feature,
+    run_corpus,
+)
 
 FILES = corpus_files()
 NAMES = [path.name for path in FILES]
@@ -56,3 +63,51 @@ def test_support_files_say_what_they_are():
         assert first.startswith("# convdims real-world corpus:"), path
         text = path.read_text()
         assert "shim written for the corpus" in first or "# Repository: https://" in text
+
+
+def test_convdims_side_hides_the_real_frameworks(tmp_path):
+    script = tmp_path / "probe.py"
+    script.write_text(
+        "import sys\n"
+        "import torch\n"
+        "import keras\n"
+        "print(torch.__name__, keras.__name__)\n"
+        "for name in ('torchvision', 'tensorflow', 'jax'):\n"
+        "    try:\n"
+        "        __import__(name)\n"
+        "    except ModuleNotFoundError:\n"
+        "        print(name, 'hidden')\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('torch', 'keras')"
+        " and not sys.modules[n].__name__.startswith('convdims')))\n"
+    )
+    run = run_corpus("convdims", [script], tmp_path)[script.name]
+    assert run.status == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "convdims.torch convdims.keras",
+        "torchvision hidden",
+        "tensorflow hidden",
+        "jax hidden",
+        "[]",
+    ]
+
+
+def test_each_file_runs_in_a_fresh_process_with_its_folder_first(tmp_path):
+    (tmp_path / "sibling.py").write_text("VALUE = 'from the folder'\n")
+    first = tmp_path / "first.py"
+    first.write_text(
+        "import sys\nsys.modules['marker'] = sys\nfrom sibling import VALUE\nprint(VALUE)\n"
+    )
+    second = tmp_path / "second.py"
+    second.write_text("import sys\nprint('marker' in sys.modules)\n")
+    runs = run_corpus("convdims-with-folder", [first, second], tmp_path)
+    assert runs["first.py"].stdout == "from the folder\n"
+    assert runs["second.py"].stdout == "False\n"
+
+
+def test_a_failing_file_reports_its_error_and_status(tmp_path):
+    script = tmp_path / "broken.py"
+    script.write_text("print('before')\nimport torch.nn.no_such_module\n")
+    run = run_corpus("convdims", [script], tmp_path)[script.name]
+    assert run.status == 2
+    assert "ModuleNotFoundError" in run.error and "no_such_module" in run.error
+    assert missing_feature(run.error) == "import torch.nn.no_such_module"
