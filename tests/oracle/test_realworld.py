@@ -1,0 +1,159 @@
+"""The real-world corpus (tests/realworld/) prints under ``convdims run`` what it prints
+under the real framework.
+
+Every corpus file runs as ``python FILE`` under the real torch + torchinfo or Keras (torch
+backend), and as ``convdims run FILE`` with the real frameworks hidden; the outputs must
+be the same, but for torchinfo's unit label and Keras's auto-numbered name suffixes
+(issue 13). Each side runs all the files from one process, forking a fresh child per file
+(tests/realworld_runner.py), once per test session.
+
+Files that ``convdims run`` cannot run yet are in NOT_YET with what they miss, and skip
+with that reason; one that passes while listed fails, so the list shrinks as the
+lookalikes grow and never goes stale. tests/realworld/INVENTORY.md has every file's
+first error (``KERAS_BACKEND=torch python tests/realworld_runner.py`` rewrites it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from realworld_runner import corpus_files, first_difference, passes, run_corpus
+
+pytestmark = pytest.mark.slow
+
+FILES = corpus_files()
+NAMES = [path.name for path in FILES]
+
+#: What ``convdims run`` does not put on sys.path (issue 13 item 4): the script's folder,
+#: from which the corpus files import their support folders.
+SYS_PATH = "the script's folder on sys.path"
+AFTER = f"{SYS_PATH}, then "
+
+#: Corpus files that do not run under ``convdims run`` yet: file -> what is missing, first
+#: what stops the file, then (after the folder) the first missing feature of the
+#: lookalikes (INVENTORY.md has the exact errors). A file can miss more behind that.
+NOT_YET: dict[str, str] = {
+    "efficientnet_pytorch_model.py": AFTER + "import torch.utils",
+    "keras_applications_convnext.py": "keras.initializers",
+    "keras_applications_densenet.py": AFTER + "keras.activations",
+    "keras_applications_efficientnet.py": AFTER + "keras.activations",
+    "keras_applications_efficientnet_v2.py": "keras.initializers",
+    "keras_applications_inception_resnet_v2.py": AFTER + "keras.activations",
+    "keras_applications_inception_v3.py": AFTER + "keras.activations",
+    "keras_applications_mobilenet.py": AFTER + "keras.activations",
+    "keras_applications_mobilenet_v2.py": AFTER + "keras.activations",
+    "keras_applications_mobilenet_v3.py": AFTER + "keras.activations",
+    "keras_applications_nasnet.py": AFTER + "keras.name_scope",
+    "keras_applications_resnet.py": AFTER + "keras.activations",
+    "keras_applications_resnet_v2.py": AFTER + "keras.activations",
+    "keras_applications_vgg16.py": AFTER + "keras.activations",
+    "keras_applications_vgg19.py": AFTER + "keras.activations",
+    "keras_applications_xception.py": AFTER + "keras.activations",
+    "keras_cv_csp_darknet_backbone.py": AFTER + "keras.ops",
+    "keras_cv_yolo_v8_backbone.py": AFTER + "keras.ops",
+    "keras_unet_custom_unet.py": AFTER + "keras.layers.SpatialDropout2D",
+    "keras_unet_custom_vnet.py": AFTER + "keras.layers.SpatialDropout3D",
+    "keras_unet_satellite_unet.py": AFTER + "keras.layers.concatenate",
+    "torchaudio_conformer.py": "torch.nn.MultiheadAttention",
+    "torchaudio_conv_tasnet.py": "torch.nn.PReLU",
+    "torchaudio_deepspeech.py": "torch.nn.RNN",
+    "torchaudio_squim_objective.py": "torch.nn.modules",
+    "torchaudio_wav2vec2_model.py": AFTER + "torch.autograd",
+    "torchaudio_wavernn.py": "torch.jit",
+    "torchgan_acgan.py": AFTER + "torch.nn.Embedding",
+    "torchgan_autoencoding.py": AFTER + "torch.mean",
+    "torchgan_conditional.py": AFTER + "torch.nn.Embedding",
+    "torchgan_dcgan.py": SYS_PATH,
+    "torchgan_infogan.py": "import torch.distributions",
+    "torchsr_carn.py": "import torch.hub",
+    "torchsr_edsr.py": "import torch.hub",
+    "torchsr_ninasr.py": "import torch.hub",
+    "torchsr_rcan.py": "import torch.hub",
+    "torchsr_rdn.py": "import torch.hub",
+    "torchsr_vdsr.py": "import torch.hub",
+    "torchvision_alexnet.py": SYS_PATH,
+    "torchvision_convnext.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_densenet.py": "import torch.utils",
+    "torchvision_detection_backbone_utils.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_detection_ssd.py": AFTER + "torch.jit",
+    "torchvision_detection_ssdlite.py": AFTER + "torch.jit",
+    "torchvision_efficientnet.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_googlenet.py": AFTER + "torch.jit",
+    "torchvision_inception.py": AFTER + "torch.jit",
+    "torchvision_maxvit.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_mnasnet.py": SYS_PATH,
+    "torchvision_mobilenetv2.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_mobilenetv3.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_regnet.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_resnet.py": SYS_PATH,
+    "torchvision_segmentation_deeplabv3.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_segmentation_fcn.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_segmentation_lraspp.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_shufflenetv2.py": AFTER + "torch.transpose",
+    "torchvision_squeezenet.py": SYS_PATH,
+    "torchvision_swin_transformer.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_vgg.py": SYS_PATH,
+    "torchvision_video_mvit.py": "import torch.fx",
+    "torchvision_video_resnet.py": SYS_PATH,
+    "torchvision_video_s3d.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_video_swin_transformer.py": AFTER + "torch.nn.functional.interpolate",
+    "torchvision_vision_transformer.py": AFTER + "torch.nn.functional.interpolate",
+    "unet_fepegar_unet.py": AFTER + "torch.nn.Upsample",
+}
+
+
+def selected(request) -> list:
+    """The corpus files this session's tests ask about (all, or those that -k picked)."""
+    paths = {
+        item.callspec.params["path"]
+        for item in request.session.items
+        if item.module is request.module
+        and "path" in getattr(getattr(item, "callspec", None), "params", {})
+    }
+    return sorted(paths) or FILES
+
+
+@pytest.fixture(scope="module")
+def real_runs(torch, keras, torchinfo, request, tmp_path_factory):
+    """The selected corpus files under the real framework."""
+    home = tmp_path_factory.mktemp("realworld-real")
+    return run_corpus("real", selected(request), home)
+
+
+@pytest.fixture(scope="module")
+def convdims_runs(request, tmp_path_factory):
+    """The selected corpus files under ``convdims run``, the real frameworks hidden."""
+    home = tmp_path_factory.mktemp("realworld-convdims")
+    return run_corpus("convdims", selected(request), home)
+
+
+def test_not_yet_lists_only_corpus_files():
+    assert not set(NOT_YET) - set(NAMES)
+    assert all(reason.strip() for reason in NOT_YET.values())
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_runs_under_the_real_framework(path, real_runs):
+    run = real_runs[path.name]
+    assert run.status == 0, f"{path.name} fails under the real framework:\n{run.stderr}"
+    assert run.stdout.strip(), f"{path.name} prints nothing"
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_convdims_run_prints_what_the_framework_prints(path, real_runs, convdims_runs):
+    real, ours = real_runs[path.name], convdims_runs[path.name]
+    if real.status != 0:
+        pytest.skip(f"{path.name} does not run under the real framework")
+    ok = passes(real, ours)
+    if path.name in NOT_YET:
+        if ok:
+            pytest.fail(
+                f"{path.name} now runs under convdims run and matches: "
+                "take it out of NOT_YET in tests/oracle/test_realworld.py",
+                pytrace=False,
+            )
+        pytest.skip(f"not yet: {NOT_YET[path.name]}")
+    if ours.status != 0:
+        pytest.fail(f"convdims run {path.name} failed: {ours.error}", pytrace=False)
+    difference = first_difference(real.stdout, ours.stdout)
+    assert ok, f"{path.name} prints something else, at {difference}"
