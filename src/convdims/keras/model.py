@@ -20,13 +20,8 @@ from convdims.keras.layers.input_layer import InputLayer
 
 
 def _unique(weights: list[Weight]) -> list[Weight]:
-    seen: set[int] = set()
-    result = []
-    for weight in weights:
-        if id(weight) not in seen:
-            seen.add(id(weight))
-            result.append(weight)
-    return result
+    """Each weight once (a layer shared by two models), in first-seen order."""
+    return list({id(weight): weight for weight in weights}.values())
 
 
 def _replace_tensors(structure: Any, values: dict[int, Any]) -> Any:
