@@ -225,8 +225,8 @@ class Functional(Model):
         reached = {id(x) for x in self._inputs}
         for depth in sorted(self._nodes_by_depth, reverse=True):
             for node in self._nodes_by_depth[depth]:
-                if not node.is_input and all(id(x) in reached for x in node.input_tensors):
-                    reached.update(id(x) for x in node.outputs)
+                if not node.is_input and reached.issuperset(map(id, node.input_tensors)):
+                    reached.update(map(id, node.outputs))
         for index, tensor in enumerate(self._outputs):
             if id(tensor) not in reached:
                 path = "" if isinstance(self._outputs_struct, KerasTensor) else str(index)
