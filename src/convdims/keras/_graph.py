@@ -12,7 +12,7 @@ from __future__ import annotations
 import collections
 from typing import Any, NamedTuple
 
-from convdims.keras._naming import auto_name
+from convdims.keras._naming import uniquify
 
 
 class KerasHistory(NamedTuple):
@@ -49,7 +49,7 @@ class KerasTensor:
         # Keras accepts them; nothing here depends on them.
         self._shape = tuple(shape)
         self._dtype = dtype
-        self.name = name if name is not None else auto_name("KerasTensor")
+        self.name = name if name is not None else uniquify("keras_tensor")
 
     @property
     def shape(self) -> tuple:
