@@ -420,7 +420,9 @@ def inventory(runs: dict[str, dict[str, Run]], seconds: dict[str, float]) -> str
             f"({seconds['real']:.0f} s for all), as `convdims run FILE` with the real "
             f"frameworks hidden ({seconds['convdims']:.0f} s), and again with the script's "
             f"folder on `sys.path` ({seconds['convdims-with-folder']:.0f} s), which shows "
-            "the first missing feature behind that first stop.",
+            "the first missing feature behind that first stop. The times are wall "
+            "time on the machine that wrote this file, shared with whatever else ran "
+            "there.",
             "",
             "## What stops the files",
             "",
