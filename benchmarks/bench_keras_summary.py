@@ -6,16 +6,19 @@ for Keras and then as written, with real Keras; the summary goes to a ``print_fn
 terminal speed does not count. Keras's own import is timed separately and not included
 in the ratio.
 Also reports ``python -X importtime`` for ``import convdims`` and
-``import convdims.keras``. Not a test: timings depend on the machine.
+``import convdims.keras`` (the best of several fresh interpreters). Every time is the
+best of its runs: on a shared, noisy machine the best run is the one least disturbed.
+``--repeat`` sets the runs of convdims (Keras gets a tenth, at least 3). Not a test:
+timings depend on the machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import pathlib
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +38,7 @@ def code_for(name: str):
 
 
 def seconds(code, repeats: int, stand_in: bool) -> float:
-    """Median wall time of building the model and rendering its summary."""
+    """Best wall time of building the model and rendering its summary."""
     times = []
     for _ in range(repeats):
         context = frameworks() if stand_in else contextlib.nullcontext()
@@ -43,11 +46,16 @@ def seconds(code, repeats: int, stand_in: bool) -> float:
         with context:
             exec(code, {"__name__": "__main__", "_sink": lambda text: None})
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
-def import_ms(module: str) -> float:
-    """Cumulative import time of ``module`` in a fresh interpreter, in milliseconds."""
+def import_ms(module: str, repeats: int = 5) -> float:
+    """Cumulative import time of ``module``, best of ``repeats`` fresh interpreters, in
+    milliseconds."""
+    return min(_import_ms(module) for _ in range(repeats))
+
+
+def _import_ms(module: str) -> float:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", f"import {module}"],
         capture_output=True,
@@ -62,13 +70,22 @@ def import_ms(module: str) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30, help="convdims runs (best kept)")
+    args = parser.parse_args()
     os.environ.setdefault("KERAS_BACKEND", "torch")
     os.environ.setdefault("KERAS_HOME", tempfile.mkdtemp(prefix="convdims-keras-"))
+    cache = "off (PYTHONDONTWRITEBYTECODE)" if sys.flags.dont_write_bytecode else "on"
     for module in ("convdims", "convdims.keras"):
-        print(f"import {module}: {import_ms(module):.1f} ms (cumulative, -X importtime)")
+        print(
+            f"import {module}: {import_ms(module):.1f} ms (cumulative, -X importtime, "
+            f"best of 5; bytecode cache {cache})"
+        )
     # convdims first, in a clean interpreter as its users run it: once torch and Keras
     # are loaded, Python's garbage collector walks millions more objects.
-    ours = {name: seconds(code_for(name), repeats=30, stand_in=True) for name in MODELS}
+    ours = {
+        name: seconds(code_for(name), repeats=args.repeat, stand_in=True) for name in MODELS
+    }
     start = time.perf_counter()
     import keras  # noqa: F401 - timed on purpose
 
@@ -77,7 +94,7 @@ def main() -> None:
     )
     print(f"{'model':10} {'convdims':>12} {'keras':>12} {'ratio':>10}")
     for name in MODELS:
-        theirs = seconds(code_for(name), repeats=3, stand_in=False)
+        theirs = seconds(code_for(name), repeats=max(3, args.repeat // 10), stand_in=False)
         print(
             f"{name:10} {ours[name] * 1000:9.2f} ms {theirs * 1000:9.0f} ms "
             f"{theirs / ours[name]:9.0f}x"

@@ -6,8 +6,9 @@ frameworks hidden, so that only convdims's lookalikes can answer ``import torch`
 ``import keras``. Every file runs in a process of its own, forked from one process per side
 that has already imported what that side needs (the frameworks, or convdims): one Keras
 session, one set of imports and one stdout per file, at the cost of one interpreter start
-per side. tests/oracle/test_realworld.py compares the two sides; run as a script, this
-module writes tests/realworld/INVENTORY.md::
+per side. As many files run at once as there are CPU cores (CONVDIMS_CORPUS_JOBS sets
+another number). tests/oracle/test_realworld.py compares the two sides; run as a script,
+this module writes tests/realworld/INVENTORY.md::
 
     KERAS_BACKEND=torch python tests/realworld_runner.py
 
@@ -234,12 +235,24 @@ def _run_convdims(path: str, with_folder: bool) -> int:
     return cli.main(["run", path])
 
 
+def _jobs() -> int:
+    """How many files run at once: CONVDIMS_CORPUS_JOBS, or one per CPU core."""
+    value = os.environ.get("CONVDIMS_CORPUS_JOBS") or str(os.cpu_count() or 1)
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"CONVDIMS_CORPUS_JOBS={value!r}: expected a whole number >= 1")
+    return int(value)
+
+
 def _serve(mode: str, files: list[str], out: str) -> None:
     del sys.path[0]  # this runner's folder: the scripts see their own, or none
+    jobs = _jobs()
     if mode == "real":
         import keras  # noqa: F401 - imported once, before the forks
-        import torch  # noqa: F401
+        import torch
         import torchinfo  # noqa: F401
+
+        if jobs > 1:  # one thread per file: the files share the cores, not each file
+            torch.set_num_threads(1)
 
         def run(path: str) -> int:
             return _run_real(path)
@@ -250,34 +263,48 @@ def _serve(mode: str, files: list[str], out: str) -> None:
         def run(path: str) -> int:
             return _run_convdims(path, with_folder=mode == "convdims-with-folder")
 
+    def start(path: str) -> tuple[int, object, object, float]:
+        stdout = tempfile.TemporaryFile("w+")
+        stderr = tempfile.TemporaryFile("w+")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        began = time.perf_counter()
+        child = os.fork()
+        if child == 0:  # the child: its own stdout and stderr, then its exit status
+            status = 1
+            try:
+                os.dup2(stdout.fileno(), 1)
+                os.dup2(stderr.fileno(), 2)
+                status = run(path)
+            finally:
+                with contextlib.suppress(Exception):
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                os._exit(status)
+        return child, stdout, stderr, began
+
     results: dict[str, dict[str, object]] = {}
-    for path in files:
-        with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            start = time.perf_counter()
-            child = os.fork()
-            if child == 0:  # the child: its own stdout and stderr, then its exit status
-                status = 1
-                try:
-                    os.dup2(stdout.fileno(), 1)
-                    os.dup2(stderr.fileno(), 2)
-                    status = run(path)
-                finally:
-                    with contextlib.suppress(Exception):
-                        sys.stdout.flush()
-                        sys.stderr.flush()
-                    os._exit(status)
-            _, wait = os.waitpid(child, 0)
+    waiting = list(reversed(files))
+    running: dict[int, tuple[str, object, object, float]] = {}
+    while waiting or running:
+        while waiting and len(running) < jobs:
+            path = waiting.pop()
+            child, stdout, stderr, began = start(path)
+            running[child] = (path, stdout, stderr, began)
+        child, wait = os.waitpid(-1, 0)
+        if child not in running:
+            continue
+        path, stdout, stderr, began = running.pop(child)
+        with stdout, stderr:
             stdout.seek(0)
             stderr.seek(0)
             results[Path(path).name] = {
                 "stdout": stdout.read(),
                 "stderr": stderr.read(),
                 "status": os.waitstatus_to_exitcode(wait),
-                "seconds": time.perf_counter() - start,
+                "seconds": time.perf_counter() - began,
             }
-    Path(out).write_text(json.dumps(results))
+    Path(out).write_text(json.dumps(dict(sorted(results.items()))))
 
 
 # --------------------------------------------------------------------------------------
@@ -393,7 +420,9 @@ def inventory(runs: dict[str, dict[str, Run]], seconds: dict[str, float]) -> str
             f"({seconds['real']:.0f} s for all), as `convdims run FILE` with the real "
             f"frameworks hidden ({seconds['convdims']:.0f} s), and again with the script's "
             f"folder on `sys.path` ({seconds['convdims-with-folder']:.0f} s), which shows "
-            "the first missing feature behind that first stop.",
+            "the first missing feature behind that first stop. The times are wall "
+            "time on the machine that wrote this file, shared with whatever else ran "
+            "there.",
             "",
             "## What stops the files",
             "",

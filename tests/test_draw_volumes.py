@@ -448,3 +448,35 @@ def test_skip_takes_layer_kinds_of_a_model(source, skip):
             skip=skip,
         )
     assert caught.value.argument == "skip"
+
+
+def test_keras_channels_first_layers_and_their_input_draw_channels_last():
+    from convdims import keras
+    from convdims.keras import layers
+
+    model = keras.Sequential(
+        [
+            keras.Input((3, 32, 32)),
+            layers.Conv2D(8, 3, data_format="channels_first"),
+            layers.MaxPooling2D(data_format="channels_first"),
+        ]
+    )
+    rows = _boxes_of(draw.volumes(model))
+    expected = [(3, 32, 32)] + [lay.output_shape[1:] for lay in model.layers]
+    assert [shape for _, shape, _ in rows] == [
+        "\u00d7".join(str(d) for d in (*s[1:], s[0])) for s in expected
+    ]
+
+
+def test_a_nested_keras_model_is_opened_up():
+    from convdims import keras
+    from convdims.keras import layers
+
+    inner = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(4, 3)], name="inner")
+    x = keras.Input((8, 8, 3))
+    model = keras.Model(x, layers.Flatten()(inner(x)))
+    rows = _boxes_of(draw.volumes(model))
+    conv = inner.layers[0]
+    assert (conv.name, "6\u00d76\u00d74", conv.count_params()) in rows
+    assert "inner" not in [label for label, _, _ in rows]
+    assert sum(p for _, _, p in rows) == model.count_params()

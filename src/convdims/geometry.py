@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import compress
 
 from convdims.window import AxisWindow, effective_kernel
+
+_NOT = bytes([1, 0]) + bytes(254)  # bytes.translate table: 0 -> 1, 1 -> 0
 
 
 def _ceil_div(numerator: int, denominator: int) -> int:
@@ -151,10 +154,16 @@ class AxisGeometry:
             (2, 3, 4, 7)
         """
         found: list[int] = []
-        low = 0
-        while len(found) < count and self._unvisited_below(self.input_size) > len(found):
+        total = self._unvisited_below(self.input_size)
+        low = 0  # the next cell found is at low or after
+        while len(found) < min(count, total):
             wanted = len(found) + 1
-            high = self.input_size - 1  # the cell found is in low..high
+            # Gallop from low (the cells are mostly near each other), then bisect.
+            step, high = 1, low
+            while self._unvisited_below(high + 1) < wanted:
+                low = high + 1
+                high = min(high + step, self.input_size - 1)
+                step *= 2
             while low < high:
                 middle = (low + high) // 2
                 if self._unvisited_below(middle + 1) >= wanted:
@@ -177,25 +186,23 @@ class AxisGeometry:
                 mask[n * s : n * s + self.effective_kernel : d] = b"\x01" * k
         return mask
 
+    def _read_inputs(self) -> bytes:
+        """One byte per input cell: 1 where a window reads it."""
+        mask = self._read_mask()
+        start = self.pad_before
+        read = bytes(mask[start : start + self.input_size])
+        return read + bytes(self.input_size - len(read))  # cells past the last window
+
     @property
     def visited_inputs(self) -> tuple[int, ...]:
         """Input cells (0-based, input coordinates) that at least one window reads."""
-        mask = self._read_mask()
-        start = self.pad_before
-        return tuple(
-            i for i in range(min(self.input_size, len(mask) - start)) if mask[start + i]
-        )
+        return tuple(compress(range(self.input_size), self._read_inputs()))
 
     @property
     def unvisited_inputs(self) -> tuple[int, ...]:
         """Input cells no window reads: rows the floor throws away, dilation's holes."""
-        mask = self._read_mask()
-        start = self.pad_before
-        return tuple(
-            i
-            for i in range(self.input_size)
-            if start + i >= len(mask) or not mask[start + i]
-        )
+        unread = self._read_inputs().translate(_NOT)
+        return tuple(compress(range(self.input_size), unread))
 
     @property
     def overhang(self) -> int:

@@ -64,6 +64,31 @@ def _models(nn, torch_module):
         def forward(self, a, b):
             return self.out(torch_module.cat([self.image(a), self.extra(b)], 1))
 
+    class Scaled(nn.Module):
+        """A container with parameters of its own: one named neither weight nor bias,
+        one whose name holds "weight" (torchinfo counts them by name)."""
+
+        def __init__(self):
+            super().__init__()
+            self.conv = nn.Conv2d(2, 3, 3)
+            self.gain = nn.Parameter(torch_module.empty(3))
+            self.weight_extra = nn.Parameter(torch_module.empty(3, 2))
+
+        def forward(self, x):
+            return self.conv(x) * 1
+
+    class Cell(nn.Module):
+        """A leaf with an RNN's parameter names, and one named neither."""
+
+        def __init__(self):
+            super().__init__()
+            self.weight_ih_l0 = nn.Parameter(torch_module.empty(8, 4))
+            self.bias = nn.Parameter(torch_module.empty(8))
+            self.h0 = nn.Parameter(torch_module.empty(8))
+
+        def forward(self, x):
+            return x
+
     shared = nn.Linear(6, 6)
     net = Net()
     net.stem[0].requires_grad_(False)
@@ -71,6 +96,7 @@ def _models(nn, torch_module):
         "resnet_like": (net, (2, 3, 40, 40)),
         "shared_module": (nn.Sequential(shared, nn.ReLU(), shared), (1, 6)),
         "two_inputs": (TwoInputs(), [(1, 2, 9), (1, 5)]),
+        "parameter_names": (nn.Sequential(Scaled(), Cell()), (2, 2, 6, 6)),
         "deep": (
             nn.Sequential(
                 nn.Sequential(
@@ -106,7 +132,8 @@ OPTIONS = {
 
 @pytest.mark.parametrize("option", sorted(OPTIONS))
 @pytest.mark.parametrize(
-    "model_name", ["resnet_like", "shared_module", "two_inputs", "deep"]
+    "model_name",
+    ["resnet_like", "shared_module", "two_inputs", "deep", "parameter_names"],
 )
 def test_summary_options_match_torchinfo(
     torch, torchinfo, model_name: str, option: str

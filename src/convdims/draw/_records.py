@@ -258,10 +258,23 @@ def from_graph(
             strict=True,
         )
     )
+    layouts = [_layout(call, graph.dialect, channels) for call in calls]
+    for i, call in enumerate(calls):
+        # An input is laid out as the layer that reads it (a Keras input's
+        # description assumes channels last, even before a channels_first layer).
+        if call.kind is Kind.INPUT and channels is None:
+            readers = [
+                j
+                for j in graph.consumers(i)
+                if len(calls[j].output_shape) == len(call.output_shape)
+                and calls[j].kind is not Kind.INPUT
+            ]
+            if readers:
+                layouts[i] = layouts[readers[0]]
     records = []
     for i in kept:
         call, label = calls[i], labels[i]
-        layout = _layout(call, graph.dialect, channels)
+        layout = layouts[i]
         records.append(
             Volume(
                 label,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import collections
 from typing import Any, NamedTuple
 
-from convdims.keras._naming import auto_name
+from convdims.keras._naming import uniquify
 
 
 class KerasHistory(NamedTuple):
@@ -49,7 +49,7 @@ class KerasTensor:
         # Keras accepts them; nothing here depends on them.
         self._shape = tuple(shape)
         self._dtype = dtype
-        self.name = name if name is not None else auto_name("KerasTensor")
+        self.name = name if name is not None else uniquify("keras_tensor")
 
     @property
     def shape(self) -> tuple:
@@ -191,10 +191,13 @@ def map_graph(inputs: list, outputs: list) -> tuple[set, dict, list, dict]:
         depth = max(depth, operation_depths.get(node.operation, 0))
         operation_depths[node.operation] = depth
         node_depths[node] = depth
-        for parent in node.parent_nodes:
-            if parent not in in_graph:
+        for tensor in node.input_tensors:
+            operation, index, _ = tensor._keras_history
+            if operation is None:
                 continue
-            node_depths[parent] = max(depth + 1, node_depths.get(parent, 0))
+            parent = operation._inbound_nodes[index]
+            if parent in in_graph:
+                node_depths[parent] = max(depth + 1, node_depths.get(parent, 0))
     for tensor in inputs:
         operation = tensor._keras_history[0]
         if operation and operation not in operation_depths:
@@ -214,28 +217,31 @@ def map_graph(inputs: list, outputs: list) -> tuple[set, dict, list, dict]:
     operations = []
     for depth in sorted(operations_by_depth, reverse=True):
         level = operations_by_depth[depth]
-        level.sort(key=lambda op: indices[op])
+        level.sort(key=indices.__getitem__)
         operations.extend(level)
     computable = {id(x) for x in inputs}
-    seen: list[str] = []
+    done: list[Node] = []
     for depth in sorted(nodes_by_depth, reverse=True):
         for node in nodes_by_depth[depth]:
-            for tensor in node.input_tensors:
+            for position, tensor in enumerate(node.input_tensors):
                 if id(tensor) not in computable:
+                    # Keras lists the operation once per input tensor accepted so far.
+                    seen = [n.operation.name for n in done for _ in n.input_tensors]
+                    seen += [node.operation.name] * position
                     raise ValueError(
                         f"Graph disconnected: cannot find parent for tensor {tensor} at "
                         f"operation '{node.operation.name}'. The following previous "
                         f"operations were accessed without issue: {seen}"
                     )
-                seen.append(node.operation.name)
-            for tensor in node.outputs:
-                computable.add(id(tensor))
+            done.append(node)
+            computable.update(map(id, node.outputs))
     names = [operation.name for operation in operations]
-    counts = collections.Counter(names)
-    for name in names:
-        if counts[name] != 1:
-            raise ValueError(
-                f'The name "{name}" is used {counts[name]} times in the model. '
-                "All operation names should be unique."
-            )
+    if len(set(names)) != len(names):
+        counts = collections.Counter(names)
+        for name in names:
+            if counts[name] != 1:
+                raise ValueError(
+                    f'The name "{name}" is used {counts[name]} times in the model. '
+                    "All operation names should be unique."
+                )
     return keys, dict(nodes_by_depth), operations, dict(operations_by_depth)

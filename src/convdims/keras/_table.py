@@ -322,16 +322,23 @@ def render_table(
     box = _ASCII if ascii_box else _HEAVY_HEAD
     final = column_widths(widths, table_width)
 
+    spaces = [" " * width for width in final]
+
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
         columns = list(map(_cell_lines, texts, final, justify))
         left, _, divider, right = box["head" if bottom else "body"]
         height = max(map(len, columns))
         if height == 1:  # a row of one-line cells
             return [left + divider.join(map(_first, columns)) + right]
-        block = []
-        for lines, width in zip(columns, final, strict=False):
-            blank = [" " * width] * (height - len(lines))
-            block.append(blank + lines if bottom else lines + blank)
+        # Shorter cells get blank lines: below (body), above (header).
+        block = [
+            lines
+            if len(lines) == height
+            else [space] * (height - len(lines)) + lines
+            if bottom
+            else lines + [space] * (height - len(lines))
+            for lines, space in zip(columns, spaces, strict=False)
+        ]
         return [left + divider.join(parts) + right for parts in zip(*block, strict=False)]
 
     out = [_box_line(box, "top", final)]

@@ -20,13 +20,8 @@ from convdims.keras.layers.input_layer import InputLayer
 
 
 def _unique(weights: list[Weight]) -> list[Weight]:
-    seen: set[int] = set()
-    result = []
-    for weight in weights:
-        if id(weight) not in seen:
-            seen.add(id(weight))
-            result.append(weight)
-    return result
+    """Each weight once (a layer shared by two models), in first-seen order."""
+    return list({id(weight): weight for weight in weights}.values())
 
 
 def _replace_tensors(structure: Any, values: dict[int, Any]) -> Any:
@@ -230,8 +225,8 @@ class Functional(Model):
         reached = {id(x) for x in self._inputs}
         for depth in sorted(self._nodes_by_depth, reverse=True):
             for node in self._nodes_by_depth[depth]:
-                if not node.is_input and all(id(x) in reached for x in node.input_tensors):
-                    reached.update(id(x) for x in node.outputs)
+                if not node.is_input and reached.issuperset(map(id, node.input_tensors)):
+                    reached.update(map(id, node.outputs))
         for index, tensor in enumerate(self._outputs):
             if id(tensor) not in reached:
                 path = "" if isinstance(self._outputs_struct, KerasTensor) else str(index)

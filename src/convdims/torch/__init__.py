@@ -13,6 +13,10 @@ installed and in milliseconds.
 torch.Size([1, 5, 15, 15])
 """
 
+import sys
+import types
+from typing import Any
+
 from convdims.torch import nn
 from convdims.torch.dtypes import (
     bfloat16,
@@ -28,14 +32,6 @@ from convdims.torch.dtypes import (
 )
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn.module import Parameter
-from convdims.torch.summary import (
-    COLUMNS,
-    Column,
-    LayerRow,
-    ModelSummary,
-    describe,
-    summary,
-)
 from convdims.torch.tensor import (
     Size,
     Tensor,
@@ -70,6 +66,49 @@ from convdims.torch.tensor import (
     zeros,
     zeros_like,
 )
+
+#: Names loaded on first use, by the module that holds them: a model builds without the
+#: summary, its table and the analysis behind it (``import convdims.torch`` stays fast).
+_LAZY = {
+    "COLUMNS": "convdims.torch.formatting",
+    "Column": "convdims.torch.formatting",
+    "LayerRow": "convdims.torch.layer_info",
+    "ModelSummary": "convdims.torch.model_statistics",
+    "describe": "convdims.torch.graph",
+    "summary": "convdims.torch.summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'convdims.torch' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    # Importing convdims.torch.summary made the attribute ``summary`` the submodule;
+    # the name is the function (torchinfo's), as before.
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+class _Package(types.ModuleType):
+    """``convdims.torch`` itself: its ``summary`` is the function (torchinfo's name),
+    also after something imports the submodule ``convdims.torch.summary``, which makes
+    Python set the package's attribute to the submodule."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "summary" and isinstance(value, types.ModuleType):
+            value = value.summary
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 # PyTorch's other names for the dtypes: torch.float, torch.long, ...
 float = float32  # noqa: A001 - mirrors torch.float

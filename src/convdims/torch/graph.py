@@ -67,7 +67,7 @@ def graph_of(recorded: Trace) -> ModelGraph:
         if not info.is_leaf:
             out = info.out_tensors[0] if info.out_tensors else None
             info.call_index = None if out is None else produced.get(id(out))
-            info.mult_adds = torchinfo_mult_adds(_container_call(info))
+            info.mult_adds = torchinfo_mult_adds(_container_call(info, recorded))
             continue
         sources: list[int] = []
         for tensor in info.in_tensors:
@@ -103,7 +103,7 @@ def graph_of(recorded: Trace) -> ModelGraph:
     return ModelGraph(tuple(calls), type(recorded.model).__name__, "torch")
 
 
-def _container_call(info: LayerInfo) -> LayerCall:
+def _container_call(info: LayerInfo, recorded: Trace) -> LayerCall:
     """A container's call, for torchinfo's rule only: every parameter below it, by its
     dotted name (torchinfo counts a container's mult-adds, but totals only leaves')."""
     return LayerCall(
@@ -111,9 +111,7 @@ def _container_call(info: LayerInfo) -> LayerCall:
         info.class_name,
         Kind.OTHER,
         info.output_shape,
-        param_counts=tuple(
-            (name, param.numel()) for name, param in info.module.named_parameters()
-        ),
+        param_counts=recorded.param_counts(info.module),
         owner=info.module,
     )
 

@@ -101,58 +101,48 @@ class LayerInfo:
             call whose output this container returned; None when unknown.
     """
 
-    __slots__ = (
-        "_leftovers",
-        "call_index",
-        "children",
-        "class_name",
-        "depth",
-        "depth_index",
-        "executed",
-        "in_tensors",
-        "input_shape",
-        "is_leaf",
-        "is_recursive",
-        "module",
-        "mult_adds",
-        "num_params",
-        "out_tensors",
-        "output_bytes",
-        "output_shape",
-        "param_bytes",
-        "parent",
-        "trainable_params",
-        "var_name",
-    )
+    # What a row is until the trace says otherwise (immutable defaults, read from the
+    # class: a row sets only what differs, which keeps a forward pass cheap).
+    depth_index: int | None = None
+    is_recursive = False
+    executed = False
+    input_shape: tuple[int, ...] = ()
+    output_shape: tuple[int, ...] = ()
+    output_bytes = 0
+    mult_adds = 0
+    num_params = 0
+    trainable_params = 0
+    param_bytes = 0
+    in_tensors: tuple[Tensor, ...] = ()
+    out_tensors: tuple[Tensor, ...] = ()
+    call_index: int | None = None
+    _leftovers: tuple[int, int] | None = None
 
     def __init__(
-        self, var_name: str, module: Module, depth: int, parent: LayerInfo | None
+        self,
+        var_name: str,
+        module: Module,
+        depth: int,
+        parent: LayerInfo | None,
+        is_leaf: bool | None = None,
     ) -> None:
-        self.module = module
-        self.var_name = var_name
-        self.depth = depth
-        self.parent = parent
-        self.class_name = type(module).__name__
-        self.is_leaf = not any(m is not None for m in module._modules.values())
-        self.depth_index: int | None = None
-        self.children: list[LayerInfo] = []
-        self.is_recursive = False
-        self.executed = False
-        self.input_shape: tuple[int, ...] = ()
-        self.output_shape: tuple[int, ...] = ()
-        self.output_bytes = 0
-        self.mult_adds = 0
-        self.num_params = 0
-        self.trainable_params = 0
-        self.param_bytes = 0
-        self.in_tensors: tuple[Tensor, ...] = ()
-        self.out_tensors: tuple[Tensor, ...] = ()
-        self.call_index: int | None = None
-        self._leftovers: tuple[int, int] | None = None
+        if is_leaf is None:
+            is_leaf = not any(m is not None for m in module._modules.values())
+        self.__dict__.update(
+            module=module,
+            var_name=var_name,
+            depth=depth,
+            parent=parent,
+            class_name=type(module).__name__,
+            is_leaf=is_leaf,
+            children=[],
+        )
 
     def leftovers(self) -> tuple[int, int]:
         """Parameters not shown on a descendant's row, and their trainable part
         (torchinfo's ``leftover_params``; computed once, after linking)."""
+        if self.is_leaf:
+            return self.num_params, self.trainable_params
         if self._leftovers is None:
             total, trainable = self.num_params, self.trainable_params
             for child in self.children:
@@ -173,6 +163,7 @@ class LayerInfo:
         kernel = getattr(self.module, "kernel_size", None)
         if isinstance(kernel, list):
             kernel = tuple(kernel)
+        leftover, leftover_trainable = self.leftovers()
         return LayerRow(
             class_name=self.class_name,
             var_name=self.var_name,
@@ -183,13 +174,17 @@ class LayerInfo:
             kernel_size=kernel,
             num_params=self.num_params,
             trainable_params=self.trainable_params,
-            own_params=self.leftovers()[0],
-            own_trainable_params=self.leftovers()[1],
+            own_params=leftover,
+            own_trainable_params=leftover_trainable,
             is_leaf=self.is_leaf,
             is_recursive=self.is_recursive,
             executed=self.executed,
             mult_adds=self.mult_adds,
-            children_mult_adds=sum(c.mult_adds for c in self.children if c.is_leaf),
+            children_mult_adds=(
+                0
+                if self.is_leaf
+                else sum([c.mult_adds for c in self.children if c.is_leaf])
+            ),
             param_bytes=self.param_bytes,
             output_bytes=self.output_bytes,
             measures=measures,

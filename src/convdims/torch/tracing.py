@@ -31,6 +31,8 @@ from convdims.torch.tensor import Tensor
 
 def first_shape(value: Any) -> tuple[tuple[int, ...], int]:
     """The shape torchinfo reports for a module's inputs or outputs, and its item size."""
+    if type(value) is tuple and len(value) == 1 and type(value[0]) is Tensor:
+        value = value[0]  # the common case: one tensor in
     if isinstance(value, Tensor):
         return tuple(value._shape), value.dtype.itemsize
     if isinstance(value, Mapping):
@@ -42,6 +44,8 @@ def first_shape(value: Any) -> tuple[tuple[int, ...], int]:
 
 def tensors(value: Any) -> tuple[Tensor, ...]:
     """Every tensor in a module's arguments or outputs, in order."""
+    if type(value) is tuple and len(value) == 1 and type(value[0]) is Tensor:
+        return value  # the common case: one tensor in
     if isinstance(value, Tensor):
         return (value,)
     if isinstance(value, Mapping):
@@ -123,6 +127,7 @@ class Trace:
         self._latest: dict[int, LayerInfo] = {}
         self._seen: set[int] = set()
         self._stats: dict[int, tuple[int, int, int]] = {}
+        self._counts: dict[int, tuple[tuple[str, int], ...]] = {}
         self._shared = False
 
     # The tree -----------------------------------------------------------------------
@@ -186,6 +191,31 @@ class Trace:
         stats = self._stats[key] = (count, trainable, size)
         return stats
 
+    def param_counts(self, module: Module) -> tuple[tuple[str, int], ...]:
+        """``(dotted name, elements)`` of every parameter of a module and its
+        descendants, in ``named_parameters()`` order, each parameter once."""
+        key = id(module)
+        counts = self._counts.get(key)
+        if counts is not None:
+            return counts
+        if self._shared:
+            counts = tuple((name, p.numel()) for name, p in module.named_parameters())
+        else:
+            items = [
+                (name, math.prod(p._shape))
+                for name, p in module._parameters.items()
+                if p is not None
+            ]
+            for child_name, child in module._modules.items():
+                if child is not None:
+                    items += [
+                        (f"{child_name}.{name}", count)
+                        for name, count in self.param_counts(child)
+                    ]
+            counts = tuple(items)
+        self._counts[key] = counts
+        return counts
+
     def start(self, module: Module, place: LayerInfo | None = None) -> LayerInfo | None:
         """A row for a call of ``module`` that begins, at its (last) place in the tree
         or at ``place`` (None: not in the tree)."""
@@ -193,12 +223,17 @@ class Trace:
             place = self._places.get(id(module))
             if place is None:
                 return None
-        info = LayerInfo(place.var_name, module, place.depth, place.parent)
-        self._count(info)
-        info.is_recursive = id(module) in self._seen
+        info = LayerInfo(place.var_name, module, place.depth, place.parent, place.is_leaf)
+        key = id(module)
+        info.num_params, info.trainable_params, info.param_bytes = self._stats.get(
+            key
+        ) or self._param_stats(module)
+        if key in self._seen:
+            info.is_recursive = True
+        else:
+            self._seen.add(key)
         self.infos.append(info)
-        self._seen.add(id(module))
-        self._latest[id(module)] = info
+        self._latest[key] = info
         return info
 
     def _count(self, info: LayerInfo) -> None:
@@ -217,11 +252,14 @@ class Trace:
         if id(module) not in self._places:
             return
         info = self._latest[id(module)]
-        info.input_shape = first_shape(args)[0]
-        info.output_shape, item = first_shape(output)
-        info.output_bytes = item * math.prod(info.output_shape)
-        info.executed = True
-        info.out_tensors = tensors(output)
+        output_shape, item = first_shape(output)
+        info.__dict__.update(
+            input_shape=first_shape(args)[0],
+            output_shape=output_shape,
+            output_bytes=item * math.prod(output_shape),
+            executed=True,
+            out_tensors=tensors(output),
+        )
         self.finished.append(info)
 
     def run(self, kwargs: Mapping[str, Any], mode: str) -> None:

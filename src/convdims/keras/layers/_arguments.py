@@ -36,6 +36,15 @@ def standardize_tuple(value: Any, n: int, name: str, allow_zero: bool = False) -
     ...
     ValueError: The `kernel_size` argument must be a tuple of 2 integers. ...`value > 0`
     """
+    least = 0 if allow_zero else 1
+    if type(value) is int and value >= least:  # the common cases, checked at once
+        return (value,) * n
+    if type(value) is tuple and len(value) == n:
+        for single in value:
+            if type(single) is not int or single < least:
+                break
+        else:
+            return value
     message = (
         f"The `{name}` argument must be a tuple of {n} integers. Received {name}={value}"
     )

@@ -230,9 +230,9 @@ class Convolution(Layer):
         self.input_spec = InputSpec(min_ndim=rank + 2)
         # Whether the window holds plain ints only (then answers may be remembered by
         # the arguments themselves; otherwise by their repr).
-        self._plain_window = all(
-            type(v) is int for v in (*self.kernel_size, *self.strides, *self.dilation_rate)
-        )
+        self._plain_window = set(
+            map(type, (*self.kernel_size, *self.strides, *self.dilation_rate))
+        ) == {int}
 
     def _check_window(self) -> None:
         """Keras's checks after the counts: no 0 in the kernel or the strides, the

@@ -427,7 +427,7 @@ class Layer:
 
     def build(self, input_shape: Any = None) -> None:
         """Create the weights for inputs of ``input_shape`` (the batch axis included)."""
-        if (
+        if type(input_shape) is not tuple and (
             isinstance(input_shape, (list, tuple))
             and input_shape
             and not isinstance(input_shape[0], (list, tuple))

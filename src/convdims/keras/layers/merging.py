@@ -69,6 +69,8 @@ class Merge(Layer):
                 f"Received: input_shape={input_shape} (not a list of shapes)"
             )
         shapes = [tuple(s) for s in input_shape]
+        if shapes.count(shapes[0]) == len(shapes):
+            return shapes[0]  # the same shape everywhere (a residual sum): that shape
         output = shapes[0][1:]
         for shape in shapes[1:]:
             output = self._elementwise_shape(output, shape[1:])

@@ -182,10 +182,17 @@ class Module:
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
-        for store in ("_parameters", "_buffers", "_modules"):
-            values = self.__dict__.get(store)
-            if values is not None and name in values:
-                return values[name]
+        # Called only for names not in the instance's __dict__: parameters, buffers and
+        # child modules, which live in their own dicts (as in PyTorch).
+        attributes = self.__dict__
+        if "_modules" in attributes:
+            for store in (
+                attributes["_parameters"],
+                attributes["_buffers"],
+                attributes["_modules"],
+            ):
+                if name in store:
+                    return store[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __delattr__(self, name: str) -> None:
@@ -238,15 +245,21 @@ class Module:
         """This module and every descendant, depth first, with dotted names."""
         if memo is None:
             memo = set()
-        if remove_duplicate and id(self) in memo:
-            return
-        memo.add(id(self))
-        yield prefix, self
-        for name, module in self._modules.items():
-            if module is None:
-                continue
-            child_prefix = f"{prefix}.{name}" if prefix else name
-            yield from module.named_modules(memo, child_prefix, remove_duplicate)
+        stack: list[tuple[str, Module]] = [(prefix, self)]
+        while stack:
+            name, module = stack.pop()
+            if remove_duplicate:
+                if id(module) in memo:
+                    continue
+                memo.add(id(module))
+            yield name, module
+            children = [
+                (f"{name}.{key}" if name else key, child)
+                for key, child in module.__dict__["_modules"].items()
+                if child is not None
+            ]
+            children.reverse()
+            stack += children
 
     def modules(self) -> Iterator[Module]:
         """This module and every descendant."""
