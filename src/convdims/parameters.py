@@ -5,6 +5,7 @@ from __future__ import annotations
 from math import prod
 
 from convdims._checks import kernel_extent, positive_int
+from convdims.errors import ArgumentError, ArgumentTypeError
 
 KernelSize = int | tuple[int, ...]
 
@@ -19,7 +20,12 @@ def _kernel_cells(kernel_size: KernelSize) -> int:
 
 def _bias(use_bias: bool) -> bool:
     if not isinstance(use_bias, bool):
-        raise TypeError(f"use_bias must be True or False, got {use_bias!r}")
+        raise ArgumentTypeError(
+            f"use_bias must be True or False, got {use_bias!r}",
+            argument="use_bias",
+            value=use_bias,
+            valid="True or False",
+        )
     return use_bias
 
 
@@ -62,9 +68,12 @@ def conv_params(
     group_count = positive_int("groups", groups)
     for name, value in (("in_channels", channels), ("filters", outputs)):
         if value % group_count:
-            raise ValueError(
+            raise ArgumentError(
                 f"groups={group_count} must divide {name}={value}; "
-                f"use a divisor of both in_channels={channels} and filters={outputs}"
+                f"use a divisor of both in_channels={channels} and filters={outputs}",
+                argument="groups",
+                value=groups,
+                valid=f"a divisor of both in_channels={channels} and filters={outputs}",
             )
     weights = cells * (channels // group_count) * outputs
     return weights + (outputs if _bias(use_bias) else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from convdims._checks import non_negative_int, positive_int
+from convdims.errors import ArgumentError
 from convdims.padding import Padding, explicit_padding
 
 TRANSPOSE_PADDING_WORDS = ("valid", "same")
@@ -77,9 +78,12 @@ def conv_transpose_output_size(
                 output = size * step
         else:
             if extra >= step:
-                raise ValueError(
+                raise ArgumentError(
                     f"output_padding={extra} must be smaller than stride={step} "
-                    f"(Keras's rule for padding={padding!r}); use 0..{step - 1} or None"
+                    f"(Keras's rule for padding={padding!r}); use 0..{step - 1} or None",
+                    argument="output_padding",
+                    value=output_padding,
+                    valid=f"0..{step - 1} or None",
                 )
             removed = 0 if padding == "valid" else 2 * (effective // 2)
             output = (size - 1) * step + effective - removed + extra
@@ -88,16 +92,22 @@ def conv_transpose_output_size(
         before, after = explicit_padding(padding, size, kernel, step, dil)
         extra = extra or 0
         if extra >= step and extra >= dil:
-            raise ValueError(
+            raise ArgumentError(
                 f"output_padding={extra} must be smaller than either stride={step} or "
-                f"dilation={dil} (PyTorch's rule); use 0..{max(step, dil) - 1}"
+                f"dilation={dil} (PyTorch's rule); use 0..{max(step, dil) - 1}",
+                argument="output_padding",
+                value=output_padding,
+                valid=f"0..{max(step, dil) - 1}",
             )
         output = (size - 1) * step - before - after + effective + extra
         what = f"padding {before} before + {after} after, output_padding={extra}"
     if output < 1:
-        raise ValueError(
+        raise ArgumentError(
             f"a transposed convolution of input_size={size} with kernel_size={kernel}, "
             f"stride={step}, dilation={dil} and {what} would have output size {output}; "
-            f"it must be at least 1, so use less padding or a larger input"
+            f"it must be at least 1, so use less padding or a larger input",
+            argument="padding",
+            value=padding,
+            valid="less padding (or a larger input)",
         )
     return output
