@@ -95,6 +95,8 @@ def run(argv: Sequence[str]) -> str:
 
 def _main(argv: list[str], json_output: bool) -> int:
     args = parse(argv)
+    if sys.stdout is None:  # started with standard output closed (`convdims ... >&-`)
+        raise OutputFailed("cannot write the output: standard output is closed")
     if args.command == "run":
         from convdims.cli import models
 

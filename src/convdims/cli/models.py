@@ -53,19 +53,21 @@ def _user_frame(error: BaseException, script: str) -> tuple[str, int] | None:
     return found
 
 
-def _where(error: BaseException, script: str) -> str:
-    """`` (line N)`` in the script itself, `` (other.py, line N)`` in another file."""
+def _where(error: BaseException, script: str, named: str | None = None) -> str:
+    """`` (line N)`` in the script itself (`` (named, line N)`` if it is to be named),
+    `` (other.py, line N)`` in another file."""
     frame = _user_frame(error, script)
     if frame is None:
-        return ""
+        return f" ({named})" if named else ""
     filename, line = frame
     if filename == script:
-        return f" (line {line})"
+        return f" ({named}, line {line})" if named else f" (line {line})"
     return f" ({os.path.relpath(filename)}, line {line})"
 
 
 def raised(error: BaseException, what: str, script: str) -> CommandError:
-    """The one line that reports an exception of the user's file."""
+    """The one line that reports an exception of the user's file (``what`` names it;
+    ``script`` is its absolute path)."""
     missing = standin.unsupported(error)
     if missing is not None:
         detail = ""
@@ -77,11 +79,15 @@ def raised(error: BaseException, what: str, script: str) -> CommandError:
         ):
             # A class of the user's, built on a stand-in: perhaps the user's own typo.
             detail = f"; {type(error).__name__}: {error}"
+        named = (
+            os.path.relpath(script)
+            if len(os.path.relpath(script)) < len(script)
+            else script
+        )
         return CommandError(
             f"convdims computes shapes and counts only: {missing} is not available"
-            f"{detail}{_where(error, script)}",
-            argument=None,
-            value=missing,
+            f"{detail}{_where(error, script, named)}",
+            extra={"unsupported": missing},
         )
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     detail = f": {message}" if message else ""
@@ -146,7 +152,7 @@ def run_command(args: argparse.Namespace, stream: bool) -> tuple[dict[str, Any],
         _to_stderr(message)
     result["output"] = captured.getvalue()
     if failure is not None:
-        failure.extra = {**result, "exit_status": 2}
+        failure.extra = {**result, **failure.extra, "exit_status": 2}
         raise failure
     result["exit_status"] = status
     return result, status
@@ -161,6 +167,19 @@ def _to_stderr(message: str) -> None:
 
 # --------------------------------------------------------------------------------------
 # summary FILE.py[:NAME]
+
+
+class _Capture(io.StringIO):
+    """Kept output that says it will go to standard output's encoding (the Keras
+    dialect, as rich does, draws its table in ASCII for an ASCII terminal)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
 
 
 def _split_target(target: str) -> tuple[str, str]:
@@ -294,7 +313,7 @@ def summary_command(args: argparse.Namespace) -> dict[str, Any]:
     from convdims import analysis
 
     size = tuple(args.input_size) if args.input_size else None
-    captured = io.StringIO()
+    captured = _Capture()
     try:
         graph = analysis.describe(model, size)
         with contextlib.redirect_stdout(captured):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from convdims.cli.errors import CommandError
+from convdims.cli.output import OutputFailed, describe_failure
 from convdims.conventions import FRAMEWORKS
 
 PROG = "convdims"
@@ -53,6 +54,20 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise CommandError(f"{message} (see '{self.prog} --help')")
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse ignores a failed write (the help lost, status 0): say so instead.
+        if not message:
+            return
+        stream = file or sys.stderr
+        if stream is None:
+            raise OutputFailed("cannot write the output: standard output is closed")
+        try:
+            stream.write(message)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise OutputFailed(describe_failure(error)) from None
 
 
 # --------------------------------------------------------------------------------------
