@@ -325,3 +325,15 @@ def _imported_name(message: str) -> str | None:
         return None
     name = message[len(head) :].partition("'")[0]
     return name if name.isidentifier() else None
+
+
+__all__ = [
+    "STAND_INS",
+    "NotStoodIn",
+    "execute",
+    "framework_name",
+    "frameworks",
+    "run",
+    "stand_in_for",
+    "unsupported",
+]
