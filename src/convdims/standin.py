@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import importlib.util
 import io
 import os
 import sys
 import types
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import Any
+from importlib.machinery import ModuleSpec
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Framework module -> the convdims module that stands in for it. A submodule of a
 #: framework not listed here (``torch.nn.functional``) is the same submodule of the
@@ -95,14 +97,12 @@ def framework_name(module: str) -> str | None:
 class _Alias:
     """The loader of a framework name: it hands out the stand-in module itself."""
 
-    def __init__(self, target: str) -> None:
-        self.target = target
-        self.spec: Any = None
+    def __init__(self, module: types.ModuleType) -> None:
+        self.module = module
+        self.spec = module.__spec__
 
     def create_module(self, spec: Any) -> types.ModuleType:
-        module = importlib.import_module(self.target)
-        self.spec = module.__spec__
-        return module
+        return self.module
 
     def exec_module(self, module: types.ModuleType) -> None:
         # The import system has set the alias's spec on the module: give it its own.
@@ -112,30 +112,20 @@ class _Alias:
 class _Finder:
     """Answers the imports of framework modules (a ``sys.meta_path`` finder)."""
 
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
         stand_in = stand_in_for(fullname)
         if stand_in is None:
             return None
         try:
-            found = importlib.util.find_spec(stand_in)
+            module = importlib.import_module(stand_in)
         except ModuleNotFoundError as error:
             if not (error.name and stand_in.startswith(error.name)):
-                raise
-            found = None
-        if found is None:
+                raise  # a module the stand-in itself needs is missing: not the script's
             raise NotStoodIn(
                 f"convdims computes shapes and counts only: {fullname} is not available",
                 name=fullname,
-            )
-        self.names.add(fullname)
-        return importlib.util.spec_from_loader(
-            fullname,
-            _Alias(stand_in),
-            is_package=found.submodule_search_locations is not None,
-        )
+            ) from None
+        return ModuleSpec(fullname, _Alias(module), is_package=hasattr(module, "__path__"))
 
 
 class _StandIns(Mapping[str, types.ModuleType]):
@@ -216,6 +206,7 @@ def execute(
 
     Examples:
         >>> import tempfile
+        >>> from pathlib import Path
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     script = Path(folder, "args.py")
         ...     _ = script.write_text("import sys\\nprint(sys.argv[1:])\\n")

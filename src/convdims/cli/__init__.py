@@ -16,6 +16,7 @@ where I = 32 (input size), k = 3 (kernel size), S = 1 (stride),
 
 The package, in the order to read it:
 
+- ``argv.py``: the command line before argparse (``--json``, ``run``'s own arguments).
 - ``parser.py``: every option, the values it takes, and the help with its examples.
 - ``windows.py``: ``conv``, ``pool``, ``transpose``; ``--framework`` applies
   [`convdims.conventions`][convdims.conventions].
@@ -34,6 +35,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from convdims.cli.argv import quick_run, wants_json
 from convdims.cli.errors import OPTIONS, CommandError
 from convdims.cli.output import (
     OUTPUT_FAILED,
@@ -45,7 +47,8 @@ from convdims.cli.output import (
     refuse,
     silence_stdout,
 )
-from convdims.cli.parser import PROG, build_parser, parse, wants_json
+
+PROG = "convdims"
 
 # Kept importable from here: the option an argument of the core belongs to.
 _OPTIONS = OPTIONS
@@ -86,15 +89,39 @@ def run(argv: Sequence[str]) -> str:
     where k = 3 (kernel size on both axes), C = 3 (input channels), D = 5 (filters)
     note: 135 weights + 5 biases = 140.
     """
-    args = parse(argv)
+    args = _parse(list(argv))
     result, text = _answer(args)
     if args.json:
         return as_json(result)
     return text(result)
 
 
+def _parse(argv: list[str]) -> Any:
+    """The parsed command line; a plain ``run`` without building the parser."""
+    quick = quick_run(argv)
+    if quick is not None:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(
+            command="run", script=quick.script, script_args=quick.script_args,
+            json=quick.json,
+        )  # fmt: skip
+    from convdims.cli.parser import parse
+
+    return parse(argv)
+
+
+def __getattr__(name: str) -> Any:
+    # The parser is built only when a command needs it (``run`` does not).
+    if name in ("build_parser", "parse"):
+        from convdims.cli import parser
+
+        return getattr(parser, name)
+    raise AttributeError(f"module 'convdims.cli' has no attribute {name!r}")
+
+
 def _main(argv: list[str], json_output: bool) -> int:
-    args = parse(argv)
+    args = _parse(argv)
     if sys.stdout is None:  # started with standard output closed (`convdims ... >&-`)
         raise OutputFailed("cannot write the output: standard output is closed")
     if args.command == "run":

@@ -12,17 +12,19 @@ the model class's declared ``_dialect``.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import os
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from convdims import standin
 from convdims.cli.errors import CommandError, from_argument_error
 from convdims.cli.output import GuardedStream, OutputFailed, describe_failure
+
+if TYPE_CHECKING:
+    import argparse
 
 #: The dialects a model class may declare (``_dialect``), by the name ``--json`` gives.
 DIALECTS = {"convdims.keras": "keras", "convdims.torch": "torch"}
@@ -272,6 +274,8 @@ def _printer(model: Any, dialect: str, args: argparse.Namespace) -> Any:
 
 def _works_without_columns(model: Any, dialect: str, args: argparse.Namespace) -> bool:
     """Whether the summary succeeds without ``--columns``: then they were the fault."""
+    import argparse
+
     plain = argparse.Namespace(**{**vars(args), "columns": None})
     try:
         with contextlib.redirect_stdout(io.StringIO()):

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from convdims.cli.argv import split_run
 from convdims.cli.errors import CommandError
 from convdims.cli.output import OutputFailed, describe_failure
 from convdims.conventions import FRAMEWORKS
@@ -535,7 +536,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     """Parse a command line.
 
     After ``run SCRIPT.py`` every argument is the script's (its ``sys.argv[1:]``),
-    except convdims's own ``--json`` before any ``--``; the first ``--`` is dropped.
+    except convdims's own ``--json`` before any ``--``; the first ``--`` is dropped
+    ([`split_run`][convdims.cli.argv.split_run]).
 
     Raises:
         CommandError: bad input, naming the option.
@@ -546,34 +548,10 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     ('model.py', ['--size', '16', '--json'], True)
     """
     argv = list(argv)
-    script_args: list[str] = []
-    if argv and argv[0] == "run":
-        for at in range(1, len(argv)):
-            if argv[at] == "-" or not argv[at].startswith("-"):
-                own, rest = _split_double_dash(argv[at + 1 :])
-                script_args = [arg for arg in own if arg != "--json"] + rest
-                argv = argv[: at + 1] + (["--json"] if "--json" in own else [])
-                break
+    split = split_run(argv)
+    if split is not None:
+        argv = ["run", *split.options, split.script]
     args = build_parser().parse_args(argv)
     if args.command == "run":
-        args.script_args = script_args
+        args.script_args = split.script_args if split is not None else []
     return args
-
-
-def _split_double_dash(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
-    items = list(arguments)
-    if "--" in items:
-        at = items.index("--")
-        return items[:at], items[at + 1 :]
-    return items, []
-
-
-def wants_json(argv: Sequence[str]) -> bool:
-    """Whether ``--json`` was asked for (before any ``--``): then a refusal of the
-    parser itself is JSON too.
-
-    >>> wants_json(["conv", "x", "--json"]), wants_json(["run", "a.py", "--", "--json"])
-    (True, False)
-    """
-    own, _ = _split_double_dash(argv)
-    return "--json" in own
