@@ -188,3 +188,21 @@ def test_a_script_that_swallows_the_failure_is_still_reported(capsys, monkeypatc
     status = main(["run", str(path)])
     assert status == OUTPUT_FAILED
     assert "U+2501" in capsys.readouterr().err
+
+
+def test_answers_longer_than_pythons_digit_limit_print(capsys):
+    # 3,000-digit inputs are accepted; their product has 6,000 digits, more than
+    # Python turns into text by default. The limit is back in place afterwards.
+    limit = sys.get_int_max_str_digits()
+    big = 10**3000 - 1
+    for json_output in ([], ["--json"]):
+        argv = ["params", "dense", "-i", str(big), "-u", str(big), *json_output]
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        sys.set_int_max_str_digits(0)
+        try:
+            expected = str((big + 1) * big)
+        finally:
+            sys.set_int_max_str_digits(limit)
+        assert expected in out.replace(",", "")
+    assert sys.get_int_max_str_digits() == limit

@@ -40,6 +40,7 @@ from convdims.cli.errors import OPTIONS, CommandError
 from convdims.cli.output import (
     OUTPUT_FAILED,
     OutputFailed,
+    any_digits,
     as_json,
     complain,
     emit,
@@ -62,17 +63,27 @@ def _answer(args: Any) -> tuple[dict[str, Any], Callable[[dict[str, Any]], str]]
     if args.command in ("conv", "pool", "transpose"):
         from convdims.cli.windows import window_command, window_text
 
-        return window_command(args), window_text
+        with any_digits():
+            return window_command(args), _digits(window_text)
     if args.command == "params":
         from convdims.cli.params import params_command, params_text
 
-        return params_command(args), params_text
+        with any_digits():
+            return params_command(args), _digits(params_text)
     from convdims.cli import models
 
     if args.command == "run":
         result, _ = models.run_command(args, stream=False)
         return result, lambda r: r["output"].rstrip("\n")
     return models.summary_command(args), lambda r: r["summary"]
+
+
+def _digits(text: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]], str]:
+    def render(result: dict[str, Any]) -> str:
+        with any_digits():
+            return text(result)
+
+    return render
 
 
 def run(argv: Sequence[str]) -> str:

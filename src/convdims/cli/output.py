@@ -8,8 +8,10 @@ A reader that leaves early (``convdims ... | head``) is fine: status 0.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from convdims.cli.errors import REFUSED, CommandError
@@ -140,12 +142,30 @@ def emit(text: str | None) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def any_digits() -> Iterator[None]:
+    """Inside the block, answers of any length can be printed: inputs are at most
+    4,300 digits (Python's default limit), but a product of them has more, which Python
+    would refuse to turn into text."""
+    get = getattr(sys, "get_int_max_str_digits", None)
+    if get is None:  # pragma: no cover - Pythons without the limit
+        yield
+        return
+    before = get()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(before)
+
+
 def as_json(value: Any) -> str:
     """``value`` as indented JSON (derivations as their dicts; anything else that JSON
     has no form for, as its ``repr``)."""
     import json
 
-    return json.dumps(_jsonable(value), indent=2)
+    with any_digits():
+        return json.dumps(_jsonable(value), indent=2)
 
 
 def _jsonable(value: Any) -> Any:
@@ -159,14 +179,8 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, bool) or value is None or isinstance(value, (str, float)):
         return value
     if isinstance(value, int):
-        return value if -(10**4000) < value < 10**4000 else _shown(value)
-    return _shown(value)
-
-
-def _shown(value: Any) -> str:
-    from convdims._checks import shown
-
-    return shown(value)
+        return value
+    return repr(value)
 
 
 def refuse(error: CommandError, json_output: bool) -> int:
