@@ -8,12 +8,11 @@ are plain (``run [--json] SCRIPT.py ARGS...``): the script starts sooner.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
 class RunArguments:
-    """``run``'s command line, split.
+    """``run``'s command line, split (a plain class: no dataclass to build at import,
+    this module is on the way to every script).
 
     Attributes:
         options: convdims's own options (before the script, and ``--json`` after it).
@@ -21,9 +20,12 @@ class RunArguments:
         script_args: the script's own arguments (its ``sys.argv[1:]``).
     """
 
-    options: tuple[str, ...]
-    script: str
-    script_args: list[str]
+    __slots__ = ("options", "script", "script_args")
+
+    def __init__(self, options: tuple[str, ...], script: str, script_args: list[str]):
+        self.options = options
+        self.script = script
+        self.script_args = script_args
 
     @property
     def json(self) -> bool:
