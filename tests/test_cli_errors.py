@@ -161,3 +161,24 @@ def test_a_command_error_prefixes_its_option_once():
     assert str(
         CommandError("argument -k/--kernel-size: bad", option="-k/--kernel-size")
     ) == ("argument -k/--kernel-size: bad")
+
+
+def test_framework_refusals_say_the_arithmetic_alone_would_answer(capsys):
+    # A padding the framework never takes there: without --framework it is answered.
+    status, _, err = run(
+        capsys, "conv", "32", "-k", "3", "-p", "0,1", "--framework", "torch"
+    )
+    assert status == 2 and err.rstrip().endswith("(or leave out --framework)")
+    assert run(capsys, "conv", "32", "-k", "3", "-p", "0,1")[0] == 0
+    # 'causal' is a word Keras takes (on 1-D input): no such hint for a 2-D one.
+    status, _, err = run(
+        capsys, "conv", "32x32", "-k", "3", "-p", "causal", "--framework", "keras"
+    )
+    assert status == 2 and "leave out --framework" not in err
+
+
+def test_the_old_import_paths_of_the_command_line():
+    from convdims import cli
+
+    assert cli.FRAMEWORKS == conventions.FRAMEWORKS
+    assert callable(cli.build_parser) and cli.PROG == "convdims"

@@ -128,6 +128,10 @@ def __getattr__(name: str) -> Any:
         from convdims.cli import parser
 
         return getattr(parser, name)
+    if name == "FRAMEWORKS":  # kept importable from here: convdims.conventions's
+        from convdims.conventions import FRAMEWORKS
+
+        return FRAMEWORKS
     raise AttributeError(f"module 'convdims.cli' has no attribute {name!r}")
 
 

@@ -82,20 +82,7 @@ def window_command(args: argparse.Namespace) -> dict[str, Any]:
     if command != "pool":
         strides = [s if s is not None else 1 for s in strides]
     if args.framework is not None:
-        try:
-            conventions.get(args.framework).check(
-                command,
-                paddings=paddings,
-                strides=strides,
-                dilations=dilations,
-                kernel_sizes=kernels,
-                ceil_mode=getattr(args, "ceil_mode", False),
-                output_paddings=(
-                    _given(args.output_padding, axes) if command == "transpose" else None
-                ),
-            )
-        except (TypeError, ValueError) as error:
-            raise from_argument_error(error) from None
+        _check_framework(args, paddings, strides, dilations, kernels)
     records = [
         _axis_record(args, axis, axes, *values)
         for axis, values in enumerate(
@@ -109,6 +96,46 @@ def window_command(args: argparse.Namespace) -> dict[str, Any]:
         "output_size": [r["output_size"] for r in records],
         "axes": records,
     }
+
+
+def _check_framework(
+    args: argparse.Namespace,
+    paddings: list[AxisPadding],
+    strides: list[int | None],
+    dilations: list[int],
+    kernels: list[int],
+) -> None:
+    """Refuse what ``--framework`` refuses, naming the option of the rule's argument."""
+    command, axes = args.command, len(paddings)
+    convention = conventions.get(args.framework)
+    try:
+        convention.check(
+            command,
+            paddings=paddings,
+            strides=strides,
+            dilations=dilations,
+            kernel_sizes=kernels,
+            ceil_mode=getattr(args, "ceil_mode", False),
+            output_paddings=(
+                _given(args.output_padding, axes) if command == "transpose" else None
+            ),
+        )
+    except (TypeError, ValueError) as error:
+        refused = from_argument_error(error)
+        # A kind of padding this framework never takes here (not a word it takes on
+        # other inputs, such as 'causal' on 1-D ones): the arithmetic alone would answer.
+        anywhere = convention.causal_axes or axes
+        if refused.argument == "padding" and not convention.takes_padding(
+            command, refused.value, anywhere
+        ):
+            refused = CommandError(
+                f"{refused.message} (or leave out --framework)",
+                option=refused.option,
+                argument=refused.argument,
+                value=refused.value,
+                valid=refused.valid,
+            )
+        raise refused from None
 
 
 def _given(values: tuple[int | None, ...] | None, axes: int) -> list[int | None]:
