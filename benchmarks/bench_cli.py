@@ -6,7 +6,9 @@ Times, each as a fresh process (best of ``--repeat``, milliseconds):
 
 - ``python -c pass``: the interpreter alone (with this environment's site-packages);
 - ``import convdims.cli``: what the command line loads before it knows the command;
+- ``convdims run`` of an empty script: the command line's own work for ``run``;
 - ``import convdims.keras`` and ``import convdims.torch``: the lookalikes' own imports;
+- ``standin.run(SCRIPT)`` in a bare interpreter: the script with the dialects, no CLI;
 - ``convdims run SCRIPT`` (default: ``docs/snippets/keras_resnet50.py``), the budget's
   figure (issue 12: at most 60 ms), as ``python -m convdims`` and as the console script;
 - ``convdims conv 32 -k 3``.
@@ -23,6 +25,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -72,12 +75,22 @@ def main() -> None:
     args = parser.parse_args()
     python = sys.executable
     console = shutil.which("convdims")
+    empty = Path(tempfile.mkdtemp()) / "empty.py"
+    empty.write_text("pass\n")
     cases = [
         ("python -c pass", [python, "-c", "pass"]),
         ("import convdims", [python, "-c", "import convdims"]),
         ("import convdims.cli", [python, "-c", "import convdims.cli"]),
+        (
+            "convdims run of an empty script (the CLI's own work)",
+            [python, "-c", f"from convdims.cli import main; main(['run', {str(empty)!r}])"],
+        ),
         ("import convdims.keras", [python, "-c", "import convdims.keras"]),
         ("import convdims.torch", [python, "-c", "import convdims.torch"]),
+        (
+            f"standin.run({Path(args.script).name}) without the CLI",
+            [python, "-c", f"from convdims import standin; standin.run({args.script!r})"],
+        ),
         (
             "python -m convdims conv 32 -k 3",
             [python, "-m", "convdims", "conv", "32", "-k", "3"],
