@@ -112,3 +112,172 @@ def cli_session(*commands: list[str] | str) -> str:
             lines.append("$ echo $?")
             lines.append(str(status))
     return "\n".join(lines)
+
+
+# -- what the teaching sections compute (issue 16) ------------------------------------
+# The pages print these; tests/oracle/test_docs_teaching.py requires the real frameworks
+# to agree, and tests/test_pages_lib.py checks them against brute force.
+
+FRAMEWORK_ONLY = SNIPPETS / "framework_only"
+
+
+def framework_script(name: str) -> str:
+    """A fence showing docs/snippets/framework_only/<name>: real framework code that
+    convdims's lookalikes cannot run (F.pad, F.interpolate...). It is not run by the
+    build; tests/oracle/test_docs_teaching.py runs it under the real framework."""
+    return include(f"framework_only/{name}", title=name)
+
+
+def same_any_size_lines(sizes=(224, 225, 15, 16), kernel=3, stride=2, channels=8) -> str:
+    """What framework_only/torch_same_any_size.py prints, computed by convdims."""
+    from convdims import conv_output_size, same_padding
+
+    lines = []
+    for size in sizes:
+        out = conv_output_size(size, kernel, stride, "same")
+        pads = same_padding(size, kernel, stride)
+        lines.append(f"{size} pads {pads} -> (1, {channels}, {out}, {out})")
+    return "\n".join(lines)
+
+
+# Error texts the pages quote, as the frameworks word them (PyTorch 2.13, Keras 3.15);
+# tests/oracle/test_docs_teaching.py raises each one and compares.
+TORCH_ERRORS = {
+    "pool_too_small": (
+        "Given input size: (1x2x2). Calculated output size: (1x0x0). "
+        "Output size is too small"
+    ),
+    "conv_too_small": (
+        "Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). "
+        "Kernel size can't be greater than actual input size"
+    ),
+    "same_strided": "padding='same' is not supported for strided convolutions",
+    "linear": "mat1 and mat2 shapes cannot be multiplied (1x400 and 256x120)",
+    "reflect": (
+        "Argument #4: Padding size should be less than the corresponding input dimension, "
+        "but got: padding (2, 2) at dimension 3 of input [1, 1, 2, 2]"
+    ),
+}
+KERAS_ERRORS = {
+    "conv_too_small": (
+        "Computed output size would be zero or negative. Received `inputs shape=(None, 2, "
+        "2, 1)`, `kernel shape=(3, 3, 1, 1)`, `dilation_rate=[1 1]`, `strides=(1, 1)`, "
+        "`padding=valid`."
+    ),
+}
+
+
+def caffe_pool_output_size(size: int, kernel: int, stride: int, padding: int = 0) -> int:
+    """Caffe's pooling output size (round_mode CEIL, its default), as
+    src/caffe/layers/pooling_layer.cpp (BVLC/caffe 9b89154, lines 91-117) computes it:
+    ceil((I + 2P - K) / S) + 1, minus one if padding is set and the last window would
+    start in the padding after."""
+    out = -(-(size + 2 * padding - kernel) // stride) + 1
+    if padding and (out - 1) * stride >= size + padding:
+        out -= 1
+    return out
+
+
+# (I, K, S, P) cases the Caffe section shows: GoogLeNet's pool2 (56), ResNet-style stems
+CAFFE_CASES = [(114, 3, 2, 0), (112, 3, 2, 1), (56, 3, 2, 0), (113, 3, 2, 0), (28, 3, 2, 0)]
+
+
+def keras_caffe_padding(
+    size: int, kernel: int, stride: int, padding: int
+) -> tuple[int, int]:
+    """ZeroPadding before and after that makes a valid Keras pooling slide Caffe's
+    windows: P before, and after enough for Caffe's last window to fit."""
+    out = caffe_pool_output_size(size, kernel, stride, padding)
+    return padding, (out - 1) * stride + kernel - size - padding
+
+
+def pool_cells(
+    size: int, kernel: int, stride: int = 0, padding: int = 0, ceil_mode: bool = False
+) -> list[range]:
+    """The input cells (0-based) under each PyTorch pooling window."""
+    from convdims import pool_output_size
+
+    stride = stride or kernel
+    out = pool_output_size(size, kernel, stride, padding, ceil_mode=ceil_mode)
+    starts = [n * stride - padding for n in range(out)]
+    return [range(max(s, 0), min(s + kernel, size)) for s in starts]
+
+
+def avg_pool_divisors(
+    size: int,
+    kernel: int,
+    stride: int = 0,
+    padding: int = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+) -> list[int]:
+    """What PyTorch's average pooling divides each window's sum by: with
+    count_include_pad the window clipped to the padded input (I + P at the end), so
+    the overhang of a ceil_mode window is never counted; without, its input cells."""
+    from convdims import pool_output_size
+
+    stride = stride or kernel
+    out = pool_output_size(size, kernel, stride, padding, ceil_mode=ceil_mode)
+    divisors = []
+    for n in range(out):
+        start = n * stride - padding
+        end = min(start + kernel, size + padding)
+        if count_include_pad:
+            divisors.append(end - start)
+        else:
+            divisors.append(min(end, size) - max(start, 0))
+    return divisors
+
+
+def unread_cells(size: int, kernel: int, stride: int, before: int, after: int) -> list[int]:
+    """Input cells (0-based) that no window of a convolution reads (dilation 1), found by
+    sliding every window over the padded input."""
+    padded = size + before + after
+    read: set[int] = set()
+    start = 0
+    while start + kernel <= padded:
+        read.update(j - before for j in range(start, start + kernel))
+        start += stride
+    return [j for j in range(size) if j not in read]
+
+
+def unread_rule(size: int, kernel: int, stride: int, before: int, after: int) -> dict:
+    """The rule the odd-size page states: the last max(r - after, 0) input cells are lost,
+    r = (I + P - K) mod S; and with K < S, S - K cells between windows."""
+    total = before + after
+    remainder = (size + total - kernel) % stride
+    return {
+        "remainder": remainder,
+        "lost_at_end": max(remainder - after, 0),
+        "gap": max(stride - kernel, 0),
+    }
+
+
+# torch padding_mode -> torch.nn.functional.pad mode
+PADDING_MODES = {
+    "zeros": "constant",
+    "reflect": "reflect",
+    "replicate": "replicate",
+    "circular": "circular",
+}
+
+
+def padded_rows(values: list, pad: int) -> dict[str, list]:
+    """``values`` padded by ``pad`` on each side in each padding_mode (pad < len)."""
+    n = len(values)
+    rows = {}
+    for mode in PADDING_MODES:
+        row = []
+        for j in range(-pad, n + pad):
+            if 0 <= j < n:
+                row.append(values[j])
+            elif mode == "zeros":
+                row.append(0)
+            elif mode == "reflect":
+                row.append(values[-j if j < 0 else 2 * (n - 1) - j])
+            elif mode == "replicate":
+                row.append(values[min(max(j, 0), n - 1)])
+            else:  # circular
+                row.append(values[j % n])
+        rows[mode] = row
+    return rows
