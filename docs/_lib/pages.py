@@ -248,7 +248,7 @@ def unread_rule(size: int, kernel: int, stride: int, before: int, after: int) ->
     remainder = (size + total - kernel) % stride
     return {
         "remainder": remainder,
-        "lost_at_end": max(remainder - after, 0),
+        "lost_at_end": min(max(remainder - after, 0), size),
         "gap": max(stride - kernel, 0),
     }
 
