@@ -281,3 +281,25 @@ def padded_rows(values: list, pad: int) -> dict[str, list]:
                 row.append(values[j % n])
         rows[mode] = row
     return rows
+
+
+def macs_rules_table() -> str:
+    """The site's one definition of multiply-accumulates (convdims.analysis's ``macs``),
+    as a Markdown table; the formula sheet and the measures page both print it."""
+    rows = [
+        ("Convolution ($g$ groups)", "$O \\cdot C_\\text{out} \\cdot (C_\\text{in}/g) \\cdot k^d$"),
+        ("Depthwise ($m$ per channel)", "$O \\cdot C m \\cdot k^d$"),
+        ("Separable ($D$ filters)", "$O \\cdot C m \\cdot k^d + O \\cdot C m \\cdot D$"),
+        (
+            "Transposed convolution",
+            "$I \\cdot C_\\text{in} \\cdot (C_\\text{out}/g) \\cdot k^d$: each **input** "
+            "value meets every weight",
+        ),
+        ("Dense", "$\\text{in} \\cdot \\text{units}$ per vector"),
+        ("Bias", "0: an addition, no multiplication"),
+        ("BatchNorm", "0: at inference it folds into the convolution before it"),
+        ("Pooling, activations, Add, Concatenate", "0: no weights"),
+    ]
+    lines = ["| Layer | MACs |", "|---|---|"]
+    lines += [f"| {layer} | {rule} |" for layer, rule in rows]
+    return "\n".join(lines) + "\n"
