@@ -303,3 +303,24 @@ def macs_rules_table() -> str:
     lines = ["| Layer | MACs |", "|---|---|"]
     lines += [f"| {layer} | {rule} |" for layer, rule in rows]
     return "\n".join(lines) + "\n"
+
+
+def window2d(*args, **kwargs) -> str:
+    """convdims.draw.window2d's figure with a caption that says what its marks mean (the
+    figure's own legend names the colours, not the dots)."""
+    from convdims import conv_geometry, draw, pool_geometry
+
+    figure = draw.window2d(*args, **kwargs)
+    geometry = pool_geometry if kwargs.get("pool") else conv_geometry
+    keep = {"stride", "padding", "dilation", "ceil_mode"} if kwargs.get("pool") else {
+        "stride", "padding", "dilation"}
+    size = args[0] if args else kwargs["input_size"]
+    size = size[0] if isinstance(size, tuple) else size
+    kernel = args[1] if len(args) > 1 else kwargs.get("kernel_size")
+    g = geometry(size, kernel, *args[2:], **{k: v for k, v in kwargs.items() if k in keep})
+    caption = (
+        "Each dot marks where one window position starts (its first tap, top left): "
+        f"{g.output_size} × {g.output_size} dots, one per output cell. Cells are "
+        "numbered from 0."
+    )
+    return f'<figure class="cd-figure">{figure.svg}<figcaption>{caption}</figcaption></figure>'
