@@ -64,3 +64,15 @@ def test_avg_pool_divisors_leave_out_the_overhang():
     assert pages.avg_pool_divisors(6, 3, 2, 0, ceil_mode=True) == [3, 3, 2]
     assert pages.avg_pool_divisors(6, 3, 2, 1, ceil_mode=True) == [3, 3, 3, 2]
     assert pages.avg_pool_divisors(6, 3, 2, 1, count_include_pad=False) == [2, 3, 3]
+
+
+@given(st.integers(min_value=1, max_value=200), small, small)
+def test_ceil_mode_and_keras_same_agree_when_the_kernel_is_no_wider_than_the_stride(
+    size, kernel, stride
+):
+    """The stride page's claim; tests/oracle/test_docs_teaching.py checks both frameworks
+    give these sizes."""
+    if kernel > stride or kernel > size:
+        return
+    same = pool_output_size(size, kernel, stride, "same")
+    assert same == pool_output_size(size, kernel, stride, ceil_mode=True)

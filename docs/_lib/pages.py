@@ -287,7 +287,10 @@ def macs_rules_table() -> str:
     """The site's one definition of multiply-accumulates (convdims.analysis's ``macs``),
     as a Markdown table; the formula sheet and the measures page both print it."""
     rows = [
-        ("Convolution ($g$ groups)", "$O \\cdot C_\\text{out} \\cdot (C_\\text{in}/g) \\cdot k^d$"),
+        (
+            "Convolution ($g$ groups)",
+            "$O \\cdot C_\\text{out} \\cdot (C_\\text{in}/g) \\cdot k^d$",
+        ),
         ("Depthwise ($m$ per channel)", "$O \\cdot C m \\cdot k^d$"),
         ("Separable ($D$ filters)", "$O \\cdot C m \\cdot k^d + O \\cdot C m \\cdot D$"),
         (
@@ -312,8 +315,11 @@ def window2d(*args, **kwargs) -> str:
 
     figure = draw.window2d(*args, **kwargs)
     geometry = pool_geometry if kwargs.get("pool") else conv_geometry
-    keep = {"stride", "padding", "dilation", "ceil_mode"} if kwargs.get("pool") else {
-        "stride", "padding", "dilation"}
+    keep = (
+        {"stride", "padding", "dilation", "ceil_mode"}
+        if kwargs.get("pool")
+        else {"stride", "padding", "dilation"}
+    )
     size = args[0] if args else kwargs["input_size"]
     size = size[0] if isinstance(size, tuple) else size
     kernel = args[1] if len(args) > 1 else kwargs.get("kernel_size")
@@ -323,4 +329,52 @@ def window2d(*args, **kwargs) -> str:
         f"{g.output_size} × {g.output_size} dots, one per output cell. Cells are "
         "numbered from 0."
     )
-    return f'<figure class="cd-figure">{figure.svg}<figcaption>{caption}</figcaption></figure>'
+    return (
+        f'<figure class="cd-figure">{figure.svg}<figcaption>{caption}</figcaption></figure>'
+    )
+
+
+def adaptive_figure(input_size: int, output_size: int, id: str) -> str:
+    """SVG: the input cells, and under them the window of each adaptive pooling output
+    cell (from convdims.resampling.adaptive_pool_windows), overlaps shaded."""
+    from convdims.draw._svg import color, fill, rect, render, text
+    from convdims.resampling import adaptive_pool_windows
+
+    windows = adaptive_pool_windows(input_size, output_size)
+    cell, x0, y0, row = 28, 96, 26, 22
+    body = [text(8, y0 + cell / 2, "input", "h")]
+    uses = [sum(a <= j < b for a, b in windows) for j in range(input_size)]
+    for j in range(input_size):
+        cls = "c2" if uses[j] > 1 else "c"
+        body.append(rect(x0 + j * cell, y0, cell, cell, cls))
+        body.append(text(x0 + j * cell + cell / 2, y0 + cell / 2, str(j), "m"))
+    top = y0 + cell + 12
+    for i, (a, b) in enumerate(windows):
+        y = top + i * row
+        body.append(text(8, y + 8, f"output {i}", "l"))
+        body.append(rect(x0 + a * cell + 2, y, (b - a) * cell - 4, 16, "w" + str(i % 2)))
+        body.append(text(x0 + b * cell + 6, y + 8, f"cells {a} to {b - 1}", "sm"))
+    width = x0 + input_size * cell + 110
+    height = top + output_size * row + 8
+    rules = {
+        ".w0": fill("window", 0.55),
+        ".w1": fill("window-2", 0.55),
+        ".c2": f"fill:{color('skipped')};fill-opacity:.25;stroke:currentColor;"
+        "stroke-opacity:.55",
+    }
+    title = f"Adaptive pooling of {input_size} cells to {output_size}"
+    desc = "; ".join(
+        f"output {i} pools cells {a} to {b - 1}" for i, (a, b) in enumerate(windows)
+    )
+    figure = render(id, width, height, title, desc, rules, body)
+    shared = [j for j in range(input_size) if uses[j] > 1]
+    caption = (
+        f"Each bar is one output cell's window. Shaded input cells "
+        f"({', '.join(map(str, shared))}) "
+        "are read by two windows."
+        if shared
+        else "Each bar is one output cell's window; none overlap."
+    )
+    return (
+        f'<figure class="cd-figure">{figure.svg}<figcaption>{caption}</figcaption></figure>'
+    )
