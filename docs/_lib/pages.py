@@ -378,3 +378,77 @@ def adaptive_figure(input_size: int, output_size: int, id: str) -> str:
     return (
         f'<figure class="cd-figure">{figure.svg}<figcaption>{caption}</figcaption></figure>'
     )
+
+
+def side_by_side_figures(*panels: tuple[str, str]) -> str:
+    """Figures next to each other (stacked on a phone), each under its own heading:
+    ``(heading, svg)`` pairs."""
+    cells = "".join(
+        f'<figure class="cd-panel"><figcaption>{heading}</figcaption>{svg}</figure>'
+        for heading, svg in panels
+    )
+    return f'<div class="cd-side-by-side">{cells}</div>'
+
+
+def last_window_figure(size: int, kernel: int, stride: int, padding: int, id: str) -> str:
+    """SVG: the padded input and every window the plain ceiling would count, the one
+    PyTorch's last-window rule drops drawn dashed (convdims.pool_output_size decides)."""
+    from convdims import pool_output_size
+    from convdims.draw._svg import color, fill, rect, render, text
+
+    kept = pool_output_size(size, kernel, stride, padding, ceil_mode=True)
+    naive = -(-(size + 2 * padding - kernel) // stride) + 1
+    cell, x0, y0, row = 26, 110, 26, 20
+    cells = size + 2 * padding
+    body = [text(8, y0 + cell / 2, "padded input", "h")]
+    for j in range(cells):
+        inside = padding <= j < padding + size
+        body.append(rect(x0 + j * cell, y0, cell, cell, "c" if inside else "pd"))
+        body.append(text(x0 + j * cell + cell / 2, y0 + cell / 2, str(j - padding), "m"))
+    top = y0 + cell + 10
+    for n in range(naive):
+        y = top + n * row
+        start = n * stride
+        end = min(start + kernel, cells + stride)  # a ceil window may hang past the end
+        dropped = n >= kept
+        label = f"window {n}" + (" dropped" if dropped else "")
+        body.append(text(8, y + 8, label, "l"))
+        width = (end - start) * cell - 4
+        body.append(rect(x0 + start * cell + 2, y, width, 16, "dr" if dropped else "w"))
+    height = top + naive * row + 8
+    width = x0 + (cells + stride) * cell + 8
+    rules = {
+        ".w": fill("window", 0.55),
+        ".dr": "fill:none;stroke:"
+        + color("skipped")
+        + ";stroke-width:2;stroke-dasharray:4 3",
+        ".pd": fill("pad-before", 0.25, "3 2"),
+    }
+    title = (
+        f"ceil_mode on {size} cells, window {kernel}, stride {stride}, padding {padding}: "
+        f"{naive} windows by the ceiling, {kept} kept"
+    )
+    desc = (
+        f"Window {naive - 1} would start at padded cell {(naive - 1) * stride}, input cell "
+        f"{(naive - 1) * stride - padding}, which is in the padding after the input, so "
+        "PyTorch drops it."
+        if naive > kept
+        else "No window is dropped."
+    )
+    figure = render(id, width, height, title, desc, rules, body)
+    return f'<figure class="cd-figure">{figure.svg}<figcaption>{desc}</figcaption></figure>'
+
+
+def aligned(latexes) -> str:
+    """Display math: equations stacked and aligned at their first "=" (an array, which
+    latex2mathml turns into a MathML table; docs/assets/convdims.css aligns its cells)."""
+    rows = []
+    for latex in latexes:
+        lhs, eq, rhs = latex.partition(" = ")
+        rows.append(f"{lhs} & = & {rhs}" if eq else f"& & {latex}")
+    return "$$\\begin{array}{rcl} " + " \\\\ ".join(rows) + " \\end{array}$$\n"
+
+
+def derivation_math(d) -> str:
+    """A derivation as display math: its steps, then the main equation, aligned."""
+    return aligned([step.latex for step in (*d.steps, d)])
