@@ -281,15 +281,19 @@ def test_flatten_order_is_chw_in_torch_and_hwc_in_keras_and_dense_weights_port(
     assert not np.allclose(flat_torch, flat_keras)
     linear = torch.nn.Linear(c * h * w, units)
     weight = linear.weight.detach().numpy()  # (units, C*H*W), C slowest
-    kernel = weight.reshape(units, c, h, w).transpose(2, 3, 1, 0).reshape(h * w * c, units)
+    port = runpy.run_path(
+        str(DOCS / "snippets" / "framework_only" / "port_dense_weights.py")
+    )
+    kernel = port["linear_to_dense"](weight, c, h, w)
+    np.testing.assert_array_equal(port["dense_to_linear"](kernel, c, h, w), weight)
+    wrong = weight.T  # the rows left in PyTorch's order
     dense = keras.layers.Dense(units)
     dense.build((None, h * w * c))
     dense.set_weights([kernel, linear.bias.detach().numpy()])
-    np.testing.assert_allclose(
-        to_numpy(dense(flat_keras)),
-        linear(torch.from_numpy(flat_torch)).detach().numpy(),
-        atol=1e-5,
-    )
+    expected = linear(torch.from_numpy(flat_torch)).detach().numpy()
+    np.testing.assert_allclose(to_numpy(dense(flat_keras)), expected, atol=1e-5)
+    dense.set_weights([wrong, linear.bias.detach().numpy()])
+    assert not np.allclose(to_numpy(dense(flat_keras)), expected, atol=1e-3)
 
 
 def test_lazy_linear_infers_in_features_and_a_wrong_one_is_mat1_mat2(torch):
@@ -439,3 +443,41 @@ def test_the_error_messages_the_pages_quote(keras, torch):
     with pytest.raises(ValueError) as raised:
         keras.Sequential([keras.Input((2, 2, 1)), keras.layers.Conv2D(1, 3)])
     assert str(raised.value).startswith(pages.KERAS_ERRORS["conv_too_small"])
+
+
+# -- upsampling page: every interpolate mode, Keras's resizing, checkerboard counts ------
+
+
+@pytest.mark.parametrize(
+    "mode", ["nearest", "nearest-exact", "bilinear", "bicubic", "area"]
+)
+@pytest.mark.parametrize(("size", "factor"), [(7, 1.5), (13, 0.5), (6, 1.75), (9, 1 / 3)])
+def test_every_interpolate_mode_rounds_the_scaled_size_down(torch, mode, size, factor):
+    x = torch.zeros(1, 1, size, size)
+    out = torch.nn.functional.interpolate(x, scale_factor=factor, mode=mode)
+    assert out.shape[-2:] == (upsample_output_size(size, factor),) * 2
+
+
+def test_keras_upsampling_bilinear_and_resizing(keras):
+    x = np.zeros((1, 4, 5, 1), dtype="float32")
+    bilinear = keras.layers.UpSampling2D(size=2, interpolation="bilinear")(x)
+    assert bilinear.shape[1:3] == (8, 10)
+    assert keras.layers.Resizing(5, 7)(x).shape[1:3] == (5, 7)
+
+
+@pytest.mark.parametrize(("kernel", "padding", "output_padding"), [(3, 1, 1), (4, 1, 0)])
+def test_transposed_contribution_counts_make_the_checkerboard(
+    torch, kernel, padding, output_padding
+):
+    """Ones through a transposed convolution with weights of one: each output is the
+    number of input cells it receives, as the upsampling page counts them."""
+    layer = torch.nn.ConvTranspose1d(1, 1, kernel, 2, padding, output_padding, bias=False)
+    with torch.no_grad():
+        layer.weight.fill_(1.0)
+    counts = layer(torch.ones(1, 1, 6))[0, 0].round().int().tolist()
+    g = transposed_geometry(6, kernel, 2, padding, output_padding)
+    expected = [
+        sum(1 for t in range(start, start + kernel) if t in g.input_positions)
+        for start in g.window_starts
+    ]
+    assert counts == expected
