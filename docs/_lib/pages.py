@@ -452,3 +452,36 @@ def aligned(latexes) -> str:
 def derivation_math(d) -> str:
     """A derivation as display math: its steps, then the main equation, aligned."""
     return aligned([step.latex for step in (*d.steps, d)])
+
+
+def cli_errors(*commands: str) -> str:
+    """Commands the command line refuses: each command with its exit status in a console
+    block, and the one line it prints on standard error as a quote (a long line that
+    wraps as prose instead of running a few thousand pixels to the right)."""
+    import contextlib
+    import io
+    import shlex
+
+    from convdims.cli import main
+
+    parts = []
+    for command in commands:
+        argv = shlex.split(command)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(argv)
+        if not status:
+            raise ValueError(f"convdims {command} succeeded; cli_errors is for refusals")
+        shown = "$ convdims " + " ".join(shlex.quote(arg) for arg in argv)
+        parts.append(fence(f"{shown}\n$ echo $?\n{status}", "console"))
+        message = (out.getvalue() + err.getvalue()).strip()
+        parts.append(
+            "prints on standard error:\n\n> " + message.replace("\n", "\n> ") + "\n"
+        )
+    return "\n\n".join(parts)
+
+
+def cli_output(command: str) -> str:
+    """What one successful command prints, without the prompt line."""
+    session = cli_session(command)
+    return session.split("\n", 1)[1]
