@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var SELECTOR = ".md-typeset__scrollwrap, .math-display, .md-typeset pre > code, " +
-    ".cd-figure, .cd-panel, .md-typeset p, .jp-OutputArea-output pre, " +
+    ".cd-figure, .cd-panel, .md-typeset p, .md-typeset .figure, .jp-OutputArea-output pre, " +
     ".highlight-ipynb, .highlight-ipynb > pre, .jp-RenderedHTMLCommon";
   function mark(el) {
     var more = el.scrollWidth - el.clientWidth;
@@ -15,7 +15,8 @@
   }
   function scan() {
     document.querySelectorAll(SELECTOR).forEach(function (el) {
-      if (el.tagName === "P" && !el.querySelector(":scope > svg.convdims-figure")) return;
+      if ((el.tagName === "P" || el.classList.contains("figure")) &&
+          !el.querySelector(":scope > svg.convdims-figure")) return;
       mark(el);
       if (!el.dataset.cdScroll) {
         el.dataset.cdScroll = "1";
