@@ -321,13 +321,15 @@ def window2d(*args, **kwargs) -> str:
         else {"stride", "padding", "dilation"}
     )
     size = args[0] if args else kwargs["input_size"]
-    size = size[0] if isinstance(size, tuple) else size
     kernel = args[1] if len(args) > 1 else kwargs.get("kernel_size")
-    g = geometry(size, kernel, *args[2:], **{k: v for k, v in kwargs.items() if k in keep})
+    count = "one dot per output cell"
+    if isinstance(size, int) and isinstance(kernel, int):  # square: say how many
+        options = {k: v for k, v in kwargs.items() if k in keep}
+        g = geometry(size, kernel, *args[2:], **options)
+        count = f"{g.output_size} × {g.output_size} dots, one per output cell"
     caption = (
         "Each dot marks where one window position starts (its first tap, top left): "
-        f"{g.output_size} × {g.output_size} dots, one per output cell. Cells are "
-        "numbered from 0."
+        f"{count}. Cells are numbered from 0."
     )
     return (
         f'<figure class="cd-figure">{figure.svg}<figcaption>{caption}</figcaption></figure>'
