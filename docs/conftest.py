@@ -4,6 +4,8 @@
   markdown-exec's ``exec="on"`` blocks, so a failing block points at its page and line;
 - ```pycon fences run as doctests: their expected output is checked, which markdown-exec
   itself never does;
+- ``{{= expression }}`` values in the prose (docs/_hooks/inline_values.py) are
+  evaluated, so one that raises points at its page and line as the build would;
 - ``--8<-- "file.py"`` lines (pymdownx.snippets) are replaced by the file they include,
   from docs/snippets, as the site build does; those files import the real frameworks, so
   every fence runs with convdims standing in for them (``convdims.standin.frameworks``),
@@ -30,6 +32,10 @@ from convdims.standin import frameworks
 
 SNIPPETS = Path(__file__).parent / "snippets"
 sys.path.insert(0, str(Path(__file__).parent / "_lib"))  # pages.py, as in the build
+sys.path.insert(0, str(Path(__file__).parent / "_hooks"))
+
+import inline_values  # noqa: E402
+
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
 OPTIONS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 
@@ -83,12 +89,31 @@ class FenceParser:
                 yield Region(region.start, region.end, code, self.code)
 
 
+class InlineValueParser:
+    """Each ``{{= expression }}`` of the prose, evaluated as the build evaluates it."""
+
+    def __call__(self, document):
+        text = document.text
+        offsets = [0]
+        for line in text.splitlines(keepends=True):
+            offsets.append(offsets[-1] + len(line))
+        for number, match in inline_values.values(text):
+            start = offsets[number - 1] + match.start()
+            end = offsets[number - 1] + match.end()
+            yield Region(start, end, (match.group("expr"), match.group("spec")), _evaluate)
+
+
+def _evaluate(example):
+    expr, spec = example.parsed
+    inline_values.evaluate(expr, spec)
+
+
 # Snippets import the real frameworks (tests/oracle/test_snippets.py runs them); the
 # build's helpers are not test modules.
 collect_ignore_glob = ["snippets/*.py", "_lib/*.py", "_hooks/*.py"]
 
 pytest_collect_file = Sybil(
-    parsers=[FenceParser()],
+    parsers=[FenceParser(), InlineValueParser()],
     patterns=["*.md"],
     fixtures=[],
 ).pytest()

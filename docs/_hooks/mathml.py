@@ -43,9 +43,11 @@ class MathProcessor(InlineProcessor):
 
 class MathExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Markdown's API)
-        # after backticks (190) and escapes (180), so code spans and \$ win
-        md.inlinePatterns.register(MathProcessor(DISPLAY, md, True), "mathml-display", 176)
-        md.inlinePatterns.register(MathProcessor(INLINE, md, False), "mathml-inline", 175)
+        # after backticks (190), so code spans win; before backslash escapes (180), so
+        # the LaTeX keeps its backslashes ("\\\\" is a row break); the patterns refuse a
+        # dollar written "\\$"
+        md.inlinePatterns.register(MathProcessor(DISPLAY, md, True), "mathml-display", 186)
+        md.inlinePatterns.register(MathProcessor(INLINE, md, False), "mathml-inline", 185)
 
 
 def on_config(config):

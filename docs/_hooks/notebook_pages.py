@@ -9,6 +9,9 @@ hook, for notebook pages only:
   ``assets/stylesheets/notebook.css``, trimmed to the rules whose classes and ids occur on
   the site's notebook pages (and to the custom properties and keyframes those rules use),
   and links it from the page's head;
+- overrides JupyterLab's wrapping of outputs (``white-space: pre-wrap; word-break:
+  break-all``, which cut a torchinfo table mid-number): outputs keep their lines and
+  scroll sideways, as code blocks elsewhere on the site do;
 - drops the MathJax and Mermaid loaders (math is MathML, made by docs/_hooks/mathml.py);
 - adds a download button for the notebook, which mkdocs-jupyter copies next to the page
   (``include_source: true``).
@@ -34,6 +37,13 @@ _LOADERS = [
         r"<script\s+type=\"module\">(?:(?!</script>).)*mermaid.*?</script>\s*", re.DOTALL
     ),
 ]
+
+# Appended after JupyterLab's rules (same selector, so it wins): outputs keep their lines.
+OUTPUT_LINES = (
+    ".jupyter-wrapper .jp-OutputArea-output pre"
+    "{white-space:pre;word-break:normal;word-wrap:normal;overflow-wrap:normal;"
+    "overflow-x:auto}"
+)
 
 _css: list[str] = []  # the notebook CSS, each distinct block once, in page order
 _used: set[str] = set()  # ".class" and "#id" tokens on notebook pages
@@ -90,7 +100,8 @@ def on_post_build(config):
         return
     target = Path(config.site_dir) / STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(trim("\n".join(_css), _used), encoding="utf-8")
+    css = trim("\n".join(_css), _used) + OUTPUT_LINES + "\n"
+    target.write_text(css, encoding="utf-8")
 
 
 # -- a small CSS trimmer ----------------------------------------------------------------

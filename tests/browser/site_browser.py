@@ -201,6 +201,7 @@ class Visit:
     outside_requests: list[str] = field(default_factory=list)
     loads: list[Load] = field(default_factory=list)
     layout: dict[str, dict] = field(default_factory=dict)  # width -> measurements
+    text: dict = field(default_factory=dict)  # what READ found: wrapping, LaTeX, roles
 
 
 # Measures what a reader sees: math and figures (visible ones must have a size; hidden ones
@@ -247,6 +248,51 @@ MEASURE = """() => {
     }
   }
   return {scrollWidth: root.scrollWidth, clientWidth: width, overflowing, math, figures};
+}"""
+
+
+# Reads what a reader reads: preformatted text (code blocks, notebook outputs) that the
+# browser may wrap (white-space other than pre/nowrap; with word-break: break-all, as
+# JupyterLab sets it, lines break mid-token), and the prose (outside code, math, scripts)
+# for LaTeX left unconverted and reST roles that a docstring renderer printed as text.
+READ = r"""() => {
+  const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const wrapping = [];
+  for (const el of document.querySelectorAll('.md-content pre, .md-content pre > code')) {
+    const style = getComputedStyle(el);
+    // with white-space pre or nowrap no line is ever broken, whatever word-break says
+    if (style.whiteSpace !== 'pre' && style.whiteSpace !== 'nowrap') {
+      wrapping.push(`${describe(el)} (white-space: ${style.whiteSpace}; ` +
+        `word-break: ${style.wordBreak}): ` + el.textContent.trim().slice(0, 40));
+    }
+    if (wrapping.length >= 5) break;
+  }
+  const prose = [];
+  const walker = document.createTreeWalker(
+    document.querySelector('.md-content') || document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => node.parentElement.closest('pre, code, math, script, style, ' +
+        'textarea, .md-source') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    prose.push([node.textContent, node.parentElement]);
+  }
+  const commands = 'frac|lfloor|rfloor|lceil|rceil|text|cdot|times|approx|left|right|' +
+    'sum|prod|mathrm|operatorname|begin|end';
+  const latex = new RegExp(String.raw`\\(${commands})\b|\$[^$\s][^$]*\$`);
+  const role = /:(class|func|meth|attr|mod|data|exc|obj|ref|doc|term|py:[a-z]+):/;
+  const rawLatex = [], roles = [];
+  for (const [text, parent] of prose) {
+    const found = text.match(latex);
+    if (found && rawLatex.length < 5) rawLatex.push(describe(parent) + ': ' +
+      text.slice(Math.max(0, found.index - 30), found.index + 40).trim());
+  }
+  const joined = prose.map(([text]) => text).join('');
+  for (const found of joined.matchAll(new RegExp(role, 'g'))) {
+    roles.push(joined.slice(Math.max(0, found.index - 30), found.index + 30).trim());
+    if (roles.length >= 5) break;
+  }
+  return {wrapping, rawLatex, roles};
 }"""
 
 
@@ -298,6 +344,7 @@ async def visit(
         seen.scheme = await page.evaluate(
             "() => document.body.getAttribute('data-md-color-scheme')"
         )
+        seen.text = await page.evaluate(READ)
         for viewport in widths:
             await page.set_viewport_size(viewport)
             await page.evaluate("() => new Promise(requestAnimationFrame)")

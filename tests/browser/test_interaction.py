@@ -260,3 +260,32 @@ def test_notebook_page_opens_and_downloads_its_notebook(session, site, source):
     assert downloaded == json.loads((ROOT / "docs" / source).read_text(encoding="utf-8"))
     assert downloaded["nbformat"] == 4 and downloaded["cells"]
     assert not errors and not outside
+
+
+# What readers type, and the page that answers it (issue 16): it must be the first result.
+ANSWERS = [
+    ("ceil mode", "explanation/stride-and-rounding/"),
+    ("mat1 and mat2 shapes cannot be multiplied", "how-to/fix-shape-errors/"),
+    ("upsample", "explanation/upsampling/"),
+    ("padding_mode", "explanation/padding/"),
+    ("caffe", "how-to/caffe-pooling/"),
+]
+
+
+@pytest.mark.parametrize(("query", "answer"), ANSWERS)
+def test_search_puts_the_answering_page_first(session, site, query, answer):
+    async def search():
+        context, page, errors, outside = await new_page(session, site)
+        try:
+            await page.goto(site, wait_until="load")
+            await page.locator("input.md-search__input").click()
+            await page.keyboard.type(query, delay=30)
+            items = page.locator(".md-search-result__item > a.md-search-result__link")
+            await items.first.wait_for(state="visible", timeout=15000)
+            return await items.evaluate_all("(links) => links.map((a) => a.href)")
+        finally:
+            await context.close()
+
+    hrefs = session.run(search())
+    found = [urlsplit(href).path.lstrip("/") for href in hrefs]
+    assert found and found[0] == answer, f"searching {query!r}: results are {found[:5]}"
