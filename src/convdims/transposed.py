@@ -5,6 +5,7 @@ from __future__ import annotations
 from convdims._checks import non_negative_int, positive_int, shown
 from convdims.errors import ArgumentError
 from convdims.padding import Padding, explicit_padding
+from convdims.window import effective_kernel
 
 TRANSPOSE_PADDING_WORDS = ("valid", "same")
 
@@ -62,7 +63,7 @@ def conv_transpose_output_size(
     kernel = positive_int("kernel_size", kernel_size)
     step = positive_int("stride", stride)
     dil = positive_int("dilation", dilation)
-    effective = dil * (kernel - 1) + 1
+    effective = effective_kernel(kernel, dil)
     extra = (
         None
         if output_padding is None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from convdims._checks import positive_int
 from convdims.padding import Padding, explicit_padding
 from convdims.transposed import TRANSPOSE_PADDING_WORDS, conv_transpose_output_size
+from convdims.window import effective_kernel
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def transposed_geometry(
     kernel = positive_int("kernel_size", kernel_size)
     step = positive_int("stride", stride)
     dil = positive_int("dilation", dilation)
-    effective = dil * (kernel - 1) + 1
+    effective = effective_kernel(kernel, dil)
     if isinstance(padding, str):
         explicit_padding(padding, size, kernel, step, dil, words=TRANSPOSE_PADDING_WORDS)
         left, right, extra = _tf_split(kernel, step, effective, padding, output_padding)
