@@ -59,7 +59,7 @@ class TransposedGeometry:
     @property
     def effective_kernel(self) -> int:
         """K = d*(k - 1) + 1."""
-        return self.dilation * (self.kernel_size - 1) + 1
+        return effective_kernel(self.kernel_size, self.dilation)
 
     @property
     def stretched_size(self) -> int:
