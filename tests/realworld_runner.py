@@ -327,8 +327,14 @@ def missing_feature(error: str) -> str:
     'keras.ops'
     >>> missing_feature("ModuleNotFoundError: No module named 'torch.hub'")
     'import torch.hub'
+    >>> missing_feature("convdims computes shapes and counts only: torch.hub is not "
+    ...                 "available")
+    'torch.hub'
     """
     names = {"convdims.keras": "keras", "convdims.torch": "torch"}
+    match = re.search(r"counts only: ([\w.]+) is not available", error)
+    if match:
+        return match.group(1)
 
     def framework(module: str) -> str:
         for ours, theirs in names.items():

@@ -114,10 +114,18 @@ def selected(request) -> list:
 
 
 @pytest.fixture(scope="module")
-def real_runs(torch, keras, torchinfo, request, tmp_path_factory):
-    """The selected corpus files under the real framework."""
+def real_runs(torch, keras, torchinfo, request, tmp_path_factory, convdims_runs):
+    """The selected corpus files under the real framework: those convdims should run,
+    and any NOT_YET file that ``convdims run`` now finishes (to compare). The real
+    frameworks take minutes over the whole corpus; a file convdims cannot run yet has
+    nothing to compare with."""
     home = tmp_path_factory.mktemp("realworld-real")
-    return run_corpus("real", selected(request), home)
+    wanted = [
+        path
+        for path in selected(request)
+        if path.name not in NOT_YET or convdims_runs[path.name].status == 0
+    ]
+    return run_corpus("real", wanted, home) if wanted else {}
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +142,8 @@ def test_not_yet_lists_only_corpus_files():
 
 @pytest.mark.parametrize("path", FILES, ids=NAMES)
 def test_runs_under_the_real_framework(path, real_runs):
+    if path.name not in real_runs:
+        pytest.skip(f"not run: convdims cannot run it yet ({NOT_YET[path.name]})")
     run = real_runs[path.name]
     assert run.status == 0, f"{path.name} fails under the real framework:\n{run.stderr}"
     assert run.stdout.strip(), f"{path.name} prints nothing"
@@ -141,6 +151,8 @@ def test_runs_under_the_real_framework(path, real_runs):
 
 @pytest.mark.parametrize("path", FILES, ids=NAMES)
 def test_convdims_run_prints_what_the_framework_prints(path, real_runs, convdims_runs):
+    if path.name not in real_runs:
+        pytest.skip(f"not yet: {NOT_YET[path.name]}")
     real, ours = real_runs[path.name], convdims_runs[path.name]
     if real.status != 0:
         pytest.skip(f"{path.name} does not run under the real framework")
