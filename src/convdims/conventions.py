@@ -201,10 +201,12 @@ class Convention:
                 ``ceil_mode``, ``output_padding``.
 
         Examples:
-            >>> get("keras").check("conv", paddings=["same"], strides=[2], dilations=[2])
-            Traceback (most recent call last):
-            ...
-            convdims.errors.ArgumentError: Keras rejects strides > 1 together with ...
+            >>> try:
+            ...     get("keras").check("conv", paddings=["same"], strides=[2],
+            ...                        dilations=[2])
+            ... except ValueError as error:
+            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+            dilation | Keras rejects strides > 1 together with dilation_rate > 1 ...
         """
         family = _family(family)
         axes = len(paddings)
