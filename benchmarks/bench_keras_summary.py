@@ -75,7 +75,12 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("KERAS_BACKEND", "torch")
     os.environ.setdefault("KERAS_HOME", tempfile.mkdtemp(prefix="convdims-keras-"))
-    cache = "off (PYTHONDONTWRITEBYTECODE)" if sys.flags.dont_write_bytecode else "on"
+    import importlib.util
+
+    import convdims.keras
+
+    compiled = pathlib.Path(importlib.util.cache_from_source(convdims.keras.__file__))
+    cache = "present" if compiled.exists() else "absent: every import compiles the source"
     for module in ("convdims", "convdims.keras"):
         print(
             f"import {module}: {import_ms(module):.1f} ms (cumulative, -X importtime, "
