@@ -8,7 +8,7 @@ import math
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convdims.resampling import (
@@ -17,7 +17,7 @@ from convdims.resampling import (
     upsample_output_size,
 )
 
-sizes = st.integers(min_value=1, max_value=200)
+sizes = st.integers(min_value=1, max_value=120)
 
 
 def overlapping_cells(input_size: int, output_size: int, i: int) -> tuple[int, int]:
@@ -29,6 +29,7 @@ def overlapping_cells(input_size: int, output_size: int, i: int) -> tuple[int, i
     return cells[0], cells[-1] + 1
 
 
+@settings(deadline=None)  # brute force over Fractions: slow on a busy machine, not wrong
 @given(sizes, sizes)
 def test_adaptive_windows_are_the_cells_each_output_share_overlaps(input_size, output_size):
     windows = adaptive_pool_windows(input_size, output_size)
