@@ -147,16 +147,11 @@ def test_no_raw_latex_in_prose(visits, source):
     )
 
 
-ROLES_PENDING = "docstring roles are fixed by the layer-description work on main"
-
-
 @pytest.mark.parametrize("source", PAGES)
 def test_no_rest_roles_shown_as_text(visits, source):
     """Docstrings cross-reference with mkdocstrings' [name][] syntax; a reST role
     (:class:`Figure`) would be printed as text."""
     visit = seen(visits, source, "light")
-    if visit.text["roles"] and source.startswith("reference/api/"):
-        pytest.skip(ROLES_PENDING)
     assert not visit.text["roles"], (
         f"{visit.url}: reST roles shown as text: {visit.text['roles']}"
     )
