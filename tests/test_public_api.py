@@ -66,6 +66,7 @@ DOCUMENTED = (
     "convdims.receptive",
     "convdims.render",
     "convdims.render.formula",
+    "convdims.resampling",
     "convdims.standin",
     "convdims.transposed_geometry",
 )

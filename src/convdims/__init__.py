@@ -33,6 +33,7 @@ _LAZY = (
     "keras",
     "receptive",
     "render",
+    "resampling",
     "standin",
     "torch",
     "transposed_geometry",
