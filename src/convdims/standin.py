@@ -3,7 +3,7 @@
 A script that does ``import keras`` or ``from torch import nn`` (and
 ``from torchinfo import summary``) runs unchanged: while
 [`frameworks`][convdims.standin.frameworks] is active, those imports resolve to
-[`convdims.keras`][convdims.keras] and [`convdims.torch`][convdims.torch], so the script
+``convdims.keras`` and ``convdims.torch``, so the script
 prints the shapes and parameter counts the real framework would, without the framework.
 Only the dialect a script imports is loaded. [`execute`][convdims.standin.execute] runs
 a file as ``python FILE ARGS`` would (its folder on ``sys.path``, its ``sys.argv``);

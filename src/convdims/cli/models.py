@@ -147,7 +147,9 @@ def run_command(args: argparse.Namespace, stream: bool) -> tuple[dict[str, Any],
         failure = raised(error, args.script, script)
     if stream:
         with contextlib.suppress(OSError, ValueError):
-            guard.flush()  # a failure is kept by the guard (a broken pipe goes up)
+            guard.flush()  # a failure is kept by the guard
+    if isinstance(guard.failure, BrokenPipeError):
+        raise guard.failure  # the reader left (`| head`): not the script's failure
     if guard.failure is not None:
         raise OutputFailed(describe_failure(guard.failure))
     if message is not None:

@@ -52,7 +52,8 @@ def describe_failure(error: BaseException) -> str:
 
 class GuardedStream:
     """Standard output as a script sees it: writes go through, and the first failure
-    to write (encoding, closed, full) is kept for the command line to report."""
+    to write (encoding, closed, full, a reader that left) is kept for the command line
+    to report."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
@@ -62,8 +63,6 @@ class GuardedStream:
         try:
             return self._stream.write(text)
         except (UnicodeEncodeError, OSError, ValueError) as error:
-            if isinstance(error, BrokenPipeError):
-                raise
             self.failure = self.failure or error
             raise
 
@@ -71,8 +70,6 @@ class GuardedStream:
         try:
             self._stream.flush()
         except (OSError, ValueError) as error:
-            if isinstance(error, BrokenPipeError):
-                raise
             self.failure = self.failure or error
             raise
 

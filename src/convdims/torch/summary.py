@@ -26,7 +26,7 @@ from typing import Any
 from convdims.analysis import COLUMN_TITLES, LayerMeasures, combine, measure_calls
 from convdims.errors import ArgumentError
 from convdims.torch.formatting import COLUMNS, DEFAULT_COLUMNS, Column
-from convdims.torch.graph import describe, graph_of
+from convdims.torch.graph import count_mult_adds, describe, graph_of
 from convdims.torch.layer_info import LayerInfo, LayerRow
 from convdims.torch.model_statistics import STORAGE_OBJECT_BYTES, ModelSummary, totals
 from convdims.torch.nn.module import Module
@@ -194,12 +194,14 @@ def summary(
 
     recorded = trace(model, inputs, kwargs, run_mode)
     infos = recorded.infos
-    graph = graph_of(recorded) if inputs is not None else None
-    if graph is not None and any(name in COLUMN_TITLES for name in names):
+    if inputs is not None and any(name in COLUMN_TITLES for name in names):
+        graph = graph_of(recorded)  # the analysis columns read the whole description
         bytes_per_element = inputs[0].element_size() if inputs else 4
         measured = measure_calls(graph, bytes_per_element)
         rows = tuple(info.record(_row_measures(info, measured)) for info in infos)
     else:
+        if inputs is not None:
+            count_mult_adds(recorded)
         rows = tuple(info.record() for info in infos)
     sums = totals(infos)
     result = ModelSummary(
