@@ -69,11 +69,11 @@ def library_answer(case: dict[str, str]) -> dict[str, Any]:
     or {"ok": False, "error": the message after ``convdims: error:``}."""
     status, out, err = run_cli([*argv(case), "--json"])
     if status:
+        # Under --json a refusal is a JSON object on stdout, exit status 2.
         assert status == 2, (case, status, err)
-        message = err.strip()
-        prefix = f"{cli.PROG}: error: "
-        assert message.startswith(prefix) and "\n" not in message, message
-        return {"ok": False, "error": message[len(prefix) :]}
+        message = json.loads(out)["error"]["message"]
+        assert "\n" not in message, message
+        return {"ok": False, "error": message}
     result = json.loads(out)
     text_status, text, _ = run_cli(argv(case))
     assert text_status == 0
