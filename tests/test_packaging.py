@@ -5,6 +5,7 @@ repository; this is what such an install does."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -18,8 +19,15 @@ pytestmark = pytest.mark.slow
 
 
 def _run(*command: str | Path, cwd: Path | None = None) -> str:
+    # The fresh environment must see only itself: no PYTHONPATH into a source tree.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     result = subprocess.run(
-        [str(c) for c in command], capture_output=True, text=True, cwd=cwd, timeout=600
+        [str(c) for c in command],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+        env=env,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
