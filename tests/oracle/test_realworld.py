@@ -100,7 +100,7 @@ def selected(request) -> list:
     paths = {
         item.callspec.params["path"]
         for item in request.session.items
-        if item.module is request.module
+        if getattr(item, "module", None) is request.module
         and "path" in getattr(getattr(item, "callspec", None), "params", {})
     }
     return sorted(paths) or FILES
