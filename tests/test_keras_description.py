@@ -42,9 +42,9 @@ def test_every_layer_class_declares_its_kind():
         "InputLayer": Kind.INPUT,
         "Layer": Kind.OTHER,
     }
-    assert {name: getattr(layers, name).kind for name in expected} == expected
+    assert {name: getattr(layers, name)._kind for name in expected} == expected
     assert all(
-        isinstance(getattr(layers, n).kind, Kind)
+        isinstance(getattr(layers, n)._kind, Kind)
         for n in layers.__all__
         if isinstance(getattr(layers, n), type) and n not in ("InputSpec", "Weight")
     )

@@ -4,7 +4,7 @@
 
 ``describe`` walks the model's graph in the order Keras runs
 it (nested models expanded in place) and asks each layer what it is: its class declares
-its ``kind`` and fills the fields only it knows (``_record_fields``: window, channels,
+its ``_kind`` and fills the fields only it knows (``_record_fields``: window, channels,
 groups); the name, shapes and parameter counts are filled here, the same way for every
 layer. The summary's analysis columns read the same graph
 (``layer_measures``).
@@ -45,7 +45,7 @@ def _call(layer: Any, node: Any, sources: tuple[int, ...], first: bool) -> Layer
     return LayerCall(
         layer.name,
         type(layer).__name__,
-        layer.kind,
+        layer._kind,
         out_shape,
         input_spatial=spatial_of(data_format, in_shape),
         output_spatial=spatial_of(data_format, out_shape),

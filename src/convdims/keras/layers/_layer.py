@@ -278,7 +278,7 @@ class Layer:
     >>> conv.count_params(), [w.shape for w in conv.weights]
     (140, [(3, 3, 3, 5), (5,)])
 
-    Each class declares what it is for the analysis, once: its ``kind`` (a
+    Each class declares what it is for the analysis, once: its ``_kind`` (a
     [`Kind`][convdims.description.Kind]) and, in ``_record_fields``, the fields of its
     [`LayerCall`][convdims.description.LayerCall] that only it knows (its window,
     channels, groups); ``convdims.keras.describe`` fills the
@@ -286,7 +286,7 @@ class Layer:
     """
 
     #: What the layer is, for the analysis (the base: something else).
-    kind: ClassVar[Kind] = Kind.OTHER
+    _kind: ClassVar[Kind] = Kind.OTHER
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
         # As in Keras, whose Layer defines __new__: the signature of the class is then

@@ -24,7 +24,7 @@ class BaseConv(Convolution):
     the activation are accepted and not kept.
     """
 
-    kind: ClassVar[Kind] = Kind.CONV
+    _kind: ClassVar[Kind] = Kind.CONV
 
     def __init__(
         self,

@@ -22,7 +22,7 @@ from convdims.keras.layers._window import transposed_windows
 class BaseConvTranspose(Convolution):
     """An N-D transposed convolution; ``output_padding=None`` is not the same as 0."""
 
-    kind: ClassVar[Kind] = Kind.CONV_TRANSPOSE
+    _kind: ClassVar[Kind] = Kind.CONV_TRANSPOSE
     family: ClassVar[str] = "transpose"
     zero_messages = (
         "The argument `kernel_size` cannot contain 0. Received kernel_size={}.",

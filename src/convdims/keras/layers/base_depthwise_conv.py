@@ -24,7 +24,7 @@ class BaseDepthwiseConv(Convolution):
     ``'causal'``.
     """
 
-    kind: ClassVar[Kind] = Kind.DEPTHWISE
+    _kind: ClassVar[Kind] = Kind.DEPTHWISE
     allow_causal: ClassVar[bool] = False
     checks_strided_dilation: ClassVar[bool] = False
 

@@ -24,7 +24,7 @@ class BaseSeparableConv(Convolution):
     takes ``'causal'`` here.
     """
 
-    kind: ClassVar[Kind] = Kind.SEPARABLE
+    _kind: ClassVar[Kind] = Kind.SEPARABLE
     allow_causal: ClassVar[bool] = False
     checks_strided_dilation: ClassVar[bool] = False
     zero_messages = (

@@ -24,7 +24,7 @@ class Dense(Layer):
     counts.
     """
 
-    kind: ClassVar[Kind] = Kind.DENSE
+    _kind: ClassVar[Kind] = Kind.DENSE
 
     def __init__(
         self,
@@ -88,7 +88,7 @@ class Activation(Layer):
     The activation is accepted as given (a name or a callable) and never evaluated.
     """
 
-    kind: ClassVar[Kind] = Kind.ACTIVATION
+    _kind: ClassVar[Kind] = Kind.ACTIVATION
 
     def __init__(self, activation: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -99,7 +99,7 @@ class Activation(Layer):
 class ReLU(Layer):
     """Rectified linear unit, optionally capped (``ReLU(6.0)`` is ReLU6)."""
 
-    kind: ClassVar[Kind] = Kind.ACTIVATION
+    _kind: ClassVar[Kind] = Kind.ACTIVATION
 
     def __init__(
         self,
@@ -133,7 +133,7 @@ class ReLU(Layer):
 class Dropout(Layer):
     """Randomly zero a fraction ``rate`` of the inputs while training; no weights."""
 
-    kind: ClassVar[Kind] = Kind.DROPOUT
+    _kind: ClassVar[Kind] = Kind.DROPOUT
 
     def __init__(
         self, rate: float, noise_shape: Any = None, seed: int | None = None, **kwargs: Any

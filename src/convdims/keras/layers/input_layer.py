@@ -19,7 +19,7 @@ class InputLayer(Layer):
     (None, 28, 28, 1)
     """
 
-    kind: ClassVar[Kind] = Kind.INPUT
+    _kind: ClassVar[Kind] = Kind.INPUT
 
     def __init__(
         self,

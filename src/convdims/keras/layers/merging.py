@@ -19,7 +19,7 @@ def _is_shape_list(input_shape: Any) -> bool:
 class Merge(Layer):
     """Element-wise merge of tensors whose shapes match or broadcast (sizes of 1)."""
 
-    kind: ClassVar[Kind] = Kind.MERGE
+    _kind: ClassVar[Kind] = Kind.MERGE
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -24,7 +24,7 @@ class BatchNormalization(Layer):
     (256, 128)
     """
 
-    kind: ClassVar[Kind] = Kind.BATCH_NORM
+    _kind: ClassVar[Kind] = Kind.BATCH_NORM
 
     def __init__(
         self,

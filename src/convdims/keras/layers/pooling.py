@@ -25,7 +25,7 @@ from convdims.keras.layers._window import axis_windows
 class BasePooling(Layer):
     """Max or average pooling over ``pool_dimensions`` spatial axes."""
 
-    kind: ClassVar[Kind] = Kind.POOL
+    _kind: ClassVar[Kind] = Kind.POOL
 
     def __init__(
         self,
@@ -158,7 +158,7 @@ AveragePooling3D = _pooling_class("AveragePooling3D", 3, "average", None)
 class BaseGlobalPooling(Layer):
     """Pooling over every spatial axis at once: ``(batch, channels)`` out."""
 
-    kind: ClassVar[Kind] = Kind.GLOBAL_POOL
+    _kind: ClassVar[Kind] = Kind.GLOBAL_POOL
 
     def __init__(
         self,

@@ -41,7 +41,7 @@ class ZeroPadding2D(Layer):
     (None, 38, 38, 3)
     """
 
-    kind: ClassVar[Kind] = Kind.PADDING
+    _kind: ClassVar[Kind] = Kind.PADDING
 
     def __init__(
         self, padding: Any = (1, 1), data_format: str | None = None, **kwargs: Any
@@ -66,7 +66,7 @@ class ZeroPadding2D(Layer):
 class Cropping2D(Layer):
     """Remove rows and columns from the edges of an image."""
 
-    kind: ClassVar[Kind] = Kind.CROPPING
+    _kind: ClassVar[Kind] = Kind.CROPPING
 
     def __init__(
         self,
@@ -109,7 +109,7 @@ class Cropping2D(Layer):
 class UpSampling2D(Layer):
     """Repeat rows and columns ``size`` times."""
 
-    kind: ClassVar[Kind] = Kind.UPSAMPLING
+    _kind: ClassVar[Kind] = Kind.UPSAMPLING
 
     def __init__(
         self,
@@ -141,7 +141,7 @@ class UpSampling2D(Layer):
 class Flatten(Layer):
     """Everything but the batch axis in one axis."""
 
-    kind: ClassVar[Kind] = Kind.FLATTEN
+    _kind: ClassVar[Kind] = Kind.FLATTEN
 
     def __init__(self, data_format: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -181,7 +181,7 @@ def _validate_target(shape: tuple) -> None:
 class Reshape(Layer):
     """Give the non-batch axes a new shape with the same number of cells (one may be -1)."""
 
-    kind: ClassVar[Kind] = Kind.RESHAPE
+    _kind: ClassVar[Kind] = Kind.RESHAPE
 
     def __init__(self, target_shape: Any, **kwargs: Any):
         super().__init__(**kwargs)
