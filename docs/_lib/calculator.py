@@ -36,6 +36,14 @@ def _options(items: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
     )
 
 
+def _select(form_id: str, name: str, label: str, items) -> str:
+    ident = f"{form_id}-{name}"
+    return (
+        f'<div class="cd-field"><label for="{ident}">{label}</label>'
+        f'<select id="{ident}" name="{name}">{_options(items)}</select></div>'
+    )
+
+
 def calculator_html(root: str, *, compact: bool = False) -> str:
     """The form, its answer area and the script tags, for a page ``root`` below the top.
 
@@ -53,15 +61,13 @@ def calculator_html(root: str, *, compact: bool = False) -> str:
         f'data-calculator="{root}calculator/" novalidate autocomplete="off" '
         f'aria-label="Output size calculator">'
         '<div class="cd-row">'
-        f'<label>Layer <select name="layer">{_options(LAYERS)}</select></label>'
-        f'<label>Framework <select name="framework">{_options(frameworks())}'
-        "</select></label>"
+        + _select(form_id, "layer", "Layer", LAYERS)
+        + _select(form_id, "framework", "Framework", frameworks())
     )
     if not compact:
-        head += (
-            '<label>Axes <select name="axes"><option value="1">1-D</option>'
-            '<option value="2">2-D</option><option value="3">3-D</option></select>'
-            "</label>"
+        head += _select(
+            form_id, "axes", "Axes", (("1", "1-D"), ("2", "2-D"), ("3", "3-D"))
+        ) + (
             '<label class="cd-check"><input type="checkbox" name="same" checked> '
             "Same for all axes</label>"
         )

@@ -114,7 +114,13 @@ EVALUATE_JS = """(cases) => cases.map((q) => {
   return out;
 })"""
 
-IMPORT_JS = """async (url) => { window.cdCalc = await import(url); return true; }"""
+IMPORT_JS = """async (folder) => {
+  const core = await import(folder + 'convdims.js');
+  await import(folder + 'convdims-transpose.js');  // registers itself with the core
+  const text = await import(folder + 'convdims-text.js');
+  window.cdCalc = {...core, windowText: text.windowText};
+  return true;
+}"""
 
 
 # -- random cases ----------------------------------------------------------------------
