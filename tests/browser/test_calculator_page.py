@@ -24,6 +24,8 @@ ISSUE_EXAMPLE = (
 # the padding split and the windows of every picture.
 READ_JS = """async (form) => {
   const f = document.querySelector(form);
+  // the details follow the answer in the next frame
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   // the plain text is made when its section opens (its module loads then)
   const text = f.querySelector('.cd-text');
   if (text) {

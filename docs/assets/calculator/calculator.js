@@ -361,27 +361,30 @@ function setup(form) {
   let transposeLoading = null;
   let paramsModule = null;
 
-  const show = () => {
+  // The answer (size or refusal) is written at once; the details (derivations, pictures)
+  // in the next frame, once for however many keys came before it.
+  let frame = 0;
+  const show = (now = false) => {
     const query = pinned || toQuery(state, compact);
     if (query.layer === "transpose" && !cd.hasTransposed()) {
       // the transposed convolution's module loads the first time it is asked for
-      transposeLoading ??= import("./convdims-transpose.js").then(() => show());
+      transposeLoading ??= import("./convdims-transpose.js").then(() => show(true));
       return null;
     }
     const answer = cd.evaluate(query);
-    if (!answer.ok) {
-      output.value = "";
-      alert.textContent = answer.error;
-      alert.hidden = false;
-      details.innerHTML = "";
-    } else {
-      const result = answer.result;
-      output.value = result.output_size.join("x");
-      alert.textContent = "";
-      alert.hidden = true;
-      details.innerHTML = compact ? compactDetails(result) : fullDetails(query, result);
-    }
-    if (!compact && answer.ok) wireDetails(query, answer.result);
+    output.value = answer.ok ? answer.result.output_size.join("x") : "";
+    alert.textContent = answer.ok ? "" : answer.error;
+    alert.hidden = answer.ok;
+    const render = () => {
+      frame = 0;
+      if (!answer.ok) details.innerHTML = "";
+      else details.innerHTML = compact ? compactDetails(answer.result) : fullDetails(query, answer.result);
+      if (!compact && answer.ok) wireDetails(query, answer.result);
+      form.dataset.rendered = String(Number(form.dataset.rendered || 0) + 1);
+    };
+    cancelAnimationFrame(frame);
+    if (now) render();
+    else frame = requestAnimationFrame(render);
     if (openLink) openLink.href = `${form.dataset.calculator}?${queryString(expanded(query))}`;
     if (!compact && !pinned) {
       const search = "?" + queryString(query);
@@ -437,7 +440,7 @@ function setup(form) {
         // loads once, the first time channels are given
         import("./convdims-params.js").then((module) => {
           paramsModule = module;
-          show();
+          show(true);
         });
       } else {
         const counted = paramsModule.params(query.kernel, result.axes.length, query.in_channels ?? "", query.filters ?? "");
@@ -546,8 +549,9 @@ function setup(form) {
 
   syncControls();
   rebuild();
-  show();
+  show(true);
   form.dataset.ready = "true";
+  performance.mark("convdims-calculator-ready"); // benchmarks/bench_calculator.py
 }
 
 document.querySelectorAll("form.cd-calc").forEach(setup);
