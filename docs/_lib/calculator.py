@@ -24,7 +24,7 @@ def frameworks() -> list[tuple[str, str]]:
 
     The names are those ``convdims conv --framework`` accepts.
     """
-    from convdims.cli import FRAMEWORKS  # to become convdims.conventions.FRAMEWORKS
+    from convdims.conventions import FRAMEWORKS
 
     return [(name, _LABELS.get(name, name.capitalize())) for name in FRAMEWORKS]
 
@@ -33,6 +33,14 @@ def _options(items: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
     return "".join(
         f'<option value="{escape(value)}">{escape(label)}</option>'
         for value, label in items
+    )
+
+
+def _select(form_id: str, name: str, label: str, items) -> str:
+    ident = f"{form_id}-{name}"
+    return (
+        f'<div class="cd-field"><label for="{ident}">{label}</label>'
+        f'<select id="{ident}" name="{name}">{_options(items)}</select></div>'
     )
 
 
@@ -53,15 +61,13 @@ def calculator_html(root: str, *, compact: bool = False) -> str:
         f'data-calculator="{root}calculator/" novalidate autocomplete="off" '
         f'aria-label="Output size calculator">'
         '<div class="cd-row">'
-        f'<label>Layer <select name="layer">{_options(LAYERS)}</select></label>'
-        f'<label>Framework <select name="framework">{_options(frameworks())}'
-        "</select></label>"
+        + _select(form_id, "layer", "Layer", LAYERS)
+        + _select(form_id, "framework", "Framework", frameworks())
     )
     if not compact:
-        head += (
-            '<label>Axes <select name="axes"><option value="1">1-D</option>'
-            '<option value="2">2-D</option><option value="3">3-D</option></select>'
-            "</label>"
+        head += _select(
+            form_id, "axes", "Axes", (("1", "1-D"), ("2", "2-D"), ("3", "3-D"))
+        ) + (
             '<label class="cd-check"><input type="checkbox" name="same" checked> '
             "Same for all axes</label>"
         )

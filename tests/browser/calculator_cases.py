@@ -20,9 +20,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from convdims import cli, draw
+from convdims import cli, conventions, draw
 
-FRAMEWORKS = tuple(cli.FRAMEWORKS)
+FRAMEWORKS = tuple(conventions.FRAMEWORKS)
 LAYERS = ("conv", "pool", "transpose")
 WORDS = ("valid", "same", "full", "causal")
 
@@ -49,12 +49,14 @@ def one_parser() -> Iterator[None]:
     Building it is 85 % of a call (argparse and gettext); parsing does not change it, so
     the answers are the same.
     """
-    original = cli.build_parser
-    cli.build_parser = functools.cache(original)
+    from convdims.cli import parser
+
+    original = parser.build_parser
+    parser.build_parser = functools.cache(original)
     try:
         yield
     finally:
-        cli.build_parser = original
+        parser.build_parser = original
 
 
 def run_cli(arguments: list[str]) -> tuple[int, str, str]:
@@ -114,7 +116,13 @@ EVALUATE_JS = """(cases) => cases.map((q) => {
   return out;
 })"""
 
-IMPORT_JS = """async (url) => { window.cdCalc = await import(url); return true; }"""
+IMPORT_JS = """async (folder) => {
+  const core = await import(folder + 'convdims.js');
+  await import(folder + 'convdims-transpose.js');  // registers itself with the core
+  const text = await import(folder + 'convdims-text.js');
+  window.cdCalc = {...core, windowText: text.windowText};
+  return true;
+}"""
 
 
 # -- random cases ----------------------------------------------------------------------

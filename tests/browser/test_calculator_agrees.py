@@ -26,9 +26,7 @@ def module_page(session, site):
         page = await context.new_page()
         await page.goto(site + "calculator/")
         await page.wait_for_selector("form[data-ready]")
-        await page.evaluate(
-            calculator_cases.IMPORT_JS, site + "assets/calculator/convdims.js"
-        )
+        await page.evaluate(calculator_cases.IMPORT_JS, site + "assets/calculator/")
         return context, page
 
     context, page = session.run(open_page())

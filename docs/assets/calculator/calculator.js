@@ -172,13 +172,21 @@ function fromQuery(q, frameworks, compact) {
 // ---------------------------------------------------------------------------------------
 // The fields
 
-function field(name, label, value, placeholder = "") {
+let formId = "cd"; // the form's id prefixes the fields' ids (set by setup)
+
+function field(name, label, value, placeholder = "", attrs = 'inputmode="numeric" size="6"') {
+  const id = `${formId}-${name}`;
   return (
-    `<label class="cd-field">${esc(label)} <input name="${name}" value="${esc(value)}" ` +
-    `inputmode="numeric" spellcheck="false" size="6"` +
+    `<div class="cd-field"><label for="${id}">${esc(label)}</label><input id="${id}" name="${name}" ` +
+    `value="${esc(value)}" ${attrs} spellcheck="false"` +
     (placeholder ? ` placeholder="${esc(placeholder)}"` : "") +
-    "></label>"
+    "></div>"
   );
+}
+
+function selectField(name, label, optionsHtml) {
+  const id = `${formId}-${name}`;
+  return `<div class="cd-field"><label for="${id}">${esc(label)}</label><select id="${id}" name="${name}">${optionsHtml}</select></div>`;
 }
 
 function quantity(state, key, label, placeholder = "") {
@@ -205,10 +213,7 @@ function fieldsHtml(state, compact) {
   const parts = [];
   const strideHint = state.layer === "pool" ? "= pool size" : "1";
   if (compact) {
-    parts.push(
-      `<div class="cd-q"><label class="cd-field">Input size <input name="compact_input" value="${esc(state.compactInput)}" ` +
-        `spellcheck="false" size="9" placeholder="32 or 32x32"></label></div>`,
-    );
+    parts.push(`<div class="cd-q">${field("compact_input", "Input size", state.compactInput, "32 or 32x32", 'size="9"')}</div>`);
     parts.push(`<div class="cd-q">${field("kernel_0", "Kernel size", state.values.kernel[0])}</div>`);
     parts.push(`<div class="cd-q">${field("stride_0", "Stride", state.values.stride[0], strideHint)}</div>`);
   } else {
@@ -217,9 +222,7 @@ function fieldsHtml(state, compact) {
     parts.push(quantity(state, "stride", "Stride", strideHint));
     parts.push(quantity(state, "dilation", "Dilation", "1"));
   }
-  parts.push(
-    `<div class="cd-q"><label class="cd-field">Padding <select name="padding_kind">${paddingOptions(state)}</select></label></div>`,
-  );
+  parts.push(`<div class="cd-q">${selectField("padding_kind", "Padding", paddingOptions(state))}</div>`);
   const padState = compact ? { ...state, same: true } : state;
   if (state.paddingKind === "each") parts.push(quantity(padState, "pad", "Padding on each side"));
   if (state.paddingKind === "pair") {
@@ -240,14 +243,14 @@ function fieldsHtml(state, compact) {
     ]
       .map(([v, l]) => `<option value="${v}"${v === state.opKind ? " selected" : ""}>${l}</option>`)
       .join("");
-    parts.push(`<div class="cd-q"><label class="cd-field">Output padding <select name="op_kind">${options}</select></label></div>`);
+    parts.push(`<div class="cd-q">${selectField("op_kind", "Output padding", options)}</div>`);
     if (state.opKind === "number") parts.push(quantity(state, "op", "Output padding cells"));
   }
   if (!compact && state.layer !== "pool") {
     parts.push(
       '<div class="cd-q cd-channels">' +
-        `<label class="cd-field">Input channels <input name="in_channels" value="${esc(state.inChannels)}" inputmode="numeric" size="6" placeholder="optional"></label>` +
-        `<label class="cd-field">Filters <input name="filters" value="${esc(state.filters)}" inputmode="numeric" size="6" placeholder="optional"></label>` +
+        field("in_channels", "Input channels", state.inChannels, "optional") +
+        field("filters", "Filters", state.filters, "optional") +
         "</div>",
     );
   }
@@ -295,71 +298,12 @@ function pictureHtml(query, record, id) {
   return `<div class="cd-picture">${cd.windowSvg(g, pool, id)}</div>`;
 }
 
-const tuple = (list) => (list.every((v) => v === list[0]) ? String(list[0]) : `(${list.join(", ")})`);
-
-/** The framework's own layer for this answer, as a script that prints the shape. */
-export function layerCode(query, result, channels) {
-  const axes = result.axes;
-  const n = axes.length;
-  const c = channels.inChannels;
-  const d = query.layer === "pool" ? c : channels.filters;
-  const kernels = tuple(axes.map((a) => a.kernel_size));
-  const strideGiven = query.stride !== undefined;
-  const strides = tuple(axes.map((a) => a.stride));
-  const dilations = tuple(axes.map((a) => a.dilation));
-  const paddings = axes.map((a) => a.padding);
-  const outSizes = result.output_size;
-  const args = [];
-  if (query.framework === "keras") {
-    const name = { conv: `Conv${n}D`, pool: `MaxPooling${n}D`, transpose: `Conv${n}DTranspose` }[query.layer];
-    if (query.layer !== "pool") args.push(String(d), `kernel_size=${kernels}`);
-    else args.push(`pool_size=${kernels}`);
-    if (strideGiven && (query.layer === "pool" || strides !== "1")) args.push(`strides=${strides}`);
-    args.push(`padding="${paddings[0]}"`);
-    if (query.layer === "transpose" && axes[0].output_padding !== null) {
-      args.push(`output_padding=${tuple(axes.map((a) => a.output_padding))}`);
-    }
-    if (dilations !== "1") args.push(`dilation_rate=${dilations}`);
-    const shape = `(${[...axes.map((a) => a.input_size), c].join(", ")})`;
-    return [
-      "import keras",
-      "from keras import layers",
-      "",
-      `inputs = keras.Input(shape=${shape})`,
-      `outputs = layers.${name}(${args.join(", ")})(inputs)`,
-      `print(outputs.shape)  # (None, ${[...outSizes, d].join(", ")})`,
-    ].join("\n");
-  }
-  if (query.framework === "torch") {
-    const name = { conv: `nn.Conv${n}d`, pool: `nn.MaxPool${n}d`, transpose: `nn.ConvTranspose${n}d` }[query.layer];
-    if (query.layer !== "pool") args.push(String(c), String(d));
-    args.push(`kernel_size=${kernels}`);
-    if (strideGiven && (query.layer === "pool" || strides !== "1")) args.push(`stride=${strides}`);
-    const padding =
-      typeof paddings[0] === "string" ? `"${paddings[0]}"` : tuple(paddings.map((p) => (Array.isArray(p) ? p.join(",") : p)));
-    if (padding !== "0") args.push(`padding=${padding}`);
-    if (query.layer === "transpose" && axes.some((a) => a.output_padding)) {
-      args.push(`output_padding=${tuple(axes.map((a) => a.output_padding))}`);
-    }
-    if (dilations !== "1") args.push(`dilation=${dilations}`);
-    if (query.layer === "pool" && axes[0].ceil_mode) args.push("ceil_mode=True");
-    const shape = [1, c, ...axes.map((a) => a.input_size)].join(", ");
-    return [
-      "import torch",
-      "from torch import nn",
-      "",
-      `layer = ${name}(${args.join(", ")})`,
-      `print(layer(torch.zeros(${shape})).shape)  # torch.Size([${[1, d, ...outSizes].join(", ")}])`,
-    ].join("\n");
-  }
-  return null;
-}
-
 // ---------------------------------------------------------------------------------------
 // One form
 
 function setup(form) {
   const compact = form.dataset.mode === "compact";
+  formId = form.id;
   const frameworkSelect = form.elements.framework;
   const frameworks = [...frameworkSelect.options].map((o) => o.value);
   cd.setFrameworks(frameworks); // the list the build wrote, from the library
@@ -367,7 +311,7 @@ function setup(form) {
   const output = form.querySelector('output[name="output-size"]');
   const alert = form.querySelector('[role="alert"]');
   const details = form.querySelector(".cd-details");
-  const open = form.querySelector(".cd-open");
+  const openLink = form.querySelector(".cd-open");
   const prefix = form.id;
   const initial = compact ? {} : readQuery(window.location.search);
   let state = fromQuery(initial, frameworks, compact);
@@ -387,6 +331,7 @@ function setup(form) {
 
   const rebuild = () => {
     const focused = document.activeElement && form.contains(document.activeElement) ? document.activeElement.name : null;
+    formId = form.id;
     fields.innerHTML = fieldsHtml(state, compact);
     if (focused && form.elements[focused] && fields.contains(form.elements[focused])) form.elements[focused].focus();
   };
@@ -413,23 +358,34 @@ function setup(form) {
     }
   };
 
-  const show = () => {
+  let transposeLoading = null;
+  let paramsModule = null;
+
+  // The answer (size or refusal) is written at once; the details (derivations, pictures)
+  // in the next frame, once for however many keys came before it.
+  let frame = 0;
+  const show = (now = false) => {
     const query = pinned || toQuery(state, compact);
-    const answer = cd.evaluate(query);
-    if (!answer.ok) {
-      output.value = "";
-      alert.textContent = answer.error;
-      alert.hidden = false;
-      details.innerHTML = "";
-    } else {
-      const result = answer.result;
-      output.value = result.output_size.join("x");
-      alert.textContent = "";
-      alert.hidden = true;
-      details.innerHTML = compact ? compactDetails(result) : fullDetails(query, result);
+    if (query.layer === "transpose" && !cd.hasTransposed()) {
+      // the transposed convolution's module loads the first time it is asked for
+      transposeLoading ??= import("./convdims-transpose.js").then(() => show(true));
+      return null;
     }
-    if (!compact && answer.ok) wireCopy();
-    if (open) open.href = `${form.dataset.calculator}?${queryString(expanded(query))}`;
+    const answer = cd.evaluate(query);
+    output.value = answer.ok ? answer.result.output_size.join("x") : "";
+    alert.textContent = answer.ok ? "" : answer.error;
+    alert.hidden = answer.ok;
+    const render = () => {
+      frame = 0;
+      if (!answer.ok) details.innerHTML = "";
+      else details.innerHTML = compact ? compactDetails(answer.result) : fullDetails(query, answer.result);
+      if (!compact && answer.ok) wireDetails(query, answer.result);
+      form.dataset.rendered = String(Number(form.dataset.rendered || 0) + 1);
+    };
+    cancelAnimationFrame(frame);
+    if (now) render();
+    else frame = requestAnimationFrame(render);
+    if (openLink) openLink.href = `${form.dataset.calculator}?${queryString(expanded(query))}`;
     if (!compact && !pinned) {
       const search = "?" + queryString(query);
       if (search !== window.location.search) history.replaceState(null, "", search);
@@ -479,58 +435,92 @@ function setup(form) {
       );
     }
     if (query.in_channels !== undefined || query.filters !== undefined) {
-      const counted = cd.params(query.kernel, result.axes.length, query.in_channels ?? "", query.filters ?? "");
       parts.push('<section class="cd-params"><h3>Parameters</h3>');
-      if (counted.ok) {
-        parts.push(
-          `<p>${counted.result.params.toLocaleString("en-US")} parameters` +
-            (query.layer === "transpose" ? " (a transposed convolution has as many as the convolution)" : "") +
-            "</p>" + derivationHtml(counted.result.derivation),
-        );
-      } else parts.push(`<p class="cd-param-error">${esc(counted.error)}</p>`);
+      if (!paramsModule) {
+        // loads once, the first time channels are given
+        import("./convdims-params.js").then((module) => {
+          paramsModule = module;
+          show(true);
+        });
+      } else {
+        const counted = paramsModule.params(query.kernel, result.axes.length, query.in_channels ?? "", query.filters ?? "");
+        if (counted.ok) {
+          parts.push(
+            `<p>${counted.result.params.toLocaleString("en-US")} parameters` +
+              (query.layer === "transpose" ? " (a transposed convolution has as many as the convolution)" : "") +
+              "</p>" + derivationHtml(counted.result.derivation),
+          );
+        } else parts.push(`<p class="cd-param-error">${esc(counted.error)}</p>`);
+      }
       parts.push("</section>");
     }
-    const c = Number(query.in_channels) > 0 ? Number(query.in_channels) : 3;
-    const f = Number(query.filters) > 0 ? Number(query.filters) : 8;
-    const code = layerCode(query, result, { inChannels: c, filters: f });
-    if (code !== null) {
+    if (["keras", "torch"].includes(query.framework)) {
       const name = frameworkSelect.selectedOptions[0]?.textContent ?? query.framework;
       parts.push(
         `<section class="cd-code"><h3>The ${esc(name)} layer</h3>` +
           `<div class="cd-code-bar"><button type="button" class="md-button cd-copy">Copy the code</button>` +
           `<span class="cd-copied" role="status"></span></div>` +
-          `<pre><code>${esc(code)}</code></pre></section>`,
+          `<details${open.code ? " open" : ""}><summary>Show the code</summary><pre><code></code></pre></details></section>`,
       );
     }
     parts.push(
-      `<details class="cd-text"><summary>As the command line prints it</summary>` +
-        `<pre><code>${esc(commandLine(query))}\n${esc(cd.windowText(result))}</code></pre></details>`,
+      `<details class="cd-text"${open.text ? " open" : ""}><summary>As the command line prints it</summary>` +
+        "<pre><code></code></pre></details>",
     );
     return parts.join("");
   };
 
-  const commandLine = (q) => {
-    const quote = (v) => (/^[\w.,x-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
-    const a = ["$ convdims", q.layer, quote(q.input), "-k", quote(q.kernel)];
-    if (q.stride !== undefined) a.push("-s", quote(q.stride));
-    if (q.padding !== undefined) a.push("-p", quote(q.padding));
-    if (q.dilation !== undefined) a.push("-d", quote(q.dilation));
-    if (q.framework !== undefined) a.push("--framework", quote(q.framework));
-    if (q.layer === "pool" && q.ceil_mode === "true") a.push("--ceil-mode");
-    if (q.layer === "transpose" && q.output_padding !== undefined) a.push("--output-padding", quote(q.output_padding));
-    return a.join(" ");
+  // The code and the plain text are made when the reader asks for them (their modules
+  // load then): what the page loads up front is only what the first answer needs.
+  const open = { code: false, text: false };
+  let codeModule = null;
+  let textModule = null;
+  let shownAnswer = null; // [query, result] of what the details show
+
+  const fillCode = async () => {
+    codeModule ??= import("./calculator-code.js");
+    const { layerCode } = await codeModule;
+    const [query, result] = shownAnswer;
+    const c = Number(query.in_channels) > 0 ? Number(query.in_channels) : 3;
+    const f = Number(query.filters) > 0 ? Number(query.filters) : 8;
+    const code = layerCode(query, result, { inChannels: c, filters: f });
+    const target = details.querySelector(".cd-code code");
+    if (target) target.textContent = code;
+    return code;
   };
 
-  const wireCopy = () => {
+  const fillText = async () => {
+    codeModule ??= import("./calculator-code.js");
+    textModule ??= import("./convdims-text.js");
+    const [{ commandLine }, { windowText }] = await Promise.all([codeModule, textModule]);
+    const [query, result] = shownAnswer;
+    const target = details.querySelector(".cd-text code");
+    if (target) target.textContent = `${commandLine(query)}\n${windowText(result)}`;
+  };
+
+  const wireDetails = (query, result) => {
+    shownAnswer = [query, result];
+    const code = details.querySelector(".cd-code details");
+    const text = details.querySelector(".cd-text");
+    code?.addEventListener("toggle", () => {
+      open.code = code.open;
+      if (code.open) fillCode();
+    });
+    text?.addEventListener("toggle", () => {
+      open.text = text.open;
+      if (text.open) fillText();
+    });
+    if (open.code && code) fillCode();
+    if (open.text && text) fillText();
     const button = details.querySelector(".cd-copy");
-    if (!button) return;
-    button.addEventListener("click", async () => {
-      const text = details.querySelector(".cd-code code").textContent;
+    button?.addEventListener("click", async () => {
       const status = details.querySelector(".cd-copied");
+      const source = await fillCode();
       try {
-        await navigator.clipboard.writeText(text);
+        await navigator.clipboard.writeText(source);
         status.textContent = "Copied.";
       } catch {
+        code.open = true;
         const range = document.createRange();
         range.selectNodeContents(details.querySelector(".cd-code code"));
         const selection = window.getSelection();
@@ -559,8 +549,9 @@ function setup(form) {
 
   syncControls();
   rebuild();
-  show();
+  show(true);
   form.dataset.ready = "true";
+  performance.mark("convdims-calculator-ready"); // benchmarks/bench_calculator.py
 }
 
 document.querySelectorAll("form.cd-calc").forEach(setup);

@@ -253,54 +253,6 @@ export function poolGeometry(size, pool, stride = null, padding = 0, dilation = 
   });
 }
 
-const convOutputSize = (...args) => convGeometry(...args).output_size;
-
-// src/convdims/transposed.py
-export function convTransposeOutputSize(size, kernel, stride = 1, padding = 0, outputPadding = null, dilation = 1) {
-  positiveInt("input_size", size);
-  positiveInt("kernel_size", kernel);
-  positiveInt("stride", stride);
-  positiveInt("dilation", dilation);
-  const effective = effectiveKernel(kernel, dilation);
-  let extra = outputPadding === null ? null : nonNegativeInt("output_padding", outputPadding);
-  let output;
-  let what;
-  if (typeof padding === "string") {
-    explicitPadding(padding, size, kernel, stride, dilation, TRANSPOSE_PADDING_WORDS);
-    if (extra === null) {
-      output = padding === "valid" ? size * stride + Math.max(effective - stride, 0) : size * stride;
-    } else {
-      if (extra >= stride) {
-        throw new RangeError(
-          `output_padding=${extra} must be smaller than stride=${stride} ` +
-            `(Keras's rule for padding=${pyRepr(padding)}); use 0..${stride - 1} or None`,
-        );
-      }
-      const removed = padding === "valid" ? 0 : 2 * floorDiv(effective, 2);
-      output = (size - 1) * stride + effective - removed + extra;
-    }
-    what = `padding=${pyRepr(padding)}, output_padding=${pyRepr(outputPadding)}`;
-  } else {
-    const [before, after] = explicitPadding(padding, size, kernel, stride, dilation);
-    extra = extra || 0;
-    if (extra >= stride && extra >= dilation) {
-      throw new RangeError(
-        `output_padding=${extra} must be smaller than either stride=${stride} or ` +
-          `dilation=${dilation} (PyTorch's rule); use 0..${Math.max(stride, dilation) - 1}`,
-      );
-    }
-    output = (size - 1) * stride - before - after + effective + extra;
-    what = `padding ${before} before + ${after} after, output_padding=${extra}`;
-  }
-  if (output < 1) {
-    throw new RangeError(
-      `a transposed convolution of input_size=${size} with kernel_size=${kernel}, ` +
-        `stride=${stride}, dilation=${dilation} and ${what} would have output size ${output}; ` +
-        `it must be at least 1, so use less padding or a larger input`,
-    );
-  }
-  return output;
-}
 
 // ---------------------------------------------------------------------------------------
 // Derivations (src/convdims/render/formula.py): a tiny expression tree printed as text,
@@ -341,77 +293,58 @@ function symbolMathml(name) {
   return `<mi>${esc(name)}</mi>`;
 }
 
-const paren = (inner) => `<mo>(</mo>${inner}<mo>)</mo>`;
+// Each node prints itself in one of three modes, with symbols or with numbers (n).
+const TEXT = 0;
+const LATEX = 1;
+const MATHML = 2;
+const paren = (m, s) => (m === MATHML ? `<mo>(</mo>${s}<mo>)</mo>` : `(${s})`);
+const wrap = (node, m, n, below) => {
+  const s = node.r(m, n);
+  return node.p <= below ? paren(m, s) : s;
+};
 
 class Const {
-  constructor(number) {
-    this.number = number;
-    this.precedence = ATOM;
+  constructor(k) {
+    this.k = k;
+    this.p = ATOM;
   }
-  text() {
-    return String(this.number);
-  }
-  latex() {
-    return String(this.number);
-  }
-  mathml() {
-    return `<mn>${this.number}</mn>`;
+  r(m) {
+    return m === MATHML ? `<mn>${this.k}</mn>` : String(this.k);
   }
   value() {
-    return rat(this.number);
+    return rat(this.k);
   }
 }
 
 class Var {
   constructor(sym) {
-    this.sym = sym;
-    this.precedence = ATOM;
+    this.s = sym;
+    this.p = ATOM;
   }
-  text(numbers) {
-    return numbers ? String(this.sym.value) : this.sym.symbol;
-  }
-  latex(numbers) {
-    return numbers ? String(this.sym.value) : this.sym.latex;
-  }
-  mathml(numbers) {
-    return numbers ? `<mn>${this.sym.value}</mn>` : symbolMathml(this.sym.symbol);
+  r(m, n) {
+    const s = this.s;
+    if (n) return m === MATHML ? `<mn>${s.value}</mn>` : String(s.value);
+    return [s.symbol, s.latex, symbolMathml(s.symbol)][m];
   }
   value() {
-    return rat(this.sym.value);
+    return rat(this.s.value);
   }
 }
-
-const wrap = (node, text, below, mathml = false) =>
-  node.precedence <= below ? (mathml ? paren(text) : `(${text})`) : text;
 
 class Sum {
   constructor(terms) {
     this.terms = terms; // [sign, node]
-    this.precedence = SUM;
+    this.p = SUM;
   }
-  join(parts, mathml) {
-    const [minus, plus] = mathml ? ["<mo>\u2212</mo>", "<mo>+</mo>"] : ["-", "+"];
-    let out = parts[0][0] > 0 ? parts[0][1] : minus + parts[0][1];
-    for (const [sign, part] of parts.slice(1)) {
-      out += mathml ? (sign > 0 ? plus : minus) + part : (sign > 0 ? " + " : " - ") + part;
-    }
-    return out;
-  }
-  render(method, numbers) {
-    const mathml = method === "mathml";
-    return this.join(
-      this.terms.map(([s, t]) => [s, wrap(t, t[method](numbers), s < 0 ? SUM : 0, mathml)]),
-      mathml,
-    );
-  }
-  text(numbers) {
-    return this.render("text", numbers);
-  }
-  latex(numbers) {
-    return this.render("latex", numbers);
-  }
-  mathml(numbers) {
-    return this.render("mathml", numbers);
+  r(m, n) {
+    const [plus, minus, neg] = m === MATHML ? ["<mo>+</mo>", "<mo>\u2212</mo>", "<mo>\u2212</mo>"] : [" + ", " - ", "-"];
+    return this.terms
+      .map(([sign, t], i) => {
+        const x = wrap(t, m, n, sign < 0 ? SUM : 0);
+        if (i === 0) return sign > 0 ? x : neg + x;
+        return (sign > 0 ? plus : minus) + x;
+      })
+      .join("");
   }
   value() {
     return this.terms.reduce((acc, [s, t]) => radd(acc, rmul(rat(s), t.value())), rat(0));
@@ -421,36 +354,26 @@ class Sum {
 class Product {
   constructor(factors) {
     this.factors = factors;
-    this.precedence = PRODUCT;
+    this.p = PRODUCT;
   }
-  static juxtaposed(left, right, numbers) {
-    if (numbers || !(left instanceof Const || left instanceof Var)) return false;
-    return (left instanceof Const && right instanceof Var) || right.precedence === SUM;
+  // With symbols, write 2P and d(k - 1), not 2*P and d*(k - 1).
+  static juxtaposed(left, right, n) {
+    if (n || !(left instanceof Const || left instanceof Var)) return false;
+    return (left instanceof Const && right instanceof Var) || right.p === SUM;
   }
-  render(method, numbers) {
+  r(m, n) {
     let out = "";
     let previous = null;
-    for (const factor of this.factors) {
-      let rendered = factor[method](numbers);
-      const needs =
-        factor.precedence === SUM || (factor instanceof Frac && method === "text");
-      if (needs) rendered = method === "mathml" ? paren(rendered) : `(${rendered})`;
-      if (previous !== null && !Product.juxtaposed(previous, factor, numbers)) {
-        out += { latex: "\\cdot ", text: "*", mathml: "<mo>\u22c5</mo>" }[method];
+    for (const f of this.factors) {
+      let x = f.r(m, n);
+      if (f.p === SUM || (f instanceof Frac && m === TEXT)) x = paren(m, x);
+      if (previous !== null && !Product.juxtaposed(previous, f, n)) {
+        out += ["*", "\\cdot ", "<mo>\u22c5</mo>"][m];
       }
-      out += rendered;
-      previous = factor;
+      out += x;
+      previous = f;
     }
     return out;
-  }
-  text(numbers) {
-    return this.render("text", numbers);
-  }
-  latex(numbers) {
-    return this.render("latex", numbers);
-  }
-  mathml(numbers) {
-    return this.render("mathml", numbers);
   }
   value() {
     return this.factors.reduce((acc, f) => rmul(acc, f.value()), rat(1));
@@ -458,91 +381,67 @@ class Product {
 }
 
 class Frac {
-  constructor(numerator, denominator) {
-    this.numerator = numerator;
-    this.denominator = denominator;
-    this.precedence = PRODUCT;
+  constructor(a, b) {
+    this.a = a;
+    this.b = b;
+    this.p = PRODUCT;
   }
-  text(numbers) {
-    const top = wrap(this.numerator, this.numerator.text(numbers), PRODUCT);
-    const bottom = wrap(this.denominator, this.denominator.text(numbers), PRODUCT);
-    return `${top}/${bottom}`;
-  }
-  latex(numbers) {
-    return `\\frac{${this.numerator.latex(numbers)}}{${this.denominator.latex(numbers)}}`;
-  }
-  mathml(numbers) {
-    return `<mfrac><mrow>${this.numerator.mathml(numbers)}</mrow><mrow>${this.denominator.mathml(numbers)}</mrow></mfrac>`;
+  r(m, n) {
+    if (m === TEXT) return `${wrap(this.a, m, n, PRODUCT)}/${wrap(this.b, m, n, PRODUCT)}`;
+    const [a, b] = [this.a.r(m, n), this.b.r(m, n)];
+    return m === LATEX ? `\\frac{${a}}{${b}}` : `<mfrac><mrow>${a}</mrow><mrow>${b}</mrow></mfrac>`;
   }
   value() {
-    return rdiv(this.numerator.value(), this.denominator.value());
+    return rdiv(this.a.value(), this.b.value());
   }
 }
 
 class Round {
   constructor(inner, up) {
-    this.inner = inner;
+    this.i = inner;
     this.up = up;
-    this.precedence = ATOM;
+    this.p = ATOM;
   }
-  text(numbers) {
-    return `${this.up ? "ceil" : "floor"}(${this.inner.text(numbers)})`;
-  }
-  latex(numbers) {
-    const [l, r] = this.up ? ["\\lceil", "\\rceil"] : ["\\lfloor", "\\rfloor"];
-    return `\\left${l} ${this.inner.latex(numbers)} \\right${r}`;
-  }
-  mathml(numbers) {
-    const [l, r] = this.up ? ["\u2308", "\u2309"] : ["\u230a", "\u230b"];
-    return `<mrow><mo>${l}</mo>${this.inner.mathml(numbers)}<mo>${r}</mo></mrow>`;
+  r(m, n) {
+    const [i, up] = [this.i.r(m, n), this.up];
+    if (m === TEXT) return `${up ? "ceil" : "floor"}(${i})`;
+    if (m === LATEX) return up ? `\\left\\lceil ${i} \\right\\rceil` : `\\left\\lfloor ${i} \\right\\rfloor`;
+    return `<mrow><mo>${up ? "\u2308" : "\u230a"}</mo>${i}<mo>${up ? "\u2309" : "\u230b"}</mo></mrow>`;
   }
   value() {
-    const [n, d] = this.inner.value();
-    return rat(this.up ? -floorDiv(-n, d) : floorDiv(n, d));
+    const [a, b] = this.i.value();
+    return rat(this.up ? -floorDiv(-a, b) : floorDiv(a, b));
   }
 }
 
 class Max {
-  constructor(first, second) {
-    this.first = first;
-    this.second = second;
-    this.precedence = ATOM;
+  constructor(a, b) {
+    this.a = a;
+    this.b = b;
+    this.p = ATOM;
   }
-  text(numbers) {
-    return `max(${this.first.text(numbers)}, ${this.second.text(numbers)})`;
-  }
-  latex(numbers) {
-    return `\\max(${this.first.latex(numbers)}, ${this.second.latex(numbers)})`;
-  }
-  mathml(numbers) {
-    return `<mi>max</mi>${paren(this.first.mathml(numbers) + "<mo>,</mo>" + this.second.mathml(numbers))}`;
+  r(m, n) {
+    const [a, b] = [this.a.r(m, n), this.b.r(m, n)];
+    return m === MATHML ? `<mi>max</mi>${paren(m, `${a}<mo>,</mo>${b}`)}` : `${m === LATEX ? "\\max" : "max"}(${a}, ${b})`;
   }
   value() {
-    const a = this.first.value();
-    const b = this.second.value();
+    const [a, b] = [this.a.value(), this.b.value()];
     return a[0] * b[1] >= b[0] * a[1] ? a : b;
   }
 }
 
 class Mod {
-  constructor(dividend, divisor) {
-    this.dividend = dividend;
-    this.divisor = divisor;
-    this.precedence = ATOM;
+  constructor(a, b) {
+    this.a = a;
+    this.b = b;
+    this.p = ATOM;
   }
-  text(numbers) {
-    return `(${this.dividend.text(numbers)} mod ${this.divisor.text(numbers)})`;
-  }
-  latex(numbers) {
-    return `(${this.dividend.latex(numbers)} \\bmod ${this.divisor.latex(numbers)})`;
-  }
-  mathml(numbers) {
-    return paren(`${this.dividend.mathml(numbers)}<mo>mod</mo>${this.divisor.mathml(numbers)}`);
+  r(m, n) {
+    const [a, b] = [this.a.r(m, n), this.b.r(m, n)];
+    return m === MATHML ? paren(m, `${a}<mo>mod</mo>${b}`) : `(${a} ${m === LATEX ? "\\bmod" : "mod"} ${b})`;
   }
   value() {
-    const [a, b] = [this.dividend.value(), this.divisor.value()];
-    // integers only here (k mod 2)
-    return rat(pyMod(a[0], b[0]));
+    return rat(pyMod(this.a.value()[0], this.b.value()[0])); // integers only (k mod 2)
   }
 }
 
@@ -565,17 +464,17 @@ function step(lhs, lhsLatex, expression, expected, what) {
   if (!requal(value, expected)) {
     throw new Error(
       `the derivation of ${what} does not agree with the core: ` +
-        `${expression.text(true)} evaluates to ${value[0]}/${value[1]}, the core says ${expected}`,
+        `${expression.r(TEXT, true)} evaluates to ${value[0]}/${value[1]}, the core says ${expected}`,
     );
   }
   return {
-    formula: `${lhs} = ${expression.text(false)}`,
-    formula_latex: `${lhsLatex} = ${expression.latex(false)}`,
-    substituted: `${expression.text(true)} = ${expected}`,
-    substituted_latex: `${expression.latex(true)} = ${expected}`,
+    formula: `${lhs} = ${expression.r(TEXT, false)}`,
+    formula_latex: `${lhsLatex} = ${expression.r(LATEX, false)}`,
+    substituted: `${expression.r(TEXT, true)} = ${expected}`,
+    substituted_latex: `${expression.r(LATEX, true)} = ${expected}`,
     result: expected,
-    formula_mathml: `${lhsMathml(lhs)}<mo>=</mo>${expression.mathml(false)}`,
-    substituted_mathml: `${expression.mathml(true)}<mo>=</mo><mn>${expected}</mn>`,
+    formula_mathml: `${lhsMathml(lhs)}<mo>=</mo>${expression.r(MATHML, false)}`,
+    substituted_mathml: `${expression.r(MATHML, true)}<mo>=</mo><mn>${expected}</mn>`,
   };
 }
 
@@ -658,7 +557,7 @@ function sameSteps(size, kernelSize, stride, dilation, outputSize, i, kernel, s,
     ),
   ];
   const who = pooling ? "Keras" : "Keras/TensorFlow; PyTorch at stride 1";
-  const kText = kernel.text(false);
+  const kText = kernel.r(TEXT, false);
   const notes =
     before === after
       ? [
@@ -772,133 +671,6 @@ export function convDerivation(size, kernel, stride = 1, padding = 0, dilation =
 export function poolDerivation(size, pool, stride = null, padding = 0, dilation = 1, ceilMode = false) {
   const g = poolGeometry(size, pool, stride, padding, dilation, ceilMode);
   return windowDerivation(g, padding, "pool size", "pooling", stride);
-}
-
-function otherSize(size, kernel, stride, padding, extra, dilation) {
-  try {
-    return convTransposeOutputSize(size, kernel, stride, padding, extra, dilation);
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
-}
-
-const wouldGive = (other, output) =>
-  other === null
-    ? "would leave no output at all here."
-    : `would give ${other}` + (other === output ? " (the same here)." : ".");
-
-function preimageNote(size, kernel, stride, padding, dilation, output) {
-  if (stride === 1) return [];
-  const effective = effectiveKernel(kernel, dilation);
-  const low = Math.max(1, (size - 1) * stride - effective);
-  const candidates = [];
-  for (let n = low; n < (size + 1) * stride + 2 * effective; n++) {
-    try {
-      if (convOutputSize(n, kernel, stride, padding, dilation) === size) candidates.push(n);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-    }
-  }
-  if (candidates.length < 2) return [];
-  const listed = candidates.join(", ");
-  return [
-    candidates.includes(output)
-      ? `a forward convolution with these settings maps each of ${listed} to ${size}, ` +
-        `so the transpose must choose: this picks ${output}.`
-      : `a forward convolution with these settings maps each of ${listed} to ` +
-        `${size}; this output (${output}) is none of them.`,
-  ];
-}
-
-export function convTransposeDerivation(size, kernelCells, stride = 1, padding = 0, outputPadding = null, dilation = 1) {
-  const output = convTransposeOutputSize(size, kernelCells, stride, padding, outputPadding, dilation);
-  const effective = effectiveKernel(kernelCells, dilation);
-  const i = symbol("I", "I", "input size", size);
-  const k = symbol("k", "k", "kernel size", kernelCells);
-  const s = symbol("S", "S", "stride", stride);
-  let [kernel, legend, steps] = kernelTerm(k, dilation, effective);
-  legend = [i, ...legend, s];
-  const iMinus1S = new Product([signed([1, new Var(i)], [-1, ONE]), new Var(s)]);
-  const notes = [];
-  const what = "the transposed convolution size";
-  let expression;
-  if (typeof padding === "string") {
-    if (outputPadding === null) {
-      expression =
-        padding === "valid"
-          ? add(new Product([new Var(i), new Var(s)]), new Max(signed([1, kernel], [-1, new Var(s)]), new Const(0)))
-          : new Product([new Var(i), new Var(s)]);
-      const other = otherSize(size, kernelCells, stride, padding, 0, dilation);
-      notes.push(
-        `Keras with output_padding=None (its default) infers the extra cells; ` +
-          `output_padding=0 ${wouldGive(other, output)}`,
-      );
-    } else {
-      const a = symbol("a", "a", "output padding", outputPadding);
-      legend.push(a);
-      expression =
-        padding === "valid"
-          ? add(iMinus1S, kernel, new Var(a))
-          : add(iMinus1S, new Mod(kernel, TWO), new Var(a));
-      const other = otherSize(size, kernelCells, stride, padding, null, dilation);
-      notes.push(
-        `Keras: output_padding=${outputPadding} is not the same as None (the ` +
-          `default), which ${wouldGive(other, output)}`,
-      );
-    }
-  } else {
-    const [before, after] = Array.isArray(padding) ? padding : [padding, padding];
-    const a = symbol("a", "a", "output padding", outputPadding || 0);
-    let crop;
-    if (before === after) {
-      const p = symbol("P", "P", "padding (cropped from each side)", before);
-      legend.push(p);
-      crop = [[-1, new Product([TWO, new Var(p)])]];
-    } else {
-      const pb = symbol("P_b", "P_b", "padding cropped before", before);
-      const pa = symbol("P_a", "P_a", "padding cropped after", after);
-      legend.push(pb, pa);
-      crop = [
-        [-1, new Var(pb)],
-        [-1, new Var(pa)],
-      ];
-    }
-    legend.push(a);
-    expression = signed([1, iMinus1S], ...crop, [1, kernel], [1, new Var(a)]);
-    notes.push(
-      "PyTorch: padding crops cells off both ends of the full output " +
-        "(I - 1)*S + K; output_padding (a) adds cells at the end and must be smaller " +
-        "than the stride or the dilation.",
-    );
-  }
-  const main = step("O", "O", expression, output, what);
-  notes.push(...preimageNote(size, kernelCells, stride, padding, dilation, output));
-  return derivation(main, "output size", steps, legend, notes);
-}
-
-// Parameter count of a convolution with one kernel extent per axis (`params conv --ndim`).
-const AXIS_NAMES = { 1: [""], 2: ["h", "w"], 3: ["d", "h", "w"] };
-
-export function convParamsDerivation(kernelSizes, inChannels, filters) {
-  kernelSizes.forEach((v, n) => positiveInt(`kernel_size[${n}]`, v));
-  positiveInt("in_channels", inChannels);
-  positiveInt("filters", filters);
-  const cellsCount = kernelSizes.reduce((a, b) => a * b, 1);
-  const weights = cellsCount * inChannels * filters;
-  const total = weights + filters;
-  const names = AXIS_NAMES[kernelSizes.length] || kernelSizes.map((_, n) => String(n + 1));
-  const legend = names.map((n, idx) =>
-    symbol(n ? `k_${n}` : "k", n ? `k_{${n}}` : "k", `kernel size${n ? " along " + n : ""}`, kernelSizes[idx]),
-  );
-  const factors = legend.map((sym) => new Var(sym));
-  const c = symbol("C", "C", "input channels", inChannels);
-  const d = symbol("D", "D", "filters", filters);
-  legend.push(c, d);
-  const expression = new Product([add(new Product([...factors, new Var(c)]), ONE), new Var(d)]);
-  const notes = [`${thousands(weights)} weights + ${thousands(total - weights)} biases = ${thousands(total)}.`];
-  const main = step("params", "\\mathrm{params}", expression, total, "the conv parameters");
-  return derivation(main, "parameters", [], legend, notes);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1092,6 +864,14 @@ function coreError(error, axis = 0, axes = 1) {
 const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
 const optionLike = (text) => text.length > 1 && text.startsWith("-") && !NEGATIVE_NUMBER.test(text) && !text.includes(" ");
 
+// Transposed convolutions live in convdims-transpose.js, which the page loads when the
+// reader picks one (it registers itself here).
+let transposed = null;
+export const useTransposed = (derive) => {
+  transposed = derive;
+};
+export const hasTransposed = () => transposed !== null;
+
 export const FRAMEWORKS_DEFAULT = ["keras", "torch"];
 let frameworks = FRAMEWORKS_DEFAULT;
 
@@ -1202,7 +982,8 @@ function run(query) {
         record.stride = geometry.stride;
         record.ceil_mode = ceilMode;
       } else {
-        d = convTransposeDerivation(size, kernel, stride, padding, extra, dilation);
+        if (!transposed) throw new Error("convdims-transpose.js is not loaded yet");
+        d = transposed(size, kernel, stride, padding, extra, dilation);
         record.output_padding = extra;
       }
     } catch (error) {
@@ -1224,56 +1005,6 @@ function run(query) {
   };
 }
 
-/**
- * `convdims params conv -k K --ndim N -c C -f D --json`: {ok, result} or {ok, error}.
- */
-export function params(kernelText, ndim, inChannelsText, filtersText) {
-  const prog = "convdims params conv";
-  try {
-    let kernels;
-    try {
-      kernels = perAxis(String(kernelText));
-    } catch (error) {
-      throw new CommandError(`argument -k/--kernel-size: ${error.message} (see '${prog} --help')`);
-    }
-    const asInt = (text, option) => {
-      try {
-        return pyInt(String(text));
-      } catch {
-        throw new CommandError(`argument ${option}: invalid int value: ${pyRepr(String(text))} (see '${prog} --help')`);
-      }
-    };
-    const c = asInt(inChannelsText, "-c/--in-channels");
-    const f = asInt(filtersText, "-f/--filters");
-    if (kernels.length === 1) kernels = Array(ndim).fill(kernels[0]);
-    else if (kernels.length !== ndim) {
-      throw new CommandError(
-        `argument -k/--kernel-size: ${kernels.length} sizes for --ndim ${ndim}; give one size or ${ndim}`,
-      );
-    }
-    let d;
-    try {
-      d = convParamsDerivation(kernels, c, f);
-    } catch (error) {
-      if (error instanceof RangeError) throw coreError(error);
-      throw error;
-    }
-    return {
-      ok: true,
-      result: {
-        command: "params",
-        layer: "conv",
-        arguments: { kernel_size: kernels, in_channels: c, filters: f, groups: 1, use_bias: true },
-        params: d.result,
-        derivation: d,
-      },
-    };
-  } catch (error) {
-    if (error instanceof CommandError) return { ok: false, error: error.message };
-    throw error;
-  }
-}
-
 // ---------------------------------------------------------------------------------------
 // The window picture (src/convdims/draw/_window.py `window`, src/convdims/draw/_svg.py)
 
@@ -1282,11 +1013,7 @@ const PALETTE = {
   "pad-after": "#e6892e",
   skipped: "#e0453a",
   window: "#8a5cd6",
-  "window-2": "#17a2a2",
   output: "#2e9e5b",
-  zero: "#8c8c8c",
-  "output-padding": "#cc4fa4",
-  field: "#8a5cd6",
 };
 const color = (name) => `var(--cd-${name},${PALETTE[name]})`;
 const fill = (name, opacity = 0.35, dash = null) => {
@@ -1354,6 +1081,7 @@ function styleRules(fig, rules) {
   return body;
 }
 
+// The rules of draw/_window.py that a one-axis picture can use, in its order.
 const RULES = [
   [".pb", fill("pad-before", 0.3, "3 2")],
   [".pa", fill("pad-after", 0.3, "3 2")],
@@ -1364,17 +1092,6 @@ const RULES = [
   [".span", "stroke:" + color("window") + ";stroke-width:1.5"],
   [".o", fill("output", 0.35)],
   [".op", fill("output", 0.1, "3 2")],
-  [".w2", fill("window-2", 1)],
-  [".wb", "fill:none;stroke:" + color("window") + ";stroke-width:2"],
-  [".wb2", "fill:none;stroke:" + color("window-2") + ";stroke-width:2"],
-  [".o2", fill("window-2", 0.6)],
-  [".o1", fill("window", 0.6)],
-  [".dot", "stroke:currentColor;stroke-opacity:.75;stroke-linecap:round;stroke-width:4"],
-  [".grid", "stroke:currentColor;stroke-opacity:.35;fill:none"],
-  [".zero", fill("zero", 0.12, "2 2")],
-  [".opd", fill("output-padding", 0.35, "3 2")],
-  [".crop", "fill:none;stroke:currentColor;stroke-opacity:.4;stroke-dasharray:1 2"],
-  [".link", "stroke:currentColor;stroke-opacity:.35"],
 ];
 
 function render(fig, width, height, title, desc, rules, body, data) {
@@ -1554,70 +1271,9 @@ export function windowSvg(g, pooled, fig) {
   ]);
 }
 
-// ---------------------------------------------------------------------------------------
-// The command's plain text (Derivation.render_text and cli._window_text)
-
-const NBSP = "\u00a0";
-
-// textwrap.wrap(text, width, subsequent_indent="  ", break_on_hyphens=False,
-// break_long_words=False), for text whose only whitespace is spaces.
-function wrapText(text, width) {
-  const chunks = text.split(/( +)/).filter((c) => c).reverse();
-  const lines = [];
-  while (chunks.length) {
-    const line = [];
-    let length = 0;
-    const indent = lines.length ? "  " : "";
-    const room = width - indent.length;
-    if (chunks[chunks.length - 1].trim() === "" && lines.length) chunks.pop();
-    while (chunks.length) {
-      const l = chunks[chunks.length - 1].length;
-      if (length + l <= room) {
-        line.push(chunks.pop());
-        length += l;
-      } else break;
-    }
-    if (chunks.length && chunks[chunks.length - 1].length > room && !line.length) {
-      line.push(chunks.pop());
-    }
-    if (line.length && line[line.length - 1].trim() === "") line.pop();
-    if (line.length) lines.push(indent + line.join(""));
-  }
-  return lines;
-}
-
-/** Derivation.render_text(width): steps, the equation, its symbols, the notes. */
-export function renderText(d, width = 88) {
-  const lines = d.steps.map((s) => `${s.formula} = ${s.substituted}`);
-  const lhs = d.formula.split(" = ")[0];
-  lines.push(d.formula);
-  lines.push(" ".repeat(lhs.length) + " = " + d.substituted);
-  const prose = [];
-  if (d.legend.length) {
-    prose.push("where " + d.legend.map((s) => symbolText(s).replaceAll(" ", NBSP)).join(", "));
-  }
-  prose.push(...d.notes.map((n) => `note: ${n}`));
-  for (const paragraph of prose) lines.push(...wrapText(paragraph, width));
-  return lines.join("\n").replaceAll(NBSP, " ");
-}
-
-/** What `convdims conv|pool|transpose ...` prints (without --json). */
-export function windowText(result) {
-  const axes = result.axes;
-  const lines = [`output size: ${result.output_size.join("x")}`];
-  if (axes.length > 1) lines[0] += ` (input ${result.input_size.join("x")})`;
-  for (const record of axes) {
-    lines.push("");
-    if (axes.length === 1) lines.push(renderText(record.derivation));
-    else {
-      lines.push(`axis ${record.axis}: ${record.input_size} -> ${record.output_size}`);
-      lines.push(
-        renderText(record.derivation, 86)
-          .split("\n")
-          .map((line) => (line ? "  " + line : line))
-          .join("\n"),
-      );
-    }
-  }
-  return lines.join("\n");
-}
+// For convdims-transpose.js and convdims-params.js.
+export {
+  ATOM, CommandError, Const, Max, Mod, ONE, Product, TWO, Var, add, coreError, derivation,
+  effectiveKernel, explicitPadding, floorDiv, kernelTerm, nonNegativeInt, perAxis, positiveInt,
+  pyInt, pyRepr, signed, step, symbol, thousands, TRANSPOSE_PADDING_WORDS,
+};
