@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from convdims._checks import positive_int, shown
+from convdims._checks import as_int, positive_int, shown
 from convdims._compat import StrEnum
 from convdims.errors import ArgumentError, ArgumentTypeError
 
@@ -210,10 +210,12 @@ class Convention:
         """
         family = _family(family)
         axes = len(paddings)
-        strides = [None if s is None else positive_int("stride", s) for s in strides]
-        dilations = [positive_int("dilation", d) for d in dilations]
+        # Integers only; their range is the core's to check (after the framework's rules,
+        # as the frameworks themselves do).
+        strides = [None if s is None else as_int("stride", s) for s in strides]
+        dilations = [as_int("dilation", d) for d in dilations]
         if kernel_sizes is not None:
-            kernel_sizes = [positive_int("kernel_size", k) for k in kernel_sizes]
+            kernel_sizes = [as_int("kernel_size", k) for k in kernel_sizes]
         if not isinstance(ceil_mode, bool):
             raise ArgumentTypeError(
                 f"ceil_mode must be True or False, got {shown(ceil_mode)}",
@@ -300,8 +302,10 @@ class Convention:
         )
 
     def _check_pool_padding(self, padding: Any, kernel: int) -> None:
+        if kernel < 1 or isinstance(padding, str):
+            return  # the core refuses a kernel below 1
         bound = self.pool_padding_bound(kernel)
-        if bound is None or isinstance(padding, str):
+        if bound is None:
             return
         amounts = padding if isinstance(padding, (tuple, list)) else (padding, padding)
         for side, amount in zip(("before", "after"), amounts, strict=False):
