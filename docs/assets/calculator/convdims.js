@@ -211,20 +211,21 @@ export function poolGeometry(size, pool, stride = null, padding = 0, dilation = 
   const step = stride === null ? pool : positiveInt("stride", stride);
   positiveInt("dilation", dilation);
   const [before, after] = explicitPadding(padding, size, pool, step, dilation, POOL_PADDING_WORDS);
-  if (typeof padding !== "string") {
-    for (const [side, amount] of [
-      ["before", before],
-      ["after", after],
-    ]) {
-      const half = floorDiv(pool, 2);
-      if (amount > half) {
-        throw new RangeError(
-          `padding=${pyRepr(padding)} puts ${amount} cell(s) ${side} the input, but ` +
-            `pooling padding must be at most half of pool_size=${pool} ` +
-            `(pool_size // 2 = ${half}), as PyTorch requires; use a padding ` +
-            `of 0..${half}`,
-        );
-      }
+  // The core's own bound: padding as wide as the window would make a window of padding
+  // only (each framework's tighter rules are checked before, as in convdims.conventions).
+  const reach = effectiveKernel(pool, dilation);
+  for (const [side, amount] of [
+    ["before", before],
+    ["after", after],
+  ]) {
+    if (amount >= reach) {
+      throw new RangeError(
+        `padding=${pyRepr(padding)} puts ${amount} cell(s) ${side} the input, but a ` +
+          `pooling window of pool_size=${pool}` +
+          (dilation !== 1 ? ` (effective ${reach} with dilation=${dilation})` : "") +
+          ` would then hold padding only; use a padding of 0..${reach - 1} ` +
+          "(frameworks may allow less: see convdims.conventions)",
+      );
     }
   }
   const span = size + before + after - effectiveKernel(pool, dilation);
@@ -801,7 +802,7 @@ function checkTorchPadding(paddings, allowed, layer) {
   }
 }
 
-function frameworkRules(command, framework, paddings, strides, dilations, ceilMode, outputPadding) {
+function frameworkRules(command, framework, paddings, strides, dilations, ceilMode, outputPadding, kernels = []) {
   if (framework === null) return;
   const concrete = strides.map((s) => (s === null ? 1 : s));
   const axes = paddings.length;
@@ -840,6 +841,20 @@ function frameworkRules(command, framework, paddings, strides, dilations, ceilMo
     }
   } else if (command === "pool") {
     checkTorchPadding(paddings, [], "pooling layers");
+    // PyTorch's own bound (convdims.conventions): at most half the raw pool size a side.
+    paddings.forEach((padding, axis) => {
+      const pool = kernels[axis];
+      if (typeof padding !== "number" || !(pool >= 1)) return;
+      const half = floorDiv(pool, 2);
+      if (padding > half) {
+        throw new CommandError(
+          `argument -p/--padding: padding=${pyRepr(padding)} puts ${padding} cell(s) ` +
+            `before the input, but pooling padding must be at most half of ` +
+            `pool_size=${pool} (pool_size // 2 = ${half}), as PyTorch requires; use a ` +
+            `padding of 0..${half}`,
+        );
+      }
+    });
   } else {
     checkTorchPadding(paddings, [], "transposed convolutions");
     if ((outputPadding || []).some((op) => op === null)) {
@@ -955,7 +970,7 @@ function run(query) {
     if (framework === "torch") extras = extras.map((e) => (e === null ? 0 : e));
   }
   if (command !== "pool") strides = strides.map((s) => (s === null ? 1 : s));
-  frameworkRules(command, framework, paddings, strides, dilations, ceilMode, outputPaddingIn);
+  frameworkRules(command, framework, paddings, strides, dilations, ceilMode, outputPaddingIn, kernels);
 
   const records = [];
   for (let axis = 0; axis < axes; axis++) {
