@@ -104,10 +104,11 @@ def upsample_output_size(
         (14, 10)
         >>> upsample_output_size(10, 0.5), upsample_output_size(5, 0.3)
         (5, 1)
-        >>> upsample_output_size(3, 0.1)  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        ValueError: scale_factor=0.1 on input_size=3 gives floor(3 * 0.1) = 0 cells; ...
+        >>> try:
+        ...     upsample_output_size(3, 0.1)
+        ... except ValueError as error:
+        ...     print(str(error)[:53])
+        scale_factor=0.1 on input_size=3 gives floor(3 * 0.1)
     """
     cells = positive_int("input_size", input_size)
     if (scale_factor is None) == (size is None):
