@@ -72,22 +72,36 @@ const wouldGive = (other, output) =>
     ? "would leave no output at all here."
     : `would give ${other}` + (other === output ? " (the same here)." : ".");
 
+// The input sizes n >= 1 a forward convolution with these settings maps to `size`, in
+// closed form (render/transposed.py's _forward_preimage): floor((n + P - K)/S) + 1 = size
+// for (size - 1)*S + K - P <= n <= size*S - 1 + K - P; "same": (size - 1)*S + 1 .. size*S.
+const LISTED = 8;
+
+function forwardPreimage(size, kernel, stride, padding, dilation) {
+  if (padding === "same") return [(size - 1) * stride + 1, size * stride];
+  let total;
+  if (padding === "valid") total = 0;
+  else if (Array.isArray(padding)) total = padding[0] + padding[1];
+  else total = 2 * padding;
+  const reach = effectiveKernel(kernel, dilation) - total;
+  return [Math.max(1, (size - 1) * stride + reach), size * stride - 1 + reach];
+}
+
+function listedSizes(first, last) {
+  const count = last - first + 1;
+  if (count <= LISTED) {
+    return Array.from({ length: count }, (_, i) => String(first + i)).join(", ");
+  }
+  return `${first}, ${first + 1}, ..., ${last} (${count.toLocaleString("en-US")} sizes)`;
+}
+
 function preimageNote(size, kernel, stride, padding, dilation, output) {
   if (stride === 1) return [];
-  const effective = effectiveKernel(kernel, dilation);
-  const low = Math.max(1, (size - 1) * stride - effective);
-  const candidates = [];
-  for (let n = low; n < (size + 1) * stride + 2 * effective; n++) {
-    try {
-      if (convOutputSize(n, kernel, stride, padding, dilation) === size) candidates.push(n);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-    }
-  }
-  if (candidates.length < 2) return [];
-  const listed = candidates.join(", ");
+  const [first, last] = forwardPreimage(size, kernel, stride, padding, dilation);
+  if (last - first + 1 < 2) return [];
+  const listed = listedSizes(first, last);
   return [
-    candidates.includes(output)
+    first <= output && output <= last
       ? `a forward convolution with these settings maps each of ${listed} to ${size}, ` +
         `so the transpose must choose: this picks ${output}.`
       : `a forward convolution with these settings maps each of ${listed} to ` +
