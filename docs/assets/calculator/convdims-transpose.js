@@ -49,11 +49,13 @@ export function convTransposeOutputSize(size, kernel, stride = 1, padding = 0, o
     what = `padding ${before} before + ${after} after, output_padding=${extra}`;
   }
   if (output < 1) {
-    throw new RangeError(
+    const error = new RangeError(
       `a transposed convolution of input_size=${size} with kernel_size=${kernel}, ` +
         `stride=${stride}, dilation=${dilation} and ${what} would have output size ${output}; ` +
         `it must be at least 1, so use less padding or a larger input`,
     );
+    error.argument = "padding"; // as the library's ArgumentError says, for the option
+    throw error;
   }
   return output;
 }

@@ -869,7 +869,8 @@ function frameworkRules(command, framework, paddings, strides, dilations, ceilMo
 function coreError(error, axis = 0, axes = 1) {
   const message = error.message;
   const match = message.match(/^[a-z_]+/);
-  const option = match ? OPTIONS[match[0]] : undefined;
+  const named = error.argument || (match ? match[0] : undefined);
+  const option = named ? OPTIONS[named] : undefined;
   const where = axes > 1 ? `axis ${axis} of ${axes}: ` : "";
   const prefix = option ? `argument ${option}: ` : "";
   return new CommandError(prefix + where + message);
