@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from convdims.analysis._fields import FieldState, merge, next_state
-from convdims.analysis._macs import layer_macs, torchinfo_mult_adds
+from convdims.analysis._macs import _prod, layer_macs, torchinfo_mult_adds
 from convdims.description import NOT_STORED, Kind, LayerCall, ModelGraph
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.receptive import ReceptiveField
@@ -83,10 +82,6 @@ class Totals:
         return 2 * self.macs
 
 
-def _elements(shape: Sequence[int | None]) -> int:
-    return math.prod(1 if v is None else v for v in shape)
-
-
 def measure_calls(
     calls: Sequence[LayerCall] | ModelGraph, bytes_per_element: int = 4
 ) -> list[LayerMeasures]:
@@ -110,7 +105,7 @@ def measure_calls(
     for call in graph.calls:
         state = next_state(call, merge([states[i] for i in call.inputs]))
         states.append(state)
-        elements = _elements(call.output_shape)
+        elements = _prod(call.output_shape)
         result.append(
             LayerMeasures(
                 name=call.name,

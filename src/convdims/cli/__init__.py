@@ -39,6 +39,7 @@ from convdims.cli.argv import quick_run, wants_json
 from convdims.cli.errors import OPTIONS, CommandError
 from convdims.cli.output import (
     OUTPUT_FAILED,
+    PROG,
     OutputFailed,
     any_digits,
     as_json,
@@ -48,8 +49,6 @@ from convdims.cli.output import (
     refuse,
     silence_stdout,
 )
-
-PROG = "convdims"
 
 # Kept importable from here: the option an argument of the core belongs to.
 _OPTIONS = OPTIONS

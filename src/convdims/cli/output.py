@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from convdims.cli.errors import REFUSED, CommandError
 
+#: The program's name in every message (the one place it is written).
 PROG = "convdims"
 
 #: Exit status when the output could not be written.
