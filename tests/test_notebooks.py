@@ -138,6 +138,17 @@ def test_every_kind_of_output_matches_a_kernel(tmp_path, kernel_home):
     assert repr(tmp_path.name) in results
 
 
+def test_a_leftover_underscore_in_builtins_does_not_change_what_underscore_is(
+    tmp_path, monkeypatch
+):
+    """Doctests and ``sys.displayhook`` leave ``builtins._`` behind in a test process."""
+    monkeypatch.setattr(builtins, "_", "left behind", raising=False)
+    notebook = new_notebook(cells=[new_code_cell("'fresh'"), new_code_cell("_ + '!'")])
+    hook.run(notebook, tmp_path, "underscore.ipynb")
+    assert notebook.cells[1].outputs[0]["data"]["text/plain"] == "'fresh!'"
+    assert builtins._ == "left behind"
+
+
 def test_a_failing_cell_names_the_notebook_the_cell_and_the_error(tmp_path):
     notebook = new_notebook(
         cells=[

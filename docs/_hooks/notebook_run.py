@@ -188,6 +188,9 @@ def _process_kept(folder: Path):
     saved_path = list(sys.path)
     saved_environ = dict(os.environ)
     saved_cwd = os.getcwd()
+    # A kernel's builtins have no ``_``; with one there, IPython stops updating its own
+    # (doctest, or any ``sys.displayhook``, leaves one behind in the build's process).
+    vars(builtins).pop("_", None)
     sys.path.insert(0, str(folder))
     os.chdir(folder)
     try:
