@@ -24,12 +24,33 @@ def test_same_split(size, kernel, stride, dilation, expected):
 
 
 @pytest.mark.parametrize(
+    ("size", "kernel", "stride", "dilation"),
+    [(11, 2, 2, 1), (224, 7, 2, 1), (10, 4, 1, 1), (9, 2, 3, 2), (5, 1, 3, 1)],
+)
+def test_same_lower_moves_the_odd_cell_before(size, kernel, stride, dilation):
+    before, after = same_padding(size, kernel, stride, dilation)
+    assert same_padding(size, kernel, stride, dilation, lower=True) == (after, before)
+    assert explicit_padding("same_lower", size, kernel, stride, dilation) == (after, before)
+
+
+@pytest.mark.parametrize(
+    ("kernel", "dilation", "expected"),
+    [(1, 1, (0, 0)), (2, 1, (0, 1)), (4, 1, (1, 2)), (3, 2, (2, 2)), (2, 3, (1, 2))],
+)
+def test_circular_pads_half_the_reach_whatever_the_stride(kernel, dilation, expected):
+    for stride in (1, 2, 5):
+        assert explicit_padding("circular", 9, kernel, stride, dilation) == expected
+
+
+@pytest.mark.parametrize(
     ("padding", "expected"),
     [
         ("valid", (0, 0)),
         ("same", (1, 1)),
         ("full", (2, 2)),
         ("causal", (2, 0)),
+        ("same_lower", (1, 1)),
+        ("circular", (1, 1)),
         (3, (3, 3)),
     ],
 )
@@ -38,7 +59,7 @@ def test_every_word_and_a_number(padding, expected):
 
 
 def test_words_are_the_callers_choice():
-    assert PADDING_WORDS == ("valid", "same", "full", "causal")
+    assert PADDING_WORDS == ("valid", "same", "same_lower", "full", "causal", "circular")
     with pytest.raises(ArgumentError) as caught:
         explicit_padding("full", 10, 3, words=("valid", "same"))
     assert caught.value.argument == "padding" and "'valid', 'same'" in caught.value.valid

@@ -77,6 +77,7 @@ class AxisGeometry:
     pad_after: int
     output_size: int
     ceil_mode: bool = False
+    last_window: str = "drop"
 
     @property
     def effective_kernel(self) -> int:

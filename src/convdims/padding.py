@@ -12,23 +12,32 @@ from convdims.window import effective_kernel as _effective_kernel
 Padding = int | tuple[int, int] | str
 
 #: The padding words the core understands, in the order the docs explain them.
-PADDING_WORDS = ("valid", "same", "full", "causal")
+#: ``"same_lower"`` is ``"same"`` with the odd cell before; ``"circular"`` pads
+#: ``(K - 1)//2`` before and ``K//2`` after whatever the stride (wrapped values).
+PADDING_WORDS = ("valid", "same", "same_lower", "full", "causal", "circular")
 
 
 def same_padding(
-    input_size: int, kernel_size: int, stride: int = 1, dilation: int = 1
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    dilation: int = 1,
+    *,
+    lower: bool = False,
 ) -> tuple[int, int]:
-    """The ``(before, after)`` padding TensorFlow and Keras apply for ``padding="same"``.
+    """The ``(before, after)`` padding of ``padding="same"``: ``ceil(I / S)`` outputs.
 
     The output is ``O = ceil(I / S)``; the total padding is
-    ``max((O - 1)*S + K - I, 0)`` with ``K = d*(k - 1) + 1``, and when it is odd the extra
-    cell goes after (right or bottom).
+    ``max((O - 1)*S + K - I, 0)`` with ``K = d*(k - 1) + 1``. When it is odd the extra
+    cell goes after (right or bottom: TensorFlow and Keras), or before with
+    ``lower=True`` (``SAME_LOWER``).
 
     Args:
         input_size: I, cells along the axis.
         kernel_size: k, the kernel's extent.
         stride: S.
         dilation: d.
+        lower: put the odd cell before instead of after.
 
     Returns:
         The cells added before and after the input.
@@ -38,8 +47,8 @@ def same_padding(
         ValueError: an argument is below 1.
 
     Examples:
-        >>> same_padding(11, 2, stride=2)
-        (0, 1)
+        >>> same_padding(11, 2, stride=2), same_padding(11, 2, stride=2, lower=True)
+        ((0, 1), (1, 0))
         >>> same_padding(32, 3)
         (1, 1)
         >>> same_padding(224, 7, stride=2)
@@ -51,7 +60,8 @@ def same_padding(
     dil = positive_int("dilation", dilation)
     output = -(-size // step)
     total = max((output - 1) * step + _effective_kernel(kernel, dil) - size, 0)
-    return total // 2, total - total // 2
+    small, large = total // 2, total - total // 2
+    return (large, small) if lower else (small, large)
 
 
 def explicit_padding(
@@ -68,8 +78,10 @@ def explicit_padding(
     - an int P: P on each side;
     - a pair ``(before, after)``;
     - ``"valid"``: none; ``"same"``: TensorFlow's split
-      ([`same_padding`][convdims.same_padding]);
-      ``"full"``: K - 1 on each side; ``"causal"``: K - 1 before, none after,
+      ([`same_padding`][convdims.same_padding]), ``"same_lower"`` the same total with
+      the odd cell before;
+      ``"full"``: K - 1 on each side; ``"causal"``: K - 1 before, none after;
+      ``"circular"``: ``(K - 1)//2`` before, ``K//2`` after,
       where ``K = d*(k - 1) + 1``.
 
     Args:
@@ -94,6 +106,8 @@ def explicit_padding(
         (2, 2)
         >>> explicit_padding((0, 1), 10, 3)
         (0, 1)
+        >>> explicit_padding("circular", 10, 4), explicit_padding("same_lower", 10, 4)
+        ((1, 2), (2, 1))
     """
     size = positive_int("input_size", input_size)
     kernel = positive_int("kernel_size", kernel_size)
@@ -113,10 +127,12 @@ def explicit_padding(
         reach = _effective_kernel(kernel, dil) - 1
         if word == "valid":
             return 0, 0
-        if word == "same":
-            return same_padding(size, kernel, step, dil)
+        if word in ("same", "same_lower"):
+            return same_padding(size, kernel, step, dil, lower=word == "same_lower")
         if word == "full":
             return reach, reach
+        if word == "circular":
+            return reach // 2, reach - reach // 2
         return reach, 0  # causal
     if isinstance(padding, (tuple, list)):
         if len(padding) != 2:

@@ -9,7 +9,11 @@ from convdims.geometry import AxisGeometry
 from convdims.padding import Padding, explicit_padding
 from convdims.window import effective_kernel
 
-POOL_PADDING_WORDS = ("valid", "same")
+POOL_PADDING_WORDS = ("valid", "same", "same_lower")
+
+#: What rounding up does with a last window that starts in the padding after the input:
+#: ``"drop"`` it (PyTorch, ONNX) or ``"keep"`` it (MXNet's ``full``).
+LAST_WINDOW_RULES = ("drop", "keep")
 
 
 def pool_geometry(
@@ -19,6 +23,7 @@ def pool_geometry(
     padding: Padding = 0,
     dilation: int = 1,
     ceil_mode: bool = False,
+    last_window: str = "drop",
 ) -> AxisGeometry:
     """The full geometry of a pooling window along one axis.
 
@@ -42,6 +47,13 @@ def pool_geometry(
             value=ceil_mode,
             valid="True or False",
         )
+    if last_window not in LAST_WINDOW_RULES:
+        raise ArgumentError(
+            f"last_window={shown(last_window)} is not a rule; use 'drop' or 'keep'",
+            argument="last_window",
+            value=last_window,
+            valid="'drop' or 'keep'",
+        )
     before, after = explicit_padding(
         padding, size, pool, step, dil, words=POOL_PADDING_WORDS
     )
@@ -64,9 +76,10 @@ def pool_geometry(
             raise no_window_error(pool, dil, size, before, after, "pool_size")
         output = span // step + 1
     else:
-        # Round up, but the last window must start inside the input or the left padding.
+        # Round up; under "drop" the last window must start inside the input or the
+        # left padding.
         output = (span + step - 1) // step + 1
-        if output >= 1 and (output - 1) * step >= size + before:
+        if last_window == "drop" and output >= 1 and (output - 1) * step >= size + before:
             output -= 1
         if output < 1:
             raise no_window_error(pool, dil, size, before, after, "pool_size")
@@ -79,6 +92,7 @@ def pool_geometry(
         pad_after=after,
         output_size=output,
         ceil_mode=ceil_mode,
+        last_window=last_window,
     )
 
 
@@ -89,6 +103,7 @@ def pool_output_size(
     padding: Padding = 0,
     dilation: int = 1,
     ceil_mode: bool = False,
+    last_window: str = "drop",
 ) -> int:
     """Output size of max or average pooling along one axis.
 
@@ -105,6 +120,8 @@ def pool_output_size(
             ``"same"`` (``ceil(I / S)``, extra padding after).
         dilation: d (PyTorch's MaxPool).
         ceil_mode: round up instead of down (PyTorch).
+        last_window: with ``ceil_mode``, ``"drop"`` (PyTorch's rule above) or
+            ``"keep"`` (no such rule: MXNet's ``pooling_convention="full"``).
 
     Returns:
         O, at least 1.
@@ -124,7 +141,9 @@ def pool_output_size(
         (6, 6)
         >>> pool_output_size(112, 3, 2, 1), pool_output_size(112, 3, 2, 1, ceil_mode=True)
         (56, 57)
+        >>> pool_output_size(5, 1, 3, ceil_mode=True, last_window="keep")
+        3
     """
     return pool_geometry(
-        input_size, pool_size, stride, padding, dilation, ceil_mode
+        input_size, pool_size, stride, padding, dilation, ceil_mode, last_window
     ).output_size

@@ -212,16 +212,25 @@ def window_derivation(
         if naive == g.output_size:
             main = equation("O", "O", naive_node, g.output_size, f"the {what} size")
             start = g.last_start
-            notes.append(
-                f"ceil_mode (PyTorch) rounds the division up; the last window starts at "
-                f"{start}, before I + P_b = {g.input_size + g.pad_before}, so it is kept"
-                + (
-                    f" (it reaches {g.overhang} cell(s) past the padded input; those "
-                    "are ignored)."
-                    if g.overhang
-                    else "."
+            if start >= g.input_size + g.pad_before:  # kept only under last_window="keep"
+                notes.append(
+                    f"Rounding up (ceil_mode) keeps every window here: the last one "
+                    f"starts at {start}, not before I + P_b = "
+                    f"{g.input_size + g.pad_before}, so it reads no input cell, and no "
+                    "last-window rule drops it."
                 )
-            )
+            else:
+                notes.append(
+                    f"ceil_mode (PyTorch) rounds the division up; the last window starts "
+                    f"at {start}, before I + P_b = {g.input_size + g.pad_before}, so it "
+                    "is kept"
+                    + (
+                        f" (it reaches {g.overhang} cell(s) past the padded input; those "
+                        "are ignored)."
+                        if g.overhang
+                        else "."
+                    )
+                )
         elif naive == g.output_size + 1:
             o_naive = Symbol("O'", "O'", "count before the last-window rule", naive)
             steps.append(equation("O'", "O'", naive_node, naive, "the ceil_mode count"))

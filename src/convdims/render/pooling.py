@@ -17,12 +17,13 @@ def pool_derivation(
     padding: Any = 0,
     dilation: int = 1,
     ceil_mode: bool = False,
+    last_window: str = "drop",
 ) -> Derivation:
     """Derive the output size of max or average pooling along one axis.
 
     Arguments and errors as [`pool_output_size`][convdims.pool_output_size]: the
     stride defaults to the pool size, ``ceil_mode`` rounds up under PyTorch's
-    last-window rule.
+    last-window rule (``last_window="keep"``: without it).
 
     Examples:
         >>> d = pool_derivation(30, 2)
@@ -38,5 +39,7 @@ def pool_derivation(
         padding=padding,
         dilation=dilation,
     )
-    geometry = pool_geometry(input_size, pool_size, stride, padding, dilation, ceil_mode)
+    geometry = pool_geometry(
+        input_size, pool_size, stride, padding, dilation, ceil_mode, last_window
+    )
     return window_derivation(geometry, padding, "pool size", "pooling", stride)

@@ -1,26 +1,5 @@
-"""Each framework's rules, as data and small functions: the one place a rule lives.
-
-The core (``convdims.convolution``, ``convdims.pooling``, ...) computes sizes for
-any padding, stride and dilation. A framework accepts less, and words things its own way:
-Keras takes padding words only and refuses strides > 1 together with dilation > 1;
-PyTorch takes cells on each side, allows ``'same'`` only at stride 1 and pads a pooling
-window by at most half of it. Those rules live here, once. The command line checks
-``--framework`` with them, and the Keras and PyTorch lookalikes read the same data and
-predicates (and raise each framework's own message).
-
->>> from convdims import conventions
->>> conventions.FRAMEWORKS
-('keras', 'torch')
->>> torch = conventions.get("torch")
->>> torch.output_size("pool", 11, 3, stride=2, padding=1)
-6
->>> try:
-...     torch.output_size("pool", 11, 3, stride=2, padding=2)
-... except ValueError as error:
-...     print(error.argument, error.valid, error)  # doctest: +NORMALIZE_WHITESPACE
-padding 0..1 padding=2 puts 2 cell(s) before the input, but pooling padding must be
-at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires; use a padding of 0..1
-"""
+"""The ``Convention`` class: one framework's rules as data, predicates and the
+per-axis answer ([`AxisRule`][convdims.conventions.AxisRule]) in the core's terms."""
 
 from __future__ import annotations
 
@@ -102,6 +81,22 @@ class Convention:
         output_padding_limit: what output_padding must stay below: ``"stride"`` or
             ``"stride or dilation"``.
         extra_hint: per family, what to do instead of a refused number of cells.
+        spellings: per family, the framework's padding words (lower case) that the core
+            spells otherwise, and the core's word for each (ONNX ``same_upper`` is the
+            core's ``same``); a word not listed is the core's own.
+        padding_pairs: families that take a ``(before, after)`` pair.
+        pool_stride_window: pooling's stride defaults to the window (else to 1: ONNX,
+            Flax).
+        last_window: what rounding up does with a last window that starts in the
+            padding after the input: ``"drop"`` or ``"keep"`` (see
+            [`pool_output_size`][convdims.pool_output_size]).
+        ceil_always: families that always round up (Caffe's pooling).
+        empty_output: families where a window that does not fit gives an empty axis (0)
+            instead of an error.
+        run_here: whether the tests check these rules against the real engine here
+            (else they are cited from its source: ``source``).
+        source: where the rules come from: the engine and version checked, or the
+            file and line cited.
     """
 
     name: str
@@ -118,6 +113,14 @@ class Convention:
     output_padding_none: bool = False
     output_padding_limit: OutputPaddingLimit = "stride"
     extra_hint: Mapping[str, str] = field(default_factory=dict)
+    spellings: Mapping[Family, Mapping[str, str]] = field(default_factory=dict)
+    padding_pairs: frozenset[Family] = frozenset()
+    pool_stride_window: bool = True
+    last_window: str = "drop"
+    ceil_always: frozenset[Family] = frozenset()
+    empty_output: frozenset[Family] = frozenset()
+    run_here: bool = True
+    source: str = ""
 
     # Predicates: what the lookalikes ask ------------------------------------------
 
@@ -136,11 +139,36 @@ class Convention:
             if padding.lower() not in self.padding_words[family]:
                 return False
             return padding.lower() != "causal" or axes == self.causal_axes
+        if isinstance(padding, (tuple, list)):
+            return family in self.padding_pairs and len(padding) == 2
         return (
             family in self.padding_cells
             and isinstance(padding, int)
             and not isinstance(padding, bool)
         )
+
+    def core_padding(self, family: Family | str, padding: Any) -> Any:
+        """``padding`` in the core's terms: the core's word for the framework's, an int
+        or a ``(before, after)`` pair as given.
+
+        Examples:
+            >>> get("keras").core_padding("conv", "SAME"), get("torch").core_padding(
+            ...     "conv", 2)
+            ('same', 2)
+        """
+        family = _family(family)
+        if isinstance(padding, str):
+            word = padding.lower()
+            return self.spellings.get(family, {}).get(word, word)
+        if isinstance(padding, list):
+            return tuple(padding)
+        return padding
+
+    def default_stride(self, family: Family | str, kernel_size: int) -> int:
+        """The stride when none is given: the window for pooling (unless the framework
+        says 1), else 1."""
+        family = _family(family)
+        return kernel_size if family is Family.POOL and self.pool_stride_window else 1
 
     def pool_padding_bound(self, kernel_size: int) -> int | None:
         """The most padding a pooling window of ``kernel_size`` may have a side (None:
@@ -182,6 +210,7 @@ class Convention:
         kernel_sizes: Sequence[int] | None = None,
         ceil_mode: bool = False,
         output_paddings: Sequence[int | None] | None = None,
+        axes: int | None = None,
     ) -> None:
         """Refuse what this framework refuses: one
         [`ArgumentError`][convdims.ArgumentError] per rule.
@@ -195,6 +224,8 @@ class Convention:
             kernel_sizes: one per axis (for the pooling padding bound).
             ceil_mode: pooling's round-up flag.
             output_paddings: transposed convolutions, one per axis (None: not given).
+            axes: the spatial axes of the layer, when the lists describe fewer (one
+                axis checked at a time); default ``len(paddings)``.
 
         Raises:
             ArgumentError: with ``argument`` one of ``padding``, ``dilation``,
@@ -209,7 +240,7 @@ class Convention:
             dilation | Keras rejects strides > 1 together with dilation_rate > 1 ...
         """
         family = _family(family)
-        axes = len(paddings)
+        axes = len(paddings) if axes is None else axes
         # Integers only; their range is the core's to check (after the framework's rules,
         # as the frameworks themselves do).
         strides = [None if s is None else as_int("stride", s) for s in strides]
@@ -326,7 +357,7 @@ class Convention:
 
     # One axis, the framework's way ------------------------------------------------
 
-    def output_size(
+    def resolve(
         self,
         family: Family | str,
         input_size: int,
@@ -336,36 +367,36 @@ class Convention:
         dilation: int = 1,
         ceil_mode: bool = False,
         output_padding: Any = "default",
-    ) -> int:
-        """The output size along one axis under this framework's rules and defaults.
+        *,
+        axes: int = 1,
+    ) -> AxisRule:
+        """One axis of a layer as this framework computes it, in the core's terms.
+
+        Applies the framework's defaults (padding, stride, output_padding), refuses what
+        it refuses, and maps its words onto the core's.
 
         Args:
             family: ``"conv"``, ``"pool"`` or ``"transpose"``.
             input_size: I, as in the core.
             kernel_size: k.
-            stride: S; None is the framework's default (the window for pooling, else 1).
-            padding: None is the framework's default.
+            stride: S; None is the framework's default.
+            padding: the framework's own spelling (case-insensitive words); None is its
+                default.
             dilation: d.
-            ceil_mode: pooling's round-up flag.
+            ceil_mode: the framework's round-up option for pooling.
             output_padding: transposed convolutions; ``"default"`` is the framework's
                 (Keras: None, PyTorch: 0).
+            axes: the layer's spatial axes (for rules such as Keras's 1-D-only
+                ``'causal'``).
 
         Raises:
             ArgumentError: the framework refuses the arguments, or the core does.
 
         Examples:
-            >>> keras, torch = get("keras"), get("torch")
-            >>> keras.output_size("conv", 11, 2, 2, "same"), torch.output_size(
-            ...     "conv", 11, 2, 2, 1)
-            (6, 6)
-            >>> keras.output_size("transpose", 12, 3, 2), torch.output_size(
-            ...     "transpose", 12, 3, 2)
-            (25, 25)
+            >>> rule = get("keras").resolve("pool", 11, 2, padding="same")
+            >>> rule.stride, rule.padding, rule.output_size
+            (2, 'same', 6)
         """
-        from convdims.convolution import conv_output_size
-        from convdims.pooling import pool_output_size
-        from convdims.transposed import conv_transpose_output_size
-
         family = _family(family)
         positive_int("input_size", input_size)
         if padding is None:
@@ -380,89 +411,145 @@ class Convention:
             kernel_sizes=[kernel_size],
             ceil_mode=ceil_mode,
             output_paddings=[output_padding] if family is Family.TRANSPOSE else None,
+            axes=axes,
         )
-        if family is Family.CONV:
-            step = 1 if stride is None else stride
-            return conv_output_size(input_size, kernel_size, step, padding, dilation)
-        if family is Family.POOL:
-            return pool_output_size(
-                input_size, kernel_size, stride, padding, dilation, ceil_mode
-            )
-        step = 1 if stride is None else stride
-        return conv_transpose_output_size(
-            input_size, kernel_size, step, padding, output_padding, dilation
+        return AxisRule(
+            framework=self.name,
+            family=family,
+            input_size=input_size,
+            kernel_size=kernel_size,
+            stride=self.default_stride(family, kernel_size) if stride is None else stride,
+            padding=self.core_padding(family, padding),
+            dilation=dilation,
+            ceil_mode=bool(ceil_mode) or family in self.ceil_always,
+            last_window=self.last_window,
+            output_padding=output_padding if family is Family.TRANSPOSE else None,
+            empty_allowed=family in self.empty_output,
         )
 
+    def output_size(
+        self,
+        family: Family | str,
+        input_size: int,
+        kernel_size: int,
+        stride: int | None = None,
+        padding: Any = None,
+        dilation: int = 1,
+        ceil_mode: bool = False,
+        output_padding: Any = "default",
+    ) -> int:
+        """The output size along one axis under this framework's rules and defaults
+        (0: the framework gives an empty axis); arguments as
+        [`resolve`][convdims.conventions.Convention.resolve].
 
-KERAS = Convention(
-    name="keras",
-    title="Keras",
-    padding_words={
-        Family.CONV: ("valid", "same", "causal"),
-        Family.POOL: ("valid", "same"),
-        Family.TRANSPOSE: ("valid", "same"),
-    },
-    padding_cells=frozenset(),
-    default_padding={Family.CONV: "valid", Family.POOL: "valid", Family.TRANSPOSE: "valid"},
-    causal_axes=1,
-    strided_dilation=False,
-    pool_ceil_mode=False,
-    pool_dilation=False,
-    output_padding_none=True,
-    output_padding_limit="stride",
-    extra_hint={
-        "int": "; for explicit padding put ZeroPadding{axes}D({padding}) before the layer",
-        "pair": "; for explicit padding put ZeroPadding{axes}D({padding}) before the layer",
-    },
-)
+        Raises:
+            ArgumentError: the framework refuses the arguments, or the core does.
 
-TORCH = Convention(
-    name="torch",
-    title="PyTorch",
-    padding_words={
-        Family.CONV: ("valid", "same"),
-        Family.POOL: (),
-        Family.TRANSPOSE: (),
-    },
-    padding_cells=frozenset(Family),
-    default_padding={Family.CONV: 0, Family.POOL: 0, Family.TRANSPOSE: 0},
-    same_strided=False,
-    pool_padding_half=True,
-    output_padding_limit="stride or dilation",
-    extra_hint={"pair": "; PyTorch pads both sides equally: pad B,A with nn.ZeroPad first"},
-)
+        Examples:
+            >>> keras, torch = get("keras"), get("torch")
+            >>> keras.output_size("conv", 11, 2, 2, "same"), torch.output_size(
+            ...     "conv", 11, 2, 2, 1)
+            (6, 6)
+            >>> keras.output_size("transpose", 12, 3, 2), torch.output_size(
+            ...     "transpose", 12, 3, 2)
+            (25, 25)
+        """
+        return self.resolve(
+            family,
+            input_size,
+            kernel_size,
+            stride,
+            padding,
+            dilation,
+            ceil_mode,
+            output_padding,
+        ).output_size
 
-#: Every framework convdims knows the rules of, by key.
-CONVENTIONS: dict[str, Convention] = {c.name: c for c in (KERAS, TORCH)}
 
-#: Their keys, in the order the site and the command line list them.
-FRAMEWORKS: tuple[str, ...] = tuple(CONVENTIONS)
+@dataclass(frozen=True)
+class AxisRule:
+    """One axis of one framework's layer, in the core's terms: what the core computes.
+
+    ``padding`` is the core's (a word of [`PADDING_WORDS`][convdims.PADDING_WORDS], an
+    int, or a ``(before, after)`` pair); ``stride`` is concrete.
+
+    Examples:
+        >>> from convdims import conventions
+        >>> rule = conventions.get("torch").resolve("pool", 11, 2, padding=1,
+        ...                                         ceil_mode=True)
+        >>> rule.output_size, rule.empty, rule.geometry().window_starts
+        (6, False, (0, 2, 4, 6, 8, 10))
+    """
+
+    framework: str
+    family: Family
+    input_size: int
+    kernel_size: int
+    stride: int
+    padding: Any
+    dilation: int = 1
+    ceil_mode: bool = False
+    last_window: str = "drop"
+    output_padding: int | None = None
+    empty_allowed: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Whether the window does not fit and the framework gives an empty axis."""
+        if not self.empty_allowed or self.family is Family.TRANSPOSE:
+            return False
+        from convdims.padding import explicit_padding
+        from convdims.window import effective_kernel
+
+        before, after = explicit_padding(
+            self.padding, self.input_size, self.kernel_size, self.stride, self.dilation
+        )
+        padded = before + self.input_size + after
+        return padded < effective_kernel(self.kernel_size, self.dilation)
+
+    def core_arguments(self) -> dict[str, Any]:
+        """The keyword arguments of the core's function (and derivation) for this axis."""
+        arguments: dict[str, Any] = {
+            "input_size": self.input_size,
+            "stride": self.stride,
+            "padding": self.padding,
+            "dilation": self.dilation,
+        }
+        if self.family is Family.POOL:
+            arguments["pool_size"] = self.kernel_size
+            arguments["ceil_mode"] = self.ceil_mode
+            arguments["last_window"] = self.last_window
+        else:
+            arguments["kernel_size"] = self.kernel_size
+        if self.family is Family.TRANSPOSE:
+            arguments["output_padding"] = self.output_padding
+        return arguments
+
+    def geometry(self) -> Any:
+        """The core's [`AxisGeometry`][convdims.AxisGeometry] of a convolution or pooling
+        axis (None for a transposed convolution, or an empty axis)."""
+        if self.family is Family.TRANSPOSE or self.empty:
+            return None
+        from convdims.convolution import conv_geometry
+        from convdims.pooling import pool_geometry
+
+        build = pool_geometry if self.family is Family.POOL else conv_geometry
+        return build(**self.core_arguments())
+
+    @property
+    def output_size(self) -> int:
+        """O, from the core (0 for an empty axis)."""
+        if self.empty:
+            return 0
+        if self.family is Family.TRANSPOSE:
+            from convdims.transposed import conv_transpose_output_size
+
+            return conv_transpose_output_size(**self.core_arguments())
+        return self.geometry().output_size
 
 
 def get(framework: str) -> Convention:
-    """The rules of ``framework`` (one of ``FRAMEWORKS``).
+    """The rules of ``framework`` (one of ``FRAMEWORKS``)."""
+    from convdims.conventions import get as get_
 
-    Raises:
-        ArgumentError: an unknown framework.
-    """
-    try:
-        return CONVENTIONS[framework]
-    except (KeyError, TypeError):
-        raise ArgumentError(
-            f"framework={shown(framework)} is not one convdims knows; use one of "
-            f"{', '.join(FRAMEWORKS)}",
-            argument="framework",
-            value=framework,
-            valid=_or(FRAMEWORKS),
-        ) from None
-
-
-__all__ = [
-    "CONVENTIONS",
-    "FRAMEWORKS",
-    "KERAS",
-    "TORCH",
-    "Convention",
-    "Family",
-    "get",
-]
+    return get_(framework)
