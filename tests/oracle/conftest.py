@@ -55,3 +55,10 @@ def torchinfo():
     """torchinfo, the reference for torch summaries and mult-adds."""
     _load("torch")
     return _load("torchinfo")
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """``engine("onnxruntime")``: an engine's module, loaded once (skipped or, with
+    CONVDIMS_REQUIRE_ORACLE=1, failed when it is missing)."""
+    return _load
