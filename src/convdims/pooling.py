@@ -24,6 +24,8 @@ def pool_geometry(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    *,
+    any_padding: bool = False,
 ) -> AxisGeometry:
     """The full geometry of a pooling window along one axis.
 
@@ -59,7 +61,7 @@ def pool_geometry(
     )
     reach = effective_kernel(pool, dil)
     for side, amount in (("before", before), ("after", after)):
-        if amount >= reach:
+        if amount >= reach and not any_padding:
             raise ArgumentError(
                 f"padding={shown(padding)} puts {amount} cell(s) {side} the input, but a "
                 f"pooling window of pool_size={pool}"
@@ -104,6 +106,8 @@ def pool_output_size(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    *,
+    any_padding: bool = False,
 ) -> int:
     """Output size of max or average pooling along one axis.
 
@@ -122,6 +126,9 @@ def pool_output_size(
         ceil_mode: round up instead of down (PyTorch).
         last_window: with ``ceil_mode``, ``"drop"`` (PyTorch's rule above) or
             ``"keep"`` (no such rule: MXNet's ``pooling_convention="full"``).
+        any_padding: take padding as wide as the window or wider, whose windows then
+            hold padding only (XLA's ``reduce_window``, so JAX and Flax, counts them);
+            by default such padding is refused.
 
     Returns:
         O, at least 1.
@@ -143,7 +150,16 @@ def pool_output_size(
         (56, 57)
         >>> pool_output_size(5, 1, 3, ceil_mode=True, last_window="keep")
         3
+        >>> pool_output_size(1, 2, 1, (3, 0), any_padding=True)
+        3
     """
     return pool_geometry(
-        input_size, pool_size, stride, padding, dilation, ceil_mode, last_window
+        input_size,
+        pool_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        last_window,
+        any_padding=any_padding,
     ).output_size

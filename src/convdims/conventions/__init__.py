@@ -41,6 +41,8 @@ from convdims.errors import ArgumentError
 _WHERE: dict[str, tuple[str, str]] = {
     "keras": ("keras", "KERAS"),
     "torch": ("torch", "TORCH"),
+    "jax": ("jax", "JAX"),
+    "flax": ("jax", "FLAX"),
 }
 
 #: The keys of every framework convdims knows the rules of.
@@ -76,12 +78,17 @@ def get(framework: str) -> Convention:
 def __getattr__(name: str) -> Any:
     if name == "CONVENTIONS":  # every framework's rules, by key (loads them all)
         return {framework: get(framework) for framework in FRAMEWORKS}
+    for framework, (_, attribute) in _WHERE.items():  # JAX, FLAX, ...: loaded on use
+        if attribute == name:
+            return get(framework)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
     "CONVENTIONS",
+    "FLAX",
     "FRAMEWORKS",
+    "JAX",
     "KERAS",
     "TORCH",
     "AxisRule",

@@ -36,6 +36,8 @@ def conv_transpose_derivation(
     padding: Any = 0,
     output_padding: int | None = None,
     dilation: int = 1,
+    *,
+    padding_of: str = "output",
 ) -> Derivation:
     """Derive the output size of a transposed convolution along one axis.
 
@@ -52,6 +54,8 @@ def conv_transpose_derivation(
         'O = I*S = 12*2 = 24'
         >>> conv_transpose_derivation(12, 3, 2, "same", output_padding=0).text
         'O = (I - 1)*S + (k mod 2) + a = (12 - 1)*2 + (3 mod 2) + 0 = 23'
+        >>> conv_transpose_derivation(12, 3, 2, (1, 2), padding_of="input").text
+        'O = (I - 1)*S + 1 + P_b + P_a - k + 1 = (12 - 1)*2 + 1 + 1 + 2 - 3 + 1 = 24'
     """
     check_digits(
         input_size=input_size,
@@ -62,7 +66,13 @@ def conv_transpose_derivation(
         dilation=dilation,
     )
     output = conv_transpose_output_size(
-        input_size, kernel_size, stride, padding, output_padding, dilation
+        input_size,
+        kernel_size,
+        stride,
+        padding,
+        output_padding,
+        dilation,
+        padding_of=padding_of,
     )
     size, kernel_cells, step, dil = input_size, kernel_size, stride, dilation
     effective = effective_kernel(kernel_cells, dil)
@@ -74,6 +84,24 @@ def conv_transpose_derivation(
     i_minus_1_s = Product((signed((1, Var(i)), (-1, ONE)), Var(s)))
     notes: list[str] = []
     what = "the transposed convolution size"
+    if padding_of == "input":
+        if isinstance(padding, (tuple, list)):
+            before, after = int(padding[0]), int(padding[1])
+        else:
+            before = after = int(padding)
+        pb = Symbol("P_b", "P_b", "padding before the stride-dilated input", before)
+        pa = Symbol("P_a", "P_a", "padding after the stride-dilated input", after)
+        legend += [pb, pa]
+        expression = signed(
+            (1, i_minus_1_s), (1, ONE), (1, Var(pb)), (1, Var(pa)), (-1, kernel), (1, ONE)
+        )
+        notes.append(
+            "the padding is added to the stride-dilated input ((I - 1)*S + 1 cells, S - 1 "
+            "zeros between cells), which a stride-1 convolution then reads (XLA, "
+            "jax.lax.conv_transpose): it is not cropped from the output."
+        )
+        main = equation("O", "O", expression, output, what)
+        return assemble(main, "output size", steps, legend, notes)
     if isinstance(padding, str):
         if output_padding is None:
             if padding == "valid":
