@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import sys
-from pathlib import Path
 import io
 import json
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
-from convdims import cli, conventions, draw
+from convdims import cli, draw
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_lib"))
 import calculator  # noqa: E402
