@@ -143,7 +143,7 @@ def _engine_padding(case: dict[str, Any]) -> Any:
         upper = padding.upper()
         if case["family"] == "transpose" and upper in ("SAME", "VALID"):
             # KNOWN_ENGINE_QUIRKS: lax.conv_transpose knows 'SAME'/'VALID' in capitals
-            # only (convolution.py:380); convdims's words are case-insensitive.
+            # only (convolution.py:375); convdims's words are case-insensitive.
             return upper
         if case["framework"] == "flax" and upper in ("CIRCULAR", "REFLECT", "CAUSAL"):
             return upper  # KNOWN_ENGINE_QUIRKS: Flax compares these in capitals

@@ -24,7 +24,7 @@ Where the rules come from (jax 0.10.2, flax 0.12.8; paths inside the installed p
   explicit ``(low, high)`` pairs pad the stride-dilated input (``lhs_dilation``) of a
   stride-1 ``conv_general_dilated``: ``O = (I - 1)*S + 1 + P_lo + P_hi - K + 1``
   (PyTorch's meaning only with ``use_consistent_padding=True``). Only ``'SAME'`` and
-  ``'VALID'`` in capitals are the transpose's words (line 380); any other string falls
+  ``'VALID'`` in capitals are the transpose's words (line 375); any other string falls
   through to ``conv_general_dilated``, which refuses it when a stride is not 1
   (lines 150-154) and otherwise reads it as a forward padding: ``'SAME_LOWER'`` then
   gives ``I``. ``transpose_kernel`` does not change sizes.
@@ -81,7 +81,7 @@ KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = (
         "framework": "jax",
         "op": "lax.conv_transpose",
         "case": "padding 'same' or 'valid' in lower case",
-        "engine": "not the transpose's words (convolution.py:380): at stride 1 they are "
+        "engine": "not the transpose's words (convolution.py:375): at stride 1 they are "
         "a forward convolution's padding ('valid' gives I - K + 1, not I + K - 1); at "
         "a stride above 1 a ValueError",
         "convdims": "words are case-insensitive: 'valid' is 'VALID'",
