@@ -44,6 +44,9 @@ Where lax has no default (``conv_general_dilated`` and ``conv_transpose`` requir
 stride and the padding), convdims takes ``jax.example_libraries.stax``'s: stride 1,
 ``'VALID'`` (``jax/example_libraries/stax.py:65-71, 92-98, 163-166``).
 
+Not modelled, and refused with the reason: negative padding, which lax takes as a crop
+of the input (``convolution.py:906-910`` refuses it only past the input's size).
+
 >>> from convdims import conventions
 >>> jax, flax = conventions.get("jax"), conventions.get("flax")
 >>> jax.output_size("conv", 11, 3), flax.output_size("conv", 11, 3)
