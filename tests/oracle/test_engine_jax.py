@@ -380,3 +380,18 @@ def test_the_known_quirks_are_real(jax, flax):
     with pytest.raises(RuntimeError):
         layer = flax.Conv(1, (3,), padding="circular")
         jax.eval_shape(lambda x: layer.init(jax.random.key(0), x), x)
+
+
+def test_negative_padding_is_cropping_which_convdims_refuses(jax):
+    """lax crops by a negative pad (so the random cases pad 0 or more); convdims refuses
+    it with the reason instead of answering for another layer."""
+    lax, jnp = jax.lax, jax.numpy
+    x = jax.ShapeDtypeStruct((1, 1, 5), jnp.float32)
+    w = jax.ShapeDtypeStruct((1, 1, 2), jnp.float32)
+    shape = jax.eval_shape(
+        lambda x, w: lax.conv_general_dilated(x, w, (1,), [(-1, 0)]), x, w
+    )
+    assert shape.shape[2] == 5 - 1 - 2 + 1
+    with pytest.raises(ValueError, match="does not model") as caught:
+        conventions.get("jax").output_size("conv", 5, 2, 1, (-1, 0))
+    assert caught.value.argument == "padding"
