@@ -41,6 +41,8 @@ from convdims.errors import ArgumentError
 _WHERE: dict[str, tuple[str, str]] = {
     "keras": ("keras", "KERAS"),
     "torch": ("torch", "TORCH"),
+    "onnx": ("onnx", "ONNX"),
+    "openvino": ("openvino", "OPENVINO"),
 }
 
 #: The keys of every framework convdims knows the rules of.
@@ -76,6 +78,9 @@ def get(framework: str) -> Convention:
 def __getattr__(name: str) -> Any:
     if name == "CONVENTIONS":  # every framework's rules, by key (loads them all)
         return {framework: get(framework) for framework in FRAMEWORKS}
+    for framework, (_, constant) in _WHERE.items():  # ONNX, OPENVINO, ...: loaded on use
+        if name == constant:
+            return get(framework)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -83,6 +88,8 @@ __all__ = [
     "CONVENTIONS",
     "FRAMEWORKS",
     "KERAS",
+    "ONNX",
+    "OPENVINO",
     "TORCH",
     "AxisRule",
     "Convention",
