@@ -119,15 +119,17 @@ KNOWN_ENGINE_QUIRKS: tuple[EngineQuirk, ...] = (
         "MaxPool, AveragePool",
         "auto_pad SAME_* where (ceil(I/S) - 1)*S + k < I (a stride larger than the window)",
         "the padding it computes is negative: MaxPool refuses ('padding values must be "
-        "non-negative') when every dilation is 1; AveragePool, and MaxPool with a "
-        "dilation above 1, answer, the windows never reaching the last cells",
-        "the engine's answer for each operator (resolve's op= and dilations=)",
+        "non-negative') when every dilation is 1, and AveragePool before opset 19; "
+        "AveragePool from opset 19, and MaxPool with a dilation above 1, answer, the "
+        "windows never reaching the last cells",
+        "the engine's answer for each operator (resolve's op=, dilations= and opset=)",
         {
             "family": "pool",
             "input_size": 2,
             "kernel_size": 1,
             "stride": 2,
             "padding": "same_upper",
+            "op": "AveragePool",
         },
         "onnxruntime/core/providers/cpu/nn/pool_attributes.h, ComputeSizePadDilations",
     ),
@@ -331,6 +333,7 @@ class OnnxConvention(Convention):
         output_shape: int | None = None,
         op: str | None = None,
         dilations: Sequence[int] | None = None,
+        opset: int | None = None,
     ) -> AxisRule:
         """One axis as ONNX Runtime computes it, in the core's terms.
 
@@ -352,6 +355,8 @@ class OnnxConvention(Convention):
                 differ only where ``SAME_*`` padding comes out negative.
             dilations: every axis's dilation (None: this axis's only), for that same
                 case: MaxPool refuses it only when all of them are 1.
+            opset: the model's opset (None: the latest): AveragePool takes dilations,
+                and crops rather than refuses that case, from opset 19.
 
         Raises:
             ArgumentError: what ONNX Runtime refuses (see the module).
@@ -403,7 +408,19 @@ class OnnxConvention(Convention):
             every = (
                 [dil] if dilations is None else [as_int("dilation", d) for d in dilations]
             )
-            return self._pool(rule, word, kernel, step, dil, chosen, every)
+            version = _opset(opset)
+            if chosen == "AveragePool" and version < 19 and max(every) > 1:
+                self._refuse(
+                    "dilation",
+                    dil,
+                    f"AveragePool takes dilations from opset 19 (this model's opset is "
+                    f"{version}); use opset 19 or later, or dilation 1",
+                    "dilation 1 before opset 19",
+                )
+            # MaxPool without dilations, and AveragePool before opset 19, run a kernel
+            # that refuses negative padding; the others crop.
+            strict = all(d == 1 for d in every) if chosen == "MaxPool" else version < 19
+            return self._pool(rule, word, kernel, step, dil, strict)
         if family is Family.TRANSPOSE:
             return self._transpose(rule, word, kernel, step, dil, output_shape)
         return rule
@@ -415,22 +432,21 @@ class OnnxConvention(Convention):
         kernel: int,
         step: int,
         dil: int,
-        op: str,
-        dilations: Sequence[int],
+        strict: bool,
     ) -> AxisRule:
         size = rule.input_size
         if word in _SAME:
             need = (-(-size // step) - 1) * step + kernel - size
             if need < 0:
-                if op == "MaxPool" and all(d == 1 for d in dilations):
+                if strict:
                     raise ArgumentError(
                         f"auto_pad {word.upper()} with input_size={size}, kernel_shape="
                         f"{kernel} and strides={step} asks for {need} cell(s) of padding "
                         "((ceil(I/S) - 1)*S + k - I): ONNX Runtime's MaxPool refuses "
-                        "this when every dilation is 1 ('padding values must be "
-                        "non-negative'; its AveragePool and a dilated MaxPool crop the "
-                        "input instead); use VALID, explicit pads or a stride of at most "
-                        "the window",
+                        "this when every dilation is 1, and AveragePool before opset 19 "
+                        "('padding values must be non-negative'; AveragePool from opset "
+                        "19 and a dilated MaxPool crop the input instead); use VALID, "
+                        "explicit pads or a stride of at most the window",
                         argument="padding",
                         value=word,
                         valid="VALID, explicit pads, or a stride no larger than the window",
@@ -534,6 +550,25 @@ def _pool_op(op: str | None) -> str:
             valid="'MaxPool' or 'AveragePool'",
         )
     return name
+
+
+#: The opset convdims assumes when none is given (every opset from 19 on gives the same
+#: sizes here).
+LATEST_OPSET = 23
+
+
+def _opset(opset: int | None) -> int:
+    if opset is None:
+        return LATEST_OPSET
+    version = as_int("opset", opset)
+    if version < 11:
+        raise ArgumentError(
+            f"opset={version}: convdims has ONNX's rules from opset 11 on; use 11 or later",
+            argument="opset",
+            value=opset,
+            valid="11 or later",
+        )
+    return version
 
 
 def _pads(padding: Any) -> str:
