@@ -330,6 +330,7 @@ class OnnxConvention(Convention):
         output_padding: Any = "default",
         *,
         axes: int = 1,
+        rounding: str | None = None,
         output_shape: int | None = None,
         op: str | None = None,
         dilations: Sequence[int] | None = None,
@@ -349,6 +350,7 @@ class OnnxConvention(Convention):
             ceil_mode: pooling's ``ceil_mode=1``.
             output_padding: ConvTranspose's ``output_padding`` (default 0).
             axes: the layer's spatial axes.
+            rounding: refused (TF.js's option): ``ceil_mode`` is ONNX's.
             output_shape: ConvTranspose's ``output_shape`` along this axis (then the
                 pads are computed, ``auto_pad`` choosing the side of an odd one).
             op: pooling's operator, ``"MaxPool"`` (None) or ``"AveragePool"``: they
@@ -398,6 +400,7 @@ class OnnxConvention(Convention):
             ceil_mode,
             output_padding,
             axes=axes,
+            rounding=rounding,
         )
         kernel = positive_int("kernel_size", rule.kernel_size)
         step = positive_int("stride", rule.stride)
