@@ -69,7 +69,7 @@ def test_rounding_types():
 def test_a_pooling_pad_may_be_as_large_as_the_window():
     # MaxPool counts windows of padding only; the core alone refuses them.
     rule = OPENVINO.resolve("pool", 2, 1, 1, (1, 1))
-    assert rule.output_size == 4 and rule.geometry() is None
+    assert rule.output_size == 4 and rule.geometry().window_starts == (0, 1, 2, 3)
     assert OPENVINO.resolve("pool", 2, 1, 2, (1, 2), rounding="ceil").output_size == 3
     assert OPENVINO.resolve("pool", 2, 1, 2, (2, 2), rounding="ceil_torch").output_size == 3
     # AvgPool with exclude_pad refuses them, without it takes them.
@@ -103,10 +103,11 @@ def test_transposed_convolution():
     )
 
 
-def test_the_core_gives_the_size_where_it_can():
-    rule = OPENVINO.resolve("transpose", 4, 3, 2, (1, 1), output_padding=1)
-    assert rule.engine_size is None
-    assert rule.output_size == conv_transpose_output_size(**rule.core_arguments()) == 8
+def test_the_core_gives_the_size():
+    rule = OPENVINO.resolve("transpose", 4, 3, 1, (1, 1), output_padding=3)
+    arguments = rule.core_arguments()
+    assert arguments["output_padding_bound"] is False
+    assert rule.output_size == conv_transpose_output_size(**arguments) == 7
 
 
 def test_empty_transposed_axis():

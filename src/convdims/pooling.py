@@ -24,6 +24,8 @@ def pool_geometry(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    *,
+    padding_windows: bool = False,
 ) -> AxisGeometry:
     """The full geometry of a pooling window along one axis.
 
@@ -35,6 +37,8 @@ def pool_geometry(
         >>> g = pool_geometry(11, 2, stride=2, padding=1, ceil_mode=True)
         >>> g.output_size, g.window_starts, g.overhang
         (6, (0, 2, 4, 6, 8, 10), 0)
+        >>> pool_geometry(2, 1, padding=1, padding_windows=True).window_starts
+        (0, 1, 2, 3)
     """
     size = positive_int("input_size", input_size)
     pool = positive_int("pool_size", pool_size)
@@ -58,8 +62,15 @@ def pool_geometry(
         padding, size, pool, step, dil, words=POOL_PADDING_WORDS
     )
     reach = effective_kernel(pool, dil)
+    if not isinstance(padding_windows, bool):
+        raise ArgumentTypeError(
+            f"padding_windows must be True or False, got {shown(padding_windows)}",
+            argument="padding_windows",
+            value=padding_windows,
+            valid="True or False",
+        )
     for side, amount in (("before", before), ("after", after)):
-        if amount >= reach:
+        if amount >= reach and not padding_windows:
             raise ArgumentError(
                 f"padding={shown(padding)} puts {amount} cell(s) {side} the input, but a "
                 f"pooling window of pool_size={pool}"
@@ -104,6 +115,8 @@ def pool_output_size(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    *,
+    padding_windows: bool = False,
 ) -> int:
     """Output size of max or average pooling along one axis.
 
@@ -122,6 +135,9 @@ def pool_output_size(
         ceil_mode: round up instead of down (PyTorch).
         last_window: with ``ceil_mode``, ``"drop"`` (PyTorch's rule above) or
             ``"keep"`` (no such rule: MXNet's ``pooling_convention="full"``).
+        padding_windows: let a pad be as large as the window, so that some windows
+            hold padding only and still count (some engines allow it); by default such
+            padding is refused.
 
     Returns:
         O, at least 1.
@@ -143,7 +159,16 @@ def pool_output_size(
         (56, 57)
         >>> pool_output_size(5, 1, 3, ceil_mode=True, last_window="keep")
         3
+        >>> pool_output_size(2, 1, padding=1, padding_windows=True)
+        4
     """
     return pool_geometry(
-        input_size, pool_size, stride, padding, dilation, ceil_mode, last_window
+        input_size,
+        pool_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        last_window,
+        padding_windows=padding_windows,
     ).output_size

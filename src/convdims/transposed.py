@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from convdims._checks import non_negative_int, positive_int, shown
-from convdims.errors import ArgumentError
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.padding import Padding, explicit_padding
 from convdims.window import effective_kernel
 
@@ -17,6 +17,8 @@ def conv_transpose_output_size(
     padding: Padding = 0,
     output_padding: int | None = None,
     dilation: int = 1,
+    *,
+    output_padding_bound: bool = True,
 ) -> int:
     """Output size of a transposed convolution along one axis.
 
@@ -41,6 +43,9 @@ def conv_transpose_output_size(
         output_padding: extra cells added after; ``None`` is not the same as 0 for the
             Keras words.
         dilation: d.
+        output_padding_bound: with int or pair padding, hold output_padding below the
+            stride or the dilation; False lets it be any number of cells (some engines
+            take any).
 
     Returns:
         O, at least 1.
@@ -58,6 +63,8 @@ def conv_transpose_output_size(
         >>> (conv_transpose_output_size(12, 3, 2, 1),
         ...  conv_transpose_output_size(12, 3, 2, 1, 1))
         (23, 24)
+        >>> conv_transpose_output_size(12, 3, 2, 1, 3, output_padding_bound=False)
+        26
     """
     size = positive_int("input_size", input_size)
     kernel = positive_int("kernel_size", kernel_size)
@@ -93,7 +100,15 @@ def conv_transpose_output_size(
     else:
         before, after = explicit_padding(padding, size, kernel, step, dil)
         extra = extra or 0
-        if extra >= step and extra >= dil:
+        if not isinstance(output_padding_bound, bool):
+            raise ArgumentTypeError(
+                "output_padding_bound must be True or False, got "
+                f"{shown(output_padding_bound)}",
+                argument="output_padding_bound",
+                value=output_padding_bound,
+                valid="True or False",
+            )
+        if extra >= step and extra >= dil and output_padding_bound:
             raise ArgumentError(
                 f"output_padding={extra} must be smaller than either stride={step} or "
                 f"dilation={dil} (PyTorch's rule); use 0..{max(step, dil) - 1}",

@@ -109,35 +109,42 @@ KNOWN_ENGINE_QUIRKS: tuple[EngineQuirk, ...] = (
 
 @dataclass(frozen=True)
 class OpenVinoAxisRule(AxisRule):
-    """An [`AxisRule`][convdims.conventions.AxisRule] whose size OpenVINO's own
-    arithmetic gives where the core refuses (a pooling pad as large as the window, an
-    ``output_padding`` not below the stride, an empty transposed axis).
+    """An [`AxisRule`][convdims.conventions.AxisRule] with OpenVINO's leeway: a pooling
+    pad may be as large as the window (the core's ``padding_windows``), a transposed
+    convolution's ``output_padding`` has no bound (``output_padding_bound=False``) and
+    its axis is empty (0) when the padding takes all of its output.
 
-    Attributes:
-        engine_size: the size OpenVINO gives, when the core cannot say it (else None).
+    Examples:
+        >>> from convdims import conventions
+        >>> rule = conventions.get("openvino").resolve("pool", 2, 1, padding=1)
+        >>> rule.core_arguments()["padding_windows"], rule.output_size
+        (True, 4)
     """
-
-    engine_size: int | None = None
 
     @property
     def empty(self) -> bool:
         """Whether OpenVINO gives an empty axis (a transposed convolution whose padding
         takes all of its output)."""
-        return self.engine_size == 0
+        if self.family is not Family.TRANSPOSE:
+            return False
+        before, after = self.padding
+        reach = effective_kernel(self.kernel_size, self.dilation)
+        extra = self.output_padding or 0
+        return (self.input_size - 1) * self.stride + reach + extra - before - after == 0
 
     @property
     def output_size(self) -> int:
-        """O: the core's, or OpenVINO's own where the core refuses."""
-        if self.engine_size is not None:
-            return self.engine_size
-        return AxisRule.output_size.fget(self)  # type: ignore[attr-defined]
+        """O, from the core (0 for an empty axis)."""
+        return 0 if self.empty else AxisRule.output_size.fget(self)  # type: ignore[attr-defined]
 
-    def geometry(self) -> Any:
-        """As [`AxisRule.geometry`][convdims.conventions.AxisRule.geometry]; None where
-        the core cannot draw the axis."""
-        if self.engine_size is not None:
-            return None
-        return super().geometry()
+    def core_arguments(self) -> dict[str, Any]:
+        """The core's keyword arguments, with OpenVINO's leeway."""
+        arguments = super().core_arguments()
+        if self.family is Family.POOL:
+            arguments["padding_windows"] = True
+        if self.family is Family.TRANSPOSE:
+            arguments["output_padding_bound"] = False
+        return arguments
 
 
 class OpenVinoConvention(Convention):
@@ -291,13 +298,7 @@ class OpenVinoConvention(Convention):
         rule = dataclasses.replace(
             rule, last_window="drop" if rounding == "ceil_torch" else "keep"
         )
-        if max(before, after) < reach:
-            return OpenVinoAxisRule(**_fields(rule))
-        # A window of padding only: the core refuses it, OpenVINO counts it.
-        output = (-(-span // step) if rule.ceil_mode else span // step) + 1
-        if rounding == "ceil_torch" and (output - 1) * step >= size + before:
-            output -= 1
-        return OpenVinoAxisRule(**_fields(rule), engine_size=output)
+        return OpenVinoAxisRule(**_fields(rule))
 
     def _transpose(
         self,
@@ -341,8 +342,7 @@ class OpenVinoConvention(Convention):
                 valid="less padding, or a larger input",
             )
         rule = dataclasses.replace(rule, padding=(before, after), output_padding=extra)
-        beyond = output == 0 or (extra >= step and extra >= dil)
-        return OpenVinoAxisRule(**_fields(rule), engine_size=output if beyond else None)
+        return OpenVinoAxisRule(**_fields(rule))
 
 
 def _fields(rule: AxisRule) -> dict[str, Any]:

@@ -18,6 +18,8 @@ def pool_derivation(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    *,
+    padding_windows: bool = False,
 ) -> Derivation:
     """Derive the output size of max or average pooling along one axis.
 
@@ -40,6 +42,13 @@ def pool_derivation(
         dilation=dilation,
     )
     geometry = pool_geometry(
-        input_size, pool_size, stride, padding, dilation, ceil_mode, last_window
+        input_size,
+        pool_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        last_window,
+        padding_windows=padding_windows,
     )
     return window_derivation(geometry, padding, "pool size", "pooling", stride)

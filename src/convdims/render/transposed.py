@@ -36,6 +36,8 @@ def conv_transpose_derivation(
     padding: Any = 0,
     output_padding: int | None = None,
     dilation: int = 1,
+    *,
+    output_padding_bound: bool = True,
 ) -> Derivation:
     """Derive the output size of a transposed convolution along one axis.
 
@@ -62,7 +64,13 @@ def conv_transpose_derivation(
         dilation=dilation,
     )
     output = conv_transpose_output_size(
-        input_size, kernel_size, stride, padding, output_padding, dilation
+        input_size,
+        kernel_size,
+        stride,
+        padding,
+        output_padding,
+        dilation,
+        output_padding_bound=output_padding_bound,
     )
     size, kernel_cells, step, dil = input_size, kernel_size, stride, dilation
     effective = effective_kernel(kernel_cells, dil)
@@ -117,10 +125,14 @@ def conv_transpose_derivation(
             crop = [(-1, Var(pb)), (-1, Var(pa))]
         legend.append(a)
         expression = signed((1, i_minus_1_s), *crop, (1, kernel), (1, Var(a)))
+        bound = (
+            " and must be smaller than the stride or the dilation"
+            if output_padding_bound
+            else ""
+        )
         notes.append(
             "PyTorch: padding crops cells off both ends of the full output "
-            "(I - 1)*S + K; output_padding (a) adds cells at the end and must be smaller "
-            "than the stride or the dilation."
+            f"(I - 1)*S + K; output_padding (a) adds cells at the end{bound}."
         )
     main = equation("O", "O", expression, output, what)
     notes += _preimage_note(size, kernel_cells, step, padding, dil, output)
