@@ -104,7 +104,7 @@ def test_negative_same_padding_depends_on_the_operator():
     [
         ("conv", (5, 2, 1, "SAME_UPPER", 2), {}, "dilation", "SAME_UPPER with dilation"),
         ("conv", (5, 2, 1, "same"), {}, "padding", "'same_upper'"),
-        ("conv", (5, 2, 1, "notset"), {}, "padding", "not 'notset'"),
+        ("conv", (5, 2, 1, "notset"), {}, "padding", "NOTSET means the explicit pads"),
         ("pool", (5, 2, 1, (2, 0), 3), {}, "padding", "kernel_shape=2"),
         ("pool", (5, 2, 1, 2), {}, "padding", "pads=2"),
         ("pool", (5, 2, 1, 0, 2), {"op": "AveragePool", "opset": 18}, "dilation", "19"),

@@ -261,6 +261,7 @@ class OnnxConvention(Convention):
             ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
             dilation | ONNX Runtime's Conv refuses auto_pad SAME_UPPER with dilation 2 ...
         """
+        _refuse_explicit_word(paddings, "notset", "NOTSET", "pads")
         super().check(
             family,
             paddings=paddings,
@@ -535,6 +536,23 @@ class OnnxConvention(Convention):
         return dataclasses.replace(
             rule, padding=(0, 0), output_padding=target - (size - 1) * step - reach
         )
+
+
+def _refuse_explicit_word(
+    paddings: Sequence[Any], word: str, shown_as: str, attribute: str
+) -> None:
+    """Refuse the word for explicit padding (ONNX's NOTSET, OpenVINO's explicit): the
+    pads themselves are the padding."""
+    for padding in paddings:
+        if isinstance(padding, str) and padding.lower() == word:
+            raise ArgumentError(
+                f"auto_pad {shown_as} means the explicit {attribute}: give them as B,A "
+                "(cells before and after) or one number for both sides, instead of "
+                f"{padding!r}",
+                argument="padding",
+                value=padding,
+                valid="B,A pads, one number, 'valid', 'same_upper' or 'same_lower'",
+            )
 
 
 _POOL_OPS = {"maxpool": "MaxPool", "averagepool": "AveragePool"}

@@ -33,12 +33,13 @@ data, in [`KNOWN_ENGINE_QUIRKS`][convdims.conventions.openvino.KNOWN_ENGINE_QUIR
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from convdims._checks import non_negative_int, positive_int, shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _family
-from convdims.conventions.onnx import EngineQuirk
+from convdims.conventions.onnx import EngineQuirk, _refuse_explicit_word
 from convdims.errors import ArgumentError
 from convdims.padding import explicit_padding
 from convdims.window import effective_kernel
@@ -151,6 +152,43 @@ class OpenVinoConvention(Convention):
     """OpenVINO's rules: a [`Convention`][convdims.conventions.Convention] whose
     ``resolve`` also takes ``rounding_type``, the pooling operator and
     ``ConvolutionBackpropData``'s ``output_shape``."""
+
+    def check(
+        self,
+        family: Family | str,
+        *,
+        paddings: Sequence[Any],
+        strides: Sequence[int | None],
+        dilations: Sequence[int],
+        kernel_sizes: Sequence[int] | None = None,
+        ceil_mode: bool = False,
+        output_paddings: Sequence[int | None] | None = None,
+        axes: int | None = None,
+    ) -> None:
+        """Refuse what OpenVINO refuses, as
+        [`Convention.check`][convdims.conventions.Convention.check] does; ``explicit``
+        is said with the pads themselves, ``B,A``.
+
+        Examples:
+            >>> from convdims import conventions
+            >>> try:
+            ...     conventions.get("openvino").check(
+            ...         "conv", paddings=["explicit"], strides=[1], dilations=[1])
+            ... except ValueError as error:
+            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+            padding | auto_pad explicit means the explicit pads_begin/pads_end: give ...
+        """
+        _refuse_explicit_word(paddings, "explicit", "explicit", "pads_begin/pads_end")
+        super().check(
+            family,
+            paddings=paddings,
+            strides=strides,
+            dilations=dilations,
+            kernel_sizes=kernel_sizes,
+            ceil_mode=ceil_mode,
+            output_paddings=output_paddings,
+            axes=axes,
+        )
 
     def resolve(
         self,
