@@ -383,6 +383,15 @@ class OnnxConvention(Convention):
                 value=output_shape,
                 valid="None",
             )
+        if rounding is not None:
+            self._refuse(
+                "rounding",
+                rounding,
+                f"ONNX has no rounding option (rounding={shown(rounding)} is TF.js's "
+                "dimRoundingMode): its pooling rounds up with ceil_mode=1 (--ceil-mode), "
+                "and down otherwise",
+                "no rounding option; ceil_mode for pooling",
+            )
         if op is not None and family is not Family.POOL:
             raise ArgumentError(
                 f"op={shown(op)} names a pooling operator; a {family.value} layer takes "
