@@ -128,7 +128,6 @@ def test_empty_transposed_axis():
         ("conv", (3, 1), {"rounding": "ceil"}, "rounding", "pooling"),
         ("pool", (5, 2, 1, 0, 2), {"op": "AvgPool"}, "dilation", "AvgPool has no"),
         ("pool", (5, 2), {"op": "AveragePool"}, "op", "'AvgPool'"),
-        ("pool", (5, 2), {"exclude_pad": 1}, "exclude_pad", "True or False"),
         ("transpose", (5, 2), {"op": "MaxPool"}, "op", "pooling"),
         ("pool", (5, 2), {"output_shape": 3}, "output_shape", "ConvolutionBackpropData"),
         ("conv", (5, 2, 1, "explicit"), {}, "padding", "give them as B,A"),
@@ -153,3 +152,9 @@ def test_known_engine_quirks_are_examples_convdims_answers():
                 _ = OPENVINO.resolve(family, **example).output_size
         else:
             assert OPENVINO.resolve(family, **example).output_size >= 0
+
+
+def test_exclude_pad_must_be_a_bool():
+    with pytest.raises(TypeError, match="True or False") as caught:
+        OPENVINO.resolve("pool", 5, 2, exclude_pad=1)
+    assert caught.value.argument == "exclude_pad"

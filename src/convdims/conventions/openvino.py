@@ -40,7 +40,7 @@ from typing import Any
 from convdims._checks import non_negative_int, positive_int, shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _family
 from convdims.conventions.onnx import EngineQuirk, _refuse_explicit_word
-from convdims.errors import ArgumentError
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.padding import explicit_padding
 from convdims.window import effective_kernel
 
@@ -292,7 +292,7 @@ class OpenVinoConvention(Convention):
         exclude_pad: bool,
     ) -> AxisRule:
         if not isinstance(exclude_pad, bool):
-            raise ArgumentError(
+            raise ArgumentTypeError(
                 f"exclude_pad must be True or False, got {shown(exclude_pad)}",
                 argument="exclude_pad",
                 value=exclude_pad,
