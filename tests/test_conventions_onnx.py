@@ -94,6 +94,13 @@ def test_negative_same_padding_depends_on_the_operator():
     assert (rule.input_size, rule.padding, rule.output_size) == (7, (0, 0), 4)
     with pytest.raises(ArgumentError, match="non-negative"):
         ONNX.resolve("pool", 8, 1, 2, "SAME_UPPER", op="AveragePool", opset=17)
+    # ... unless it rounds up and counts the padding.
+    old_average = {"op": "AveragePool", "opset": 17, "count_include_pad": True}
+    rule = ONNX.resolve("pool", 8, 1, 2, "SAME_UPPER", ceil_mode=True, **old_average)
+    assert rule.output_size == 4
+    with pytest.raises(TypeError) as caught:
+        ONNX.resolve("pool", 8, 1, 2, op="AveragePool", count_include_pad=1)
+    assert caught.value.argument == "count_include_pad"
     # A dilated MaxPool crops too, and so does an axis whose neighbour is dilated.
     assert ONNX.output_size("pool", 8, 1, 2, "SAME_UPPER", 2) == 4
     assert ONNX.resolve("pool", 8, 1, 2, "SAME_UPPER", dilations=(1, 2)).output_size == 4

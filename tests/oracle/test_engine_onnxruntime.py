@@ -61,6 +61,10 @@ def random_case(rng: random.Random) -> dict:
         case["pads"] = [rng.randint(0, reach) for _ in range(2 * axes)]
     if op in ("MaxPool", "AveragePool"):
         case["ceil_mode"] = rng.choice((0, 1))
+    if op == "AveragePool":
+        # Whether the average counts the padded cells changes values, never sizes:
+        # convdims is not told, and must agree either way.
+        case["count_include_pad"] = rng.choice((0, 1))
     if op == "ConvTranspose":
         if rng.random() < 0.6:
             case["output_padding"] = [rng.randint(0, 2) for _ in range(axes)]
@@ -90,7 +94,12 @@ def ours(case: dict, rng: random.Random | None = None):
                 padding = (case["pads"][axis], case["pads"][axis + axes])
             extra = {}
             if family == "pool":
-                extra = {"op": case["op"], "dilations": dilations, "opset": case["opset"]}
+                extra = {
+                    "op": case["op"],
+                    "dilations": dilations,
+                    "opset": case["opset"],
+                    "count_include_pad": bool(case.get("count_include_pad", 0)),
+                }
             if case["output_shape"] is not None:
                 extra["output_shape"] = case["output_shape"][axis]
             rule = ONNX.resolve(
@@ -142,6 +151,8 @@ class Runner:
         else:
             attributes["kernel_shape"] = list(case["kernel"])
             attributes["ceil_mode"] = case["ceil_mode"]
+            if "count_include_pad" in case:
+                attributes["count_include_pad"] = case["count_include_pad"]
         node = helper.make_node(case["op"], inputs, ["y"], **attributes)
         graph = helper.make_graph([node], "case", [x], [y], initializers)
         model = helper.make_model(

@@ -41,7 +41,7 @@ from typing import Any
 
 from convdims._checks import as_int, positive_int, shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _family
-from convdims.errors import ArgumentError
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.padding import explicit_padding
 from convdims.window import effective_kernel
 
@@ -119,10 +119,12 @@ KNOWN_ENGINE_QUIRKS: tuple[EngineQuirk, ...] = (
         "MaxPool, AveragePool",
         "auto_pad SAME_* where (ceil(I/S) - 1)*S + k < I (a stride larger than the window)",
         "the padding it computes is negative: MaxPool refuses ('padding values must be "
-        "non-negative') when every dilation is 1, and AveragePool before opset 19; "
-        "AveragePool from opset 19, and MaxPool with a dilation above 1, answer, the "
-        "windows never reaching the last cells",
-        "the engine's answer for each operator (resolve's op=, dilations= and opset=)",
+        "non-negative') when every dilation is 1, and AveragePool before opset 19 "
+        "(unless ceil_mode=1 and count_include_pad=1); AveragePool from opset 19, and "
+        "MaxPool with a dilation above 1, answer, the windows never reaching the last "
+        "cells",
+        "the engine's answer for each operator (resolve's op=, dilations=, opset= and "
+        "count_include_pad=)",
         {
             "family": "pool",
             "input_size": 2,
@@ -336,6 +338,7 @@ class OnnxConvention(Convention):
         op: str | None = None,
         dilations: Sequence[int] | None = None,
         opset: int | None = None,
+        count_include_pad: bool = False,
     ) -> AxisRule:
         """One axis as ONNX Runtime computes it, in the core's terms.
 
@@ -360,6 +363,9 @@ class OnnxConvention(Convention):
                 case: MaxPool refuses it only when all of them are 1.
             opset: the model's opset (None: the latest): AveragePool takes dilations,
                 and crops rather than refuses that case, from opset 19.
+            count_include_pad: AveragePool's (False, ONNX's default): it never changes
+                a size, but before opset 19 AveragePool crops rather than refuses that
+                case only with ``ceil_mode`` and ``count_include_pad``.
 
         Raises:
             ArgumentError: what ONNX Runtime refuses (see the module).
@@ -430,9 +436,21 @@ class OnnxConvention(Convention):
                     f"{version}); use opset 19 or later, or dilation 1",
                     "dilation 1 before opset 19",
                 )
-            # MaxPool without dilations, and AveragePool before opset 19, run a kernel
-            # that refuses negative padding; the others crop.
-            strict = all(d == 1 for d in every) if chosen == "MaxPool" else version < 19
+            if not isinstance(count_include_pad, bool):
+                raise ArgumentTypeError(
+                    "count_include_pad must be True or False, got "
+                    f"{shown(count_include_pad)}",
+                    argument="count_include_pad",
+                    value=count_include_pad,
+                    valid="True or False",
+                )
+            # MaxPool without dilations, and AveragePool before opset 19 unless it rounds
+            # up and counts the padding, run a kernel that refuses negative padding; the
+            # others crop.
+            if chosen == "MaxPool":
+                strict = all(d == 1 for d in every)
+            else:
+                strict = version < 19 and not (rule.ceil_mode and count_include_pad)
             return self._pool(rule, word, kernel, step, dil, strict)
         if family is Family.TRANSPOSE:
             return self._transpose(rule, word, kernel, step, dil, output_shape)
@@ -457,9 +475,10 @@ class OnnxConvention(Convention):
                         f"{kernel} and strides={step} asks for {need} cell(s) of padding "
                         "((ceil(I/S) - 1)*S + k - I): ONNX Runtime's MaxPool refuses "
                         "this when every dilation is 1, and AveragePool before opset 19 "
-                        "('padding values must be non-negative'; AveragePool from opset "
-                        "19 and a dilated MaxPool crop the input instead); use VALID, "
-                        "explicit pads or a stride of at most the window",
+                        "unless ceil_mode and count_include_pad are 1 ('padding values "
+                        "must be non-negative'; AveragePool from opset 19 and a dilated "
+                        "MaxPool crop the input instead); use VALID, explicit pads or a "
+                        "stride of at most the window",
                         argument="padding",
                         value=word,
                         valid="VALID, explicit pads, or a stride no larger than the window",
