@@ -145,6 +145,7 @@ def test_each_refusal_names_its_argument(family, arguments, keywords, argument, 
 def test_known_engine_quirks_are_examples_convdims_answers():
     for quirk in openvino_module.KNOWN_ENGINE_QUIRKS:
         assert quirk.framework == "openvino" and quirk.source.startswith("src/core/")
+        assert quirk.kind == "note"
         example = dict(quirk.example)
         family = example.pop("family")
         if quirk.convdims_does.startswith("refuses"):

@@ -58,8 +58,9 @@ class EngineQuirk:
         framework: the convention's key (``"onnx"``, ``"openvino"``).
         engine: the engine and version that showed it.
         kind: ``"spec"`` (the engine and its documentation disagree: convdims follows
-            the engine) or ``"self"`` (the engine answers two equivalent questions
-            differently: the oracle tests leave those cases out).
+            the engine), ``"self"`` (the engine answers two equivalent questions
+            differently) or ``"note"`` (a rule of the engine's own that users of other
+            frameworks do not expect).
         ops: the operators concerned.
         when: the configurations concerned.
         engine_does: what the engine does.

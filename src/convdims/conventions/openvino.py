@@ -10,7 +10,8 @@ or ``ceil_torch`` (PyTorch's rule: such a window is dropped). The operations tak
 default stride; convdims takes 1 when none is given (as ONNX, which OpenVINO reads).
 
 What the shape inference (``src/core/shape_inference/include/``) does beyond the generic
-data, in [`KNOWN_ENGINE_QUIRKS`][convdims.conventions.openvino.KNOWN_ENGINE_QUIRKS]:
+data (and what surprises users of other frameworks, in
+[`KNOWN_ENGINE_QUIRKS`][convdims.conventions.openvino.KNOWN_ENGINE_QUIRKS]):
 
 - a window larger than the padded input is an error (``pooling_shape_inference_util.hpp``),
   but a pooling pad may be as large as the window, except in ``AvgPool`` with
@@ -49,16 +50,15 @@ _SAME = ("same_upper", "same_lower")
 _ROUNDINGS = ("floor", "ceil", "ceil_torch")
 _POOL_OPS = {"maxpool": "MaxPool", "avgpool": "AvgPool"}
 
-#: Where OpenVINO's shape inference differs from its operation specification.
+#: OpenVINO's own rules that users of other frameworks do not expect (``kind="note"``).
 KNOWN_ENGINE_QUIRKS: tuple[EngineQuirk, ...] = (
     EngineQuirk(
         "openvino",
         _ENGINE,
-        "spec",
+        "note",
         "ConvolutionBackpropData",
         "auto_pad same_upper or same_lower without output_shape",
-        "adds no padding: (I - 1)*S + K + output_padding, as valid (the specification "
-        "describes padding to match the output)",
+        "adds no padding: (I - 1)*S + K + output_padding, as valid (ONNX gives I*S)",
         "the engine's size",
         {
             "family": "transpose",
@@ -72,10 +72,11 @@ KNOWN_ENGINE_QUIRKS: tuple[EngineQuirk, ...] = (
     EngineQuirk(
         "openvino",
         _ENGINE,
-        "spec",
+        "note",
         "ConvolutionBackpropData",
         "output_padding at least the stride, or an output_shape of any size",
-        "takes them: no bound on either",
+        "takes them: no bound on either (ONNX and PyTorch bound output_padding by the "
+        "stride)",
         "the engine's size",
         {
             "family": "transpose",
@@ -90,7 +91,7 @@ KNOWN_ENGINE_QUIRKS: tuple[EngineQuirk, ...] = (
     EngineQuirk(
         "openvino",
         _ENGINE,
-        "spec",
+        "note",
         "AvgPool",
         "exclude_pad=True with a pad as large as the window",
         "refuses ('Kernel after dilation is sometimes entirely in the padding area'); "
