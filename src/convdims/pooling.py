@@ -25,7 +25,7 @@ def pool_geometry(
     ceil_mode: bool = False,
     last_window: str = "drop",
     *,
-    any_padding: bool = False,
+    padding_only: bool = False,
 ) -> AxisGeometry:
     """The full geometry of a pooling window along one axis.
 
@@ -37,6 +37,8 @@ def pool_geometry(
         >>> g = pool_geometry(11, 2, stride=2, padding=1, ceil_mode=True)
         >>> g.output_size, g.window_starts, g.overhang
         (6, (0, 2, 4, 6, 8, 10), 0)
+        >>> pool_geometry(2, 1, padding=1, padding_only=True).window_starts
+        (0, 1, 2, 3)
     """
     size = positive_int("input_size", input_size)
     pool = positive_int("pool_size", pool_size)
@@ -60,8 +62,15 @@ def pool_geometry(
         padding, size, pool, step, dil, words=POOL_PADDING_WORDS
     )
     reach = effective_kernel(pool, dil)
+    if not isinstance(padding_only, bool):
+        raise ArgumentTypeError(
+            f"padding_only must be True or False, got {shown(padding_only)}",
+            argument="padding_only",
+            value=padding_only,
+            valid="True or False",
+        )
     for side, amount in (("before", before), ("after", after)):
-        if amount >= reach and not any_padding:
+        if amount >= reach and not padding_only:
             raise ArgumentError(
                 f"padding={shown(padding)} puts {amount} cell(s) {side} the input, but a "
                 f"pooling window of pool_size={pool}"
@@ -107,7 +116,7 @@ def pool_output_size(
     ceil_mode: bool = False,
     last_window: str = "drop",
     *,
-    any_padding: bool = False,
+    padding_only: bool = False,
 ) -> int:
     """Output size of max or average pooling along one axis.
 
@@ -126,7 +135,7 @@ def pool_output_size(
         ceil_mode: round up instead of down (PyTorch).
         last_window: with ``ceil_mode``, ``"drop"`` (PyTorch's rule above) or
             ``"keep"`` (no such rule: MXNet's ``pooling_convention="full"``).
-        any_padding: take padding as wide as the window or wider, whose windows then
+        padding_only: take padding as wide as the window or wider, whose windows then
             hold padding only (XLA's ``reduce_window``, so JAX and Flax, counts them);
             by default such padding is refused.
 
@@ -150,7 +159,7 @@ def pool_output_size(
         (56, 57)
         >>> pool_output_size(5, 1, 3, ceil_mode=True, last_window="keep")
         3
-        >>> pool_output_size(1, 2, 1, (3, 0), any_padding=True)
+        >>> pool_output_size(1, 2, 1, (3, 0), padding_only=True)
         3
     """
     return pool_geometry(
@@ -161,5 +170,5 @@ def pool_output_size(
         dilation,
         ceil_mode,
         last_window,
-        any_padding=any_padding,
+        padding_only=padding_only,
     ).output_size

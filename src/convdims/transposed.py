@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from convdims._checks import non_negative_int, positive_int, shown
-from convdims.errors import ArgumentError
+from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.padding import Padding, explicit_padding
 from convdims.window import effective_kernel
 
@@ -23,6 +23,7 @@ def conv_transpose_output_size(
     dilation: int = 1,
     *,
     padding_of: str = "output",
+    output_padding_bound: bool = True,
 ) -> int:
     """Output size of a transposed convolution along one axis.
 
@@ -55,6 +56,9 @@ def conv_transpose_output_size(
         dilation: d.
         padding_of: ``"output"`` (the padding of the forward convolution, cropped from
             the full output) or ``"input"`` (cells added to the stride-dilated input).
+        output_padding_bound: with int or pair padding, hold output_padding below the
+            stride or the dilation; False lets it be any number of cells (some engines
+            take any).
 
     Returns:
         O, at least 1.
@@ -75,6 +79,8 @@ def conv_transpose_output_size(
         (23, 24)
         >>> conv_transpose_output_size(12, 3, 2, (1, 2), padding_of="input")
         24
+        >>> conv_transpose_output_size(12, 3, 2, 1, 3, output_padding_bound=False)
+        26
     """
     if padding_of not in PADDING_OF:
         raise ArgumentError(
@@ -119,7 +125,15 @@ def conv_transpose_output_size(
     else:
         before, after = explicit_padding(padding, size, kernel, step, dil)
         extra = extra or 0
-        if extra >= step and extra >= dil:
+        if not isinstance(output_padding_bound, bool):
+            raise ArgumentTypeError(
+                "output_padding_bound must be True or False, got "
+                f"{shown(output_padding_bound)}",
+                argument="output_padding_bound",
+                value=output_padding_bound,
+                valid="True or False",
+            )
+        if extra >= step and extra >= dil and output_padding_bound:
             raise ArgumentError(
                 f"output_padding={extra} must be smaller than either stride={step} or "
                 f"dilation={dil} (PyTorch's rule); use 0..{max(step, dil) - 1}",

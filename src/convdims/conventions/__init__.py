@@ -41,8 +41,10 @@ from convdims.errors import ArgumentError
 _WHERE: dict[str, tuple[str, str]] = {
     "keras": ("keras", "KERAS"),
     "torch": ("torch", "TORCH"),
+    "onnx": ("onnx", "ONNX"),
     "jax": ("jax", "JAX"),
     "flax": ("jax", "FLAX"),
+    "openvino": ("openvino", "OPENVINO"),
 }
 
 #: The keys of every framework convdims knows the rules of.
@@ -90,6 +92,8 @@ __all__ = [
     "FRAMEWORKS",
     "JAX",
     "KERAS",
+    "ONNX",
+    "OPENVINO",
     "TORCH",
     "AxisRule",
     "Convention",

@@ -114,12 +114,12 @@ class XlaAxisRule(AxisRule):
     """
 
     padding_of: str = "output"
-    any_padding: bool = False
+    padding_only: bool = False
 
     def core_arguments(self) -> dict[str, Any]:
         arguments = super().core_arguments()
-        if self.family is Family.POOL and self.any_padding:
-            arguments["any_padding"] = True
+        if self.family is Family.POOL and self.padding_only:
+            arguments["padding_only"] = True
         if self.family is Family.TRANSPOSE and self.padding_of != "output":
             arguments["padding_of"] = self.padding_of
         return arguments
@@ -348,7 +348,7 @@ class XlaConvention(Convention):
             output_padding=None,
             empty_allowed=family in self.empty_output,
             padding_of=padding_of,
-            any_padding=family is Family.POOL,
+            padding_only=family is Family.POOL,
         )
 
 

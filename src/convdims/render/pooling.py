@@ -19,7 +19,7 @@ def pool_derivation(
     ceil_mode: bool = False,
     last_window: str = "drop",
     *,
-    any_padding: bool = False,
+    padding_only: bool = False,
 ) -> Derivation:
     """Derive the output size of max or average pooling along one axis.
 
@@ -49,6 +49,6 @@ def pool_derivation(
         dilation,
         ceil_mode,
         last_window,
-        any_padding=any_padding,
+        padding_only=padding_only,
     )
     return window_derivation(geometry, padding, "pool size", "pooling", stride)

@@ -38,6 +38,7 @@ def conv_transpose_derivation(
     dilation: int = 1,
     *,
     padding_of: str = "output",
+    output_padding_bound: bool = True,
 ) -> Derivation:
     """Derive the output size of a transposed convolution along one axis.
 
@@ -73,6 +74,7 @@ def conv_transpose_derivation(
         output_padding,
         dilation,
         padding_of=padding_of,
+        output_padding_bound=output_padding_bound,
     )
     size, kernel_cells, step, dil = input_size, kernel_size, stride, dilation
     effective = effective_kernel(kernel_cells, dil)
@@ -145,10 +147,14 @@ def conv_transpose_derivation(
             crop = [(-1, Var(pb)), (-1, Var(pa))]
         legend.append(a)
         expression = signed((1, i_minus_1_s), *crop, (1, kernel), (1, Var(a)))
+        bound = (
+            " and must be smaller than the stride or the dilation"
+            if output_padding_bound
+            else ""
+        )
         notes.append(
             "PyTorch: padding crops cells off both ends of the full output "
-            "(I - 1)*S + K; output_padding (a) adds cells at the end and must be smaller "
-            "than the stride or the dilation."
+            f"(I - 1)*S + K; output_padding (a) adds cells at the end{bound}."
         )
     main = equation("O", "O", expression, output, what)
     notes += _preimage_note(size, kernel_cells, step, padding, dil, output)
