@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from convdims._checks import positive_int, shown
-from convdims.convolution import no_window_error
+from convdims.convolution import ROUNDINGS, no_window_error, rounded_count
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.geometry import AxisGeometry
 from convdims.padding import Padding, explicit_padding
@@ -24,6 +24,8 @@ def pool_geometry(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    rounding: str = "floor",
+    padding_only: bool = False,
 ) -> AxisGeometry:
     """The full geometry of a pooling window along one axis.
 
@@ -54,12 +56,22 @@ def pool_geometry(
             value=last_window,
             valid="'drop' or 'keep'",
         )
+    if rounding not in ROUNDINGS or (ceil_mode and rounding == "round"):
+        raise ArgumentError(
+            f"rounding={shown(rounding)} is not a rounding that goes with "
+            f"ceil_mode={ceil_mode}; use 'floor', 'ceil' or 'round' (ceil_mode=True "
+            "is rounding='ceil')",
+            argument="rounding",
+            value=rounding,
+            valid="'floor', 'ceil' or 'round'",
+        )
+    rounding = "ceil" if ceil_mode else rounding
     before, after = explicit_padding(
         padding, size, pool, step, dil, words=POOL_PADDING_WORDS
     )
     reach = effective_kernel(pool, dil)
     for side, amount in (("before", before), ("after", after)):
-        if amount >= reach:
+        if amount >= reach and not padding_only:
             raise ArgumentError(
                 f"padding={shown(padding)} puts {amount} cell(s) {side} the input, but a "
                 f"pooling window of pool_size={pool}"
@@ -71,14 +83,14 @@ def pool_geometry(
                 valid=f"0..{reach - 1}",
             )
     span = size + before + after - reach
-    if not ceil_mode:
+    if rounding == "floor":
         if span < 0:
             raise no_window_error(pool, dil, size, before, after, "pool_size")
         output = span // step + 1
     else:
-        # Round up; under "drop" the last window must start inside the input or the
-        # left padding.
-        output = (span + step - 1) // step + 1
+        # Round up (or to the nearest); under "drop" the last window must start inside
+        # the input or the left padding.
+        output = rounded_count(span, step, rounding)
         if last_window == "drop" and output >= 1 and (output - 1) * step >= size + before:
             output -= 1
         if output < 1:
@@ -104,6 +116,8 @@ def pool_output_size(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    rounding: str = "floor",
+    padding_only: bool = False,
 ) -> int:
     """Output size of max or average pooling along one axis.
 
@@ -122,6 +136,11 @@ def pool_output_size(
         ceil_mode: round up instead of down (PyTorch).
         last_window: with ``ceil_mode``, ``"drop"`` (PyTorch's rule above) or
             ``"keep"`` (no such rule: MXNet's ``pooling_convention="full"``).
+        rounding: ``"floor"``, ``"ceil"`` (what ``ceil_mode=True`` means) or
+            ``"round"`` (halves up; TF.js's ``dimRoundingMode``); ``last_window``
+            applies to both of the latter.
+        padding_only: allow padding as wide as the window, so that a window may hold
+            padding only (TF.js computes such windows; the default refuses them).
 
     Returns:
         O, at least 1.
@@ -143,7 +162,19 @@ def pool_output_size(
         (56, 57)
         >>> pool_output_size(5, 1, 3, ceil_mode=True, last_window="keep")
         3
+        >>> pool_output_size(7, 2, 2, rounding="round", last_window="keep")
+        4
+        >>> pool_output_size(5, 2, 1, padding=3, padding_only=True)
+        10
     """
     return pool_geometry(
-        input_size, pool_size, stride, padding, dilation, ceil_mode, last_window
+        input_size,
+        pool_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        last_window,
+        rounding,
+        padding_only,
     ).output_size
