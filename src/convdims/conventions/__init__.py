@@ -41,6 +41,9 @@ from convdims.errors import ArgumentError
 _WHERE: dict[str, tuple[str, str]] = {
     "keras": ("keras", "KERAS"),
     "torch": ("torch", "TORCH"),
+    "tensorflow": ("tensorflow", "TENSORFLOW"),
+    "tflite": ("tensorflow", "TFLITE"),
+    "tfjs": ("tfjs", "TFJS"),
 }
 
 #: The keys of every framework convdims knows the rules of.
@@ -76,6 +79,9 @@ def get(framework: str) -> Convention:
 def __getattr__(name: str) -> Any:
     if name == "CONVENTIONS":  # every framework's rules, by key (loads them all)
         return {framework: get(framework) for framework in FRAMEWORKS}
+    for framework, (_, constant) in _WHERE.items():  # TFJS etc., loaded on first use
+        if constant == name:
+            return get(framework)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -83,6 +89,9 @@ __all__ = [
     "CONVENTIONS",
     "FRAMEWORKS",
     "KERAS",
+    "TENSORFLOW",
+    "TFJS",
+    "TFLITE",
     "TORCH",
     "AxisRule",
     "Convention",
