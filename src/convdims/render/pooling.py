@@ -18,6 +18,8 @@ def pool_derivation(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    rounding: str = "floor",
+    padding_only: bool = False,
 ) -> Derivation:
     """Derive the output size of max or average pooling along one axis.
 
@@ -31,6 +33,8 @@ def pool_derivation(
         'O = floor((I - k + 2P)/S) + 1 = floor((30 - 2 + 2*0)/2) + 1 = 15'
         >>> pool_derivation(112, 3, 2, 1, ceil_mode=True).substituted
         'ceil((112 - 3 + 2*1)/2) + 1 = 57'
+        >>> pool_derivation(7, 2, 2, rounding="ceil", last_window="keep").substituted
+        'ceil((7 - 2 + 2*0)/2) + 1 = 4'
     """
     check_digits(
         input_size=input_size,
@@ -40,6 +44,14 @@ def pool_derivation(
         dilation=dilation,
     )
     geometry = pool_geometry(
-        input_size, pool_size, stride, padding, dilation, ceil_mode, last_window
+        input_size,
+        pool_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        last_window,
+        rounding,
+        padding_only,
     )
-    return window_derivation(geometry, padding, "pool size", "pooling", stride)
+    return window_derivation(geometry, padding, "pool size", "pooling", stride, rounding)
