@@ -85,29 +85,113 @@ def graph(cases: list[dict]) -> list[dict]:
     return [_answer(lambda c=c: run(c)) for c in cases]
 
 
-def _convert(cases: list[dict], chosen: list[int]) -> bytes:
-    """One TF Lite model holding the op of each chosen case, on an input of unknown
-    spatial size; a transposed convolution's output shape is an input too (after all
-    the ``x`` inputs)."""
-    specs = [
-        tf.TensorSpec([1, *([None] * len(cases[i]["kernel"])), 1], tf.float32)
-        for i in chosen
-    ]
-    shaped = [i for i in chosen if cases[i]["op"] == "transpose"]
-    specs += [tf.TensorSpec([len(cases[i]["kernel"]) + 2], tf.int32) for i in shaped]
+def _key(case: dict) -> str:
+    """What a TF Lite model fixes of an op (its input size and a transposed
+    convolution's output shape are inputs of the model)."""
+    fixed = {k: case[k] for k in ("op", "kernel", "strides", "dilations", "padding")}
+    return json.dumps(fixed, sort_keys=True)
+
+
+def _convert(ops: list[dict]) -> bytes:
+    """One TF Lite model holding each op, on an input of unknown spatial size; a
+    transposed convolution's output shape is an input too (after all the ``x``
+    inputs)."""
+    specs = [tf.TensorSpec([1, *([None] * len(op["kernel"])), 1], tf.float32) for op in ops]
+    shaped = [n for n, op in enumerate(ops) if op["op"] == "transpose"]
+    specs += [tf.TensorSpec([len(ops[n]["kernel"]) + 2], tf.int32) for n in shaped]
 
     @tf.function(input_signature=specs)
     def model(*inputs):
-        shapes = dict(zip(shaped, inputs[len(chosen) :], strict=True))
-        return [
-            _call(cases[i], x, shapes.get(i))
-            for i, x in zip(chosen, inputs[: len(chosen)], strict=True)
-        ]
+        shapes = dict(zip(shaped, inputs[len(ops) :], strict=True))
+        return [_call(op, inputs[n], shapes.get(n)) for n, op in enumerate(ops)]
 
     converter = tf.lite.TFLiteConverter.from_concrete_functions(
         [model.get_concrete_function()], model
     )
     return converter.convert()
+
+
+def lite(cases: list[dict]) -> list[dict]:
+    """TF Lite: one op per fixed part of the cases (see ``_key``), the convolutions and
+    poolings in one model, the transposed convolutions in another, each converted
+    once; each case resizes its op's input (the others stay at a size every op takes)
+    and reads the shape TF Lite's builtin kernels compute (no delegate): at
+    allocation, or for a transposed convolution (whose output shape is an input of the
+    model) at invocation. An op TF Lite cannot convert alone is answered by that
+    conversion error."""
+    answers: list[dict] = [{} for _ in cases]
+    for transposed in (False, True):
+        chosen = [i for i, c in enumerate(cases) if (c["op"] == "transpose") == transposed]
+        if chosen:
+            _lite_group(cases, chosen, answers)
+    return answers
+
+
+def _lite_group(cases: list[dict], chosen: list[int], answers: list[dict]) -> None:
+    ops: dict[str, dict] = {}
+    for index in chosen:
+        ops.setdefault(_key(cases[index]), cases[index])
+    try:
+        content = _convert(list(ops.values()))
+    except Exception:  # noqa: BLE001 - find the ops TF Lite lacks, keep the rest
+        for key, op in list(ops.items()):
+            try:
+                _convert([op])
+            except Exception as error:  # noqa: BLE001
+                del ops[key]
+                for index in chosen:
+                    if _key(cases[index]) == key:
+                        answers[index] = {"error": _message(error)}
+        if not ops:
+            return
+        content = _convert(list(ops.values()))
+    slots = {key: n for n, key in enumerate(ops)}
+    interpreter = tf.lite.Interpreter(
+        model_content=content,
+        experimental_op_resolver_type=(
+            tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES
+        ),
+    )
+    # Inputs are named inputs_<n>, outputs Identity, Identity_<n>, in the model's order.
+    inputs = {
+        int(d["name"].rsplit("_", 1)[1]): d["index"]
+        for d in interpreter.get_input_details()
+    }
+    outputs = {
+        int(d["name"].rsplit("_", 1)[1]) if "_" in d["name"] else 0: d["index"]
+        for d in interpreter.get_output_details()
+    }
+    ordered = list(ops.values())
+    shaped = [n for n, op in enumerate(ordered) if op["op"] == "transpose"]
+    assert sorted(inputs) == list(range(len(ordered) + len(shaped)))
+    assert sorted(outputs) == list(range(len(ordered)))
+    shape_inputs = {n: inputs[len(ordered) + m] for m, n in enumerate(shaped)}
+    for index in chosen:
+        if answers[index]:
+            continue
+        slot = slots[_key(cases[index])]
+        for n, op in enumerate(ordered):
+            size = cases[index]["x"] if n == slot else _safe(op)[0]
+            interpreter.resize_tensor_input(inputs[n], size, strict=False)
+        try:
+            interpreter.allocate_tensors()
+            if shaped:
+                for n in shaped:
+                    wanted = (
+                        [1, *cases[index]["output_shape"], 1]
+                        if n == slot
+                        else _safe(ordered[n])[1]
+                    )
+                    interpreter.set_tensor(
+                        shape_inputs[n], np.array(wanted, dtype=np.int32)
+                    )
+                interpreter.invoke()
+                shape = interpreter.get_tensor(outputs[slot]).shape
+            else:
+                shape = interpreter.get_tensor_details()[outputs[slot]]["shape"]
+            answers[index] = {"shape": [int(n) for n in shape]}
+        except Exception as error:  # noqa: BLE001
+            answers[index] = {"error": _message(error)}
 
 
 def _safe(case: dict) -> tuple[list[int], list[int] | None]:
@@ -130,84 +214,6 @@ def _safe(case: dict) -> tuple[list[int], list[int] | None]:
 
 def _message(error: Exception) -> str:
     return f"{type(error).__name__}: {str(error).splitlines()[0][:300]}"
-
-
-def lite(cases: list[dict]) -> list[dict]:
-    """TF Lite: the convolutions and poolings in one model, the transposed convolutions
-    in another, each converted once; each case resizes its own input (the others stay
-    at a size every op takes) and reads the shape TF Lite's builtin kernels compute (no
-    delegate): at allocation, or for a transposed convolution (whose output shape is
-    an input of the model) at invocation. An op kind TF Lite cannot convert (its first
-    case, converted alone, fails) is answered by that conversion error."""
-    answers: list[dict] = [{} for _ in cases]
-    windows = [i for i, c in enumerate(cases) if c["op"] != "transpose"]
-    transposed = [i for i, c in enumerate(cases) if c["op"] == "transpose"]
-    for chosen in (windows, transposed):
-        if chosen:
-            _lite_group(cases, chosen, answers)
-    return answers
-
-
-def _lite_group(cases: list[dict], chosen: list[int], answers: list[dict]) -> None:
-    try:
-        content = _convert(cases, chosen)
-    except Exception:  # noqa: BLE001 - find the kinds TF Lite lacks, keep the rest
-        kinds: dict[tuple, list[int]] = {}
-        for index in chosen:
-            kinds.setdefault((cases[index]["op"], len(cases[index]["kernel"])), [])
-            kinds[cases[index]["op"], len(cases[index]["kernel"])].append(index)
-        for members in kinds.values():
-            try:
-                _convert(cases, members[:1])
-            except Exception as error:  # noqa: BLE001
-                for index in members:
-                    answers[index] = {"error": _message(error)}
-        chosen = [i for i in chosen if not answers[i]]
-        if not chosen:
-            return
-        content = _convert(cases, chosen)
-    interpreter = tf.lite.Interpreter(
-        model_content=content,
-        experimental_op_resolver_type=(
-            tf.lite.experimental.OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES
-        ),
-    )
-    # Inputs are named inputs_<n>, outputs Identity, Identity_<n>, in the model's order.
-    inputs = {
-        int(d["name"].rsplit("_", 1)[1]): d["index"]
-        for d in interpreter.get_input_details()
-    }
-    outputs = {
-        int(d["name"].rsplit("_", 1)[1]) if "_" in d["name"] else 0: d["index"]
-        for d in interpreter.get_output_details()
-    }
-    shaped = [i for i in chosen if cases[i]["op"] == "transpose"]
-    assert sorted(inputs) == list(range(len(chosen) + len(shaped)))
-    assert sorted(outputs) == list(range(len(chosen)))
-    shape_inputs = {i: inputs[len(chosen) + n] for n, i in enumerate(shaped)}
-    for slot, index in enumerate(chosen):
-        for other_slot, other in enumerate(chosen):
-            size = cases[index]["x"] if other == index else _safe(cases[other])[0]
-            interpreter.resize_tensor_input(inputs[other_slot], size, strict=False)
-        try:
-            interpreter.allocate_tensors()
-            if shaped:
-                for other in shaped:
-                    wanted = (
-                        [1, *cases[other]["output_shape"], 1]
-                        if other == index
-                        else _safe(cases[other])[1]
-                    )
-                    interpreter.set_tensor(
-                        shape_inputs[other], np.array(wanted, dtype=np.int32)
-                    )
-                interpreter.invoke()
-                shape = interpreter.get_tensor(outputs[slot]).shape
-            else:
-                shape = interpreter.get_tensor_details()[outputs[slot]]["shape"]
-            answers[index] = {"shape": [int(n) for n in shape]}
-        except Exception as error:  # noqa: BLE001
-            answers[index] = {"error": _message(error)}
 
 
 def main() -> None:

@@ -109,6 +109,19 @@ KNOWN_ENGINE_QUIRKS: tuple[dict[str, Any], ...] = (
         "observed": {"eager": [0, 3], "graph": "error"},
     },
     {
+        "what": "TF Lite's CONV_3D sizes a 'VALID' window too big by two strides or "
+        "more as a negative shape instead of refusing it (its 2-D ops and TensorFlow "
+        "refuse).",
+        "case": {
+            "op": "conv",
+            "input": [3, 3, 3],
+            "kernel": [5, 5, 5],
+            "strides": [1, 1, 1],
+            "padding": "VALID",
+        },  # fmt: skip
+        "observed": {"eager": "error", "lite": [-1, -1, -1]},
+    },
+    {
         "what": "TF Lite's TRANSPOSE_CONV (1-D and 2-D) takes any output_shape, while "
         "its CONV_3D_TRANSPOSE and TensorFlow refuse one whose forward convolution "
         "does not give the input.",
