@@ -44,6 +44,7 @@ from typing import Any
 from convdims._checks import as_int, positive_int, shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _or
 from convdims.errors import ArgumentError
+from convdims.padding import explicit_padding
 from convdims.window import effective_kernel
 
 #: TF.js's ``dimRoundingMode`` values (none given: it truncates toward zero).
@@ -370,6 +371,7 @@ class TfjsConvention(Convention):
         positive_int("kernel_size", kernel_size)
         positive_int("stride", step)
         positive_int("dilation", dilation)
+        explicit_padding(padding, input_size, kernel_size, step, dilation)  # 0 or more
         rule = dict(
             framework=self.name,
             family=family,
