@@ -5,7 +5,10 @@ answer each on stdout (``{"shape": [...]}`` or ``{"error": "..."}``).
 Run by tests/oracle/test_engine_tensorflow.py in a subprocess of its own, so that
 TensorFlow stays out of the pytest process and a crash cannot kill it::
 
-    python tests/oracle/tensorflow_worker.py nn|graph|lite < cases.json
+    python tests/oracle/tensorflow_worker.py < batches.json
+
+``batches.json`` maps each way of running (``"nn"``: eager tf.nn; ``"graph"``: each op
+in a tf.function; ``"lite"``: TF Lite) to its cases; the answers come back the same way.
 
 A case: ``{"op": "conv"|"pool_max"|"pool_avg"|"transpose", "x": [1, *sizes, 1],
 "kernel": [...], "strides": [...], "dilations": [...], "padding": "SAME"|"VALID"|
@@ -217,9 +220,9 @@ def _message(error: Exception) -> str:
 
 
 def main() -> None:
-    mode = sys.argv[1]
-    cases = json.load(sys.stdin)
-    answers = {"nn": eager, "graph": graph, "lite": lite}[mode](cases)
+    batches = json.load(sys.stdin)
+    modes = {"nn": eager, "graph": graph, "lite": lite}
+    answers = {mode: modes[mode](cases) for mode, cases in batches.items()}
     json.dump({"version": tf.__version__, "answers": answers}, sys.stdout)
 
 

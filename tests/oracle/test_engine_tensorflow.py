@@ -33,7 +33,8 @@ REQUIRE = os.environ.get("CONVDIMS_REQUIRE_ORACLE") == "1"
 
 @pytest.fixture(scope="module")
 def ask():
-    """``ask(mode, cases, env=None)``: the worker's answers ("nn", "graph", "lite")."""
+    """``ask({mode: cases}, env=None)``: the worker's answers per mode ("nn", "graph",
+    "lite"), from one subprocess."""
     if importlib.util.find_spec("tensorflow") is None:
         message = (
             "the oracle needs 'tensorflow'; install it with "
@@ -43,16 +44,16 @@ def ask():
             pytest.fail(f"CONVDIMS_REQUIRE_ORACLE=1 but {message}", pytrace=False)
         pytest.skip(message)
 
-    def run(mode: str, cases: list[dict], env: dict | None = None) -> list[dict]:
+    def run(batches: dict[str, list[dict]], env: dict | None = None) -> dict:
         done = subprocess.run(
-            [sys.executable, str(WORKER), mode],
-            input=json.dumps(cases),
+            [sys.executable, str(WORKER)],
+            input=json.dumps(batches),
             capture_output=True,
             text=True,
             timeout=600,
             env={**os.environ, **(env or {})},
         )
-        assert done.returncode == 0, f"the {mode} worker died: {done.stderr[-2000:]}"
+        assert done.returncode == 0, f"the worker died: {done.stderr[-2000:]}"
         answer = json.loads(done.stdout)
         assert answer["version"].startswith("2.21."), answer["version"]
         return answer["answers"]
@@ -202,7 +203,7 @@ def _lite_cases(rng: random.Random) -> list[dict]:
     return cases
 
 
-def _compare(ask, mode, convention, keep) -> dict:
+def _draw(mode: str, convention, keep) -> tuple[list[dict], list, list[int]]:
     rng = random.Random(SEED if mode == "nn" else SEED + 1)
     if mode == "lite":
         cases = _lite_cases(rng)
@@ -222,7 +223,28 @@ def _compare(ask, mode, convention, keep) -> dict:
             and ours[i] == "refused"
         )
     ]
-    answers = ask(mode, [_engine_case(cases[i], ours[i]) for i in kept])
+    return cases, ours, kept
+
+
+_DRAWS = {
+    "nn": (tfc.TENSORFLOW, lambda case: not _in_the_band(case)),
+    "lite": (tfc.TFLITE, lambda case: True),
+}
+
+
+@pytest.fixture(scope="module")
+def random_answers(ask):
+    """Both random draws, asked of one worker process."""
+    draws = {mode: _draw(mode, *rule) for mode, rule in _DRAWS.items()}
+    batches = {
+        mode: [_engine_case(cases[i], ours[i]) for i in kept]
+        for mode, (cases, ours, kept) in draws.items()
+    }
+    answers = ask(batches)
+    return {mode: (*draws[mode], answers[mode]) for mode in draws}
+
+
+def _compare(cases, ours, kept, answers) -> dict:
     mismatches, tally = [], {"sizes": 0, "refused": 0, "transposed": 0}
     empty = 0
     for i, answer in zip(kept, answers, strict=True):
@@ -240,13 +262,13 @@ def _compare(ask, mode, convention, keep) -> dict:
     return {**tally, "empty": empty}
 
 
-def test_random_layers_match_tensorflow(ask):
-    tally = _compare(ask, "nn", tfc.TENSORFLOW, lambda case: not _in_the_band(case))
+def test_random_layers_match_tensorflow(random_answers):
+    tally = _compare(*random_answers["nn"])
     assert tally["empty"] == 0  # TensorFlow never gives an empty axis out of the band
 
 
-def test_random_layers_match_tflite(ask):
-    tally = _compare(ask, "lite", tfc.TFLITE, lambda case: True)
+def test_random_layers_match_tflite(random_answers):
+    tally = _compare(*random_answers["lite"])
     assert tally["empty"] >= 5, tally  # TF Lite's empty band is in the draw
 
 
@@ -266,44 +288,51 @@ def _quirk_case(quirk: dict) -> dict:
     return engine
 
 
-def test_avg_pool_takes_no_pairs(ask):
-    """What the module's docstring says of explicit pairs in pooling: max_pool1d/2d
-    take them, avg_pool and max_pool3d do not."""
-    cases = [
-        {
-            "op": op,
-            "x": [1, *[6] * axes, 1],
-            "kernel": [2] * axes,
-            "strides": [1] * axes,
-            "dilations": [1] * axes,
-            "padding": [[1, 0]] * axes,
-        }  # fmt: skip
-        for op, axes in [
-            ("pool_max", 1),
-            ("pool_max", 2),
-            ("pool_max", 3),
-            ("pool_avg", 1),
-            ("pool_avg", 2),
-            ("pool_avg", 3),
-        ]  # fmt: skip
-    ]
-    answers = ask("nn", cases)
-    assert [answer.get("shape") for answer in answers[:2]] == [[1, 6, 1], [1, 6, 6, 1]]
-    assert all("error" in answer for answer in answers[2:]), answers
+_POOL_PAIRS = [
+    {
+        "op": op,
+        "x": [1, *[6] * axes, 1],
+        "kernel": [2] * axes,
+        "strides": [1] * axes,
+        "dilations": [1] * axes,
+        "padding": [[1, 0]] * axes,
+    }  # fmt: skip
+    for op, axes in [
+        ("pool_max", 1),
+        ("pool_max", 2),
+        ("pool_max", 3),
+        ("pool_avg", 1),
+        ("pool_avg", 2),
+        ("pool_avg", 3),
+    ]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("onednn", ["default", "0"])
 def test_the_known_quirks_still_happen(ask, onednn):
     """Each recorded self-disagreement still gives, in each way of running it, what
-    KNOWN_ENGINE_QUIRKS says (with oneDNN's switch as it is by default, and off)."""
+    KNOWN_ENGINE_QUIRKS says (with oneDNN's switch as it is by default, and off); and
+    what the module says of explicit pairs in pooling: max_pool1d/2d take them,
+    avg_pool and max_pool3d do not. One subprocess per switch."""
     env = {} if onednn == "default" else {"TF_ENABLE_ONEDNN_OPTS": onednn}
-    for mode in ("nn", "graph", "lite"):
+    modes = ("nn", "graph", "lite") if onednn == "default" else ("nn", "graph")
+    chosen = {
+        mode: [
+            q
+            for q in tfc.KNOWN_ENGINE_QUIRKS
+            if ("eager" if mode == "nn" else mode) in q["observed"]
+        ]
+        for mode in modes
+    }
+    batches = {mode: [_quirk_case(q) for q in quirks] for mode, quirks in chosen.items()}
+    batches["nn"] += _POOL_PAIRS
+    answers = ask(batches, env)
+    pairs = answers["nn"][len(chosen["nn"]) :]
+    assert [answer.get("shape") for answer in pairs[:2]] == [[1, 6, 1], [1, 6, 6, 1]]
+    assert all("error" in answer for answer in pairs[2:]), pairs
+    for mode, quirks in chosen.items():
         name = "eager" if mode == "nn" else mode
-        quirks = [q for q in tfc.KNOWN_ENGINE_QUIRKS if name in q["observed"]]
-        if mode == "lite" and onednn != "default":
-            continue  # TF Lite's kernels do not read that switch
-        answers = ask(mode, [_quirk_case(q) for q in quirks], env)
-        for quirk, answer in zip(quirks, answers, strict=True):
+        for quirk, answer in zip(quirks, answers[mode][: len(quirks)], strict=True):
             axes = len(quirk["case"]["input"])
             seen = "error" if "error" in answer else answer["shape"][1 : 1 + axes]
             assert seen == quirk["observed"][name], (quirk["what"], name, answer)

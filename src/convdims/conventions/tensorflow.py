@@ -398,6 +398,7 @@ class TensorFlowConvention(Convention):
         if family is Family.TRANSPOSE:
             return self._transpose(rule, output_shape, axes)
         self._check_fits(rule)
+        rule.output_size  # noqa: B018 - the core's own refusals, here and not later
         return rule
 
     def _check_fits(self, rule: AxisRule) -> None:

@@ -410,7 +410,9 @@ class TfjsConvention(Convention):
                 value=kernel_size,
                 valid=f"a window that fits input_size={input_size}",
             )
-        return TfjsAxisRule(**rule, engine=size)
+        answer = TfjsAxisRule(**rule, engine=size)
+        answer.output_size  # noqa: B018 - the core's own refusals, here and not later
+        return answer
 
     def _rounding(
         self,
