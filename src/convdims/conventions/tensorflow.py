@@ -80,7 +80,7 @@ KNOWN_ENGINE_QUIRKS: tuple[dict[str, Any], ...] = (
             "kernel": [4, 4],
             "strides": [1, 1],
             "padding": "VALID",
-        },  # fmt: skip
+        },
         "observed": {"eager": [0, 0], "graph": "error", "lite": [0, 0]},
     },
     {
@@ -92,7 +92,7 @@ KNOWN_ENGINE_QUIRKS: tuple[dict[str, Any], ...] = (
             "kernel": [6, 6],
             "strides": [2, 2],
             "padding": "VALID",
-        },  # fmt: skip
+        },
         "observed": {"eager": [0, 0], "graph": "error", "lite": [0, 0]},
     },
     {
@@ -105,21 +105,21 @@ KNOWN_ENGINE_QUIRKS: tuple[dict[str, Any], ...] = (
             "kernel": [6, 3],
             "strides": [1, 1],
             "padding": [[1, 1], [0, 0]],
-        },  # fmt: skip
+        },
         "observed": {"eager": [0, 3], "graph": "error"},
     },
     {
         "what": "TF Lite's CONV_3D sizes a 'VALID' window too big by two strides or "
-        "more as a negative shape instead of refusing it (its 2-D ops and TensorFlow "
-        "refuse).",
+        "more as a negative axis instead of refusing it, when another axis is empty (a "
+        "negative element count is refused; its 2-D ops and TensorFlow refuse).",
         "case": {
             "op": "conv",
             "input": [3, 3, 3],
-            "kernel": [5, 5, 5],
+            "kernel": [5, 4, 1],
             "strides": [1, 1, 1],
             "padding": "VALID",
-        },  # fmt: skip
-        "observed": {"eager": "error", "lite": [-1, -1, -1]},
+        },
+        "observed": {"eager": "error", "lite": [-1, 0, 3]},
     },
     {
         "what": "TF Lite's TRANSPOSE_CONV (1-D and 2-D) takes any output_shape, while "
@@ -132,7 +132,7 @@ KNOWN_ENGINE_QUIRKS: tuple[dict[str, Any], ...] = (
             "strides": [2, 2],
             "padding": "VALID",
             "output_shape": [20, 20],
-        },  # fmt: skip
+        },
         "observed": {"eager": "error", "lite": [20, 20]},
     },
 )

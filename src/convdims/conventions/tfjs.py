@@ -277,7 +277,7 @@ class TfjsConvention(Convention):
                     "dilation 1",
                 )
             for extra in output_paddings or ():
-                if extra is not None:
+                if extra not in (None, 0):  # 0: none (as the command line says it)
                     self._refuse(
                         "output_padding",
                         extra,
@@ -329,7 +329,7 @@ class TfjsConvention(Convention):
                 ``(before, after)`` pair, as the op of ``axes`` axes takes them.
             dilation: d (convolutions only).
             ceil_mode: pooling's round-up: ``dimRoundingMode='ceil'``.
-            output_padding: none in TF.js (``"default"`` or None only).
+            output_padding: none in TF.js (``"default"``, None or 0 only).
             axes: the op's spatial axes: 1, 2 or 3 (default 2: TF.js's ``tf.conv2d``).
             rounding: ``dimRoundingMode``: ``'floor'``, ``'round'`` or ``'ceil'`` (None:
                 TF.js truncates), with a numeric or explicit pad only.
@@ -353,7 +353,7 @@ class TfjsConvention(Convention):
         positive_int("input_size", input_size)
         if padding is None:
             padding = self.default_padding[family]
-        if output_padding == "default":
+        if output_padding in ("default", 0):
             output_padding = None
         self.check(
             family,
