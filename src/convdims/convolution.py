@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
-from convdims._checks import positive_int
+from convdims._checks import positive_int, shown
 from convdims.errors import ArgumentError
 from convdims.geometry import AxisGeometry
 from convdims.padding import Padding, explicit_padding
 from convdims.window import effective_kernel
+
+#: How a division of the span by the stride may be rounded: down (every framework's
+#: default), up, or to the nearest integer with halves up (TF.js's ``dimRoundingMode``).
+ROUNDINGS = ("floor", "ceil", "round")
+
+
+def rounded_count(span: int, stride: int, rounding: str = "floor") -> int:
+    """``R(span / stride) + 1``: how many windows start every ``stride`` cells over a
+    ``span`` (the padded input minus the window), ``R`` the ``rounding``.
+
+    ``"ceil"`` and ``"round"`` (halves up) count a last window that reaches past the
+    padded input; the result may be 0 or negative when the span is negative.
+
+    Raises:
+        ArgumentError: an unknown rounding.
+
+    Examples:
+        >>> [rounded_count(5, 2, r) for r in ROUNDINGS]
+        [3, 4, 4]
+        >>> rounded_count(-1, 3, "ceil"), rounded_count(-1, 2, "round")
+        (1, 1)
+    """
+    if rounding == "floor":
+        return span // stride + 1
+    if rounding == "ceil":
+        return -(-span // stride) + 1
+    if rounding == "round":
+        return (2 * span + stride) // (2 * stride) + 1
+    raise ArgumentError(
+        f"rounding={shown(rounding)} is not a rounding; use 'floor', 'ceil' or 'round'",
+        argument="rounding",
+        value=rounding,
+        valid="'floor', 'ceil' or 'round'",
+    )
 
 
 def no_window_error(
@@ -45,6 +79,7 @@ def conv_geometry(
     stride: int = 1,
     padding: Padding = 0,
     dilation: int = 1,
+    rounding: str = "floor",
 ) -> AxisGeometry:
     """The full geometry of a convolution along one axis.
 
@@ -63,7 +98,8 @@ def conv_geometry(
     dil = positive_int("dilation", dilation)
     before, after = explicit_padding(padding, size, kernel, step, dil)
     span = size + before + after - effective_kernel(kernel, dil)
-    if span < 0:
+    output = rounded_count(span, step, rounding)
+    if output < 1 or (span < 0 and rounding == "floor"):
         raise no_window_error(kernel, dil, size, before, after, "kernel_size")
     return AxisGeometry(
         input_size=size,
@@ -72,7 +108,7 @@ def conv_geometry(
         dilation=dil,
         pad_before=before,
         pad_after=after,
-        output_size=span // step + 1,
+        output_size=output,
     )
 
 
@@ -82,12 +118,15 @@ def conv_output_size(
     stride: int = 1,
     padding: Padding = 0,
     dilation: int = 1,
+    rounding: str = "floor",
 ) -> int:
     """Output size of a convolution along one axis.
 
     ``O = floor((I + P_before + P_after - K) / S) + 1`` with ``K = d*(k - 1) + 1``.
     With ``padding="same"`` (TensorFlow's meaning) this is ``ceil(I / S)`` for any
-    stride.
+    stride. ``rounding="ceil"`` or ``"round"`` (halves up) rounds the division
+    otherwise, counting a last window that reaches past the padded input (TF.js's
+    ``dimRoundingMode``).
 
     Args:
         input_size: I, cells along the axis.
@@ -97,6 +136,7 @@ def conv_output_size(
             ``"valid"`` (none), ``"same"`` (TensorFlow's split, extra cell after),
             ``"full"`` (K - 1 each side), ``"causal"`` (K - 1 before, none after).
         dilation: d, the step between the kernel's taps.
+        rounding: ``"floor"`` (the default), ``"ceil"`` or ``"round"``.
 
     Returns:
         O, at least 1.
@@ -116,5 +156,11 @@ def conv_output_size(
         (5, 6)
         >>> conv_output_size(227, 11, stride=4)
         55
+        >>> conv_output_size(8, 3, 2, 1), conv_output_size(8, 3, 2, 1, rounding="ceil")
+        (4, 5)
+        >>> conv_output_size(3, 2, 2), conv_output_size(3, 2, 2, rounding="round")
+        (1, 2)
     """
-    return conv_geometry(input_size, kernel_size, stride, padding, dilation).output_size
+    return conv_geometry(
+        input_size, kernel_size, stride, padding, dilation, rounding
+    ).output_size

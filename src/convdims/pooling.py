@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from convdims._checks import positive_int, shown
-from convdims.convolution import no_window_error
+from convdims.convolution import ROUNDINGS, no_window_error, rounded_count
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.geometry import AxisGeometry
 from convdims.padding import Padding, explicit_padding
@@ -24,6 +24,7 @@ def pool_geometry(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    rounding: str = "floor",
     *,
     padding_only: bool = False,
 ) -> AxisGeometry:
@@ -58,6 +59,16 @@ def pool_geometry(
             value=last_window,
             valid="'drop' or 'keep'",
         )
+    if rounding not in ROUNDINGS or (ceil_mode and rounding == "round"):
+        raise ArgumentError(
+            f"rounding={shown(rounding)} is not a rounding that goes with "
+            f"ceil_mode={ceil_mode}; use 'floor', 'ceil' or 'round' (ceil_mode=True "
+            "is rounding='ceil')",
+            argument="rounding",
+            value=rounding,
+            valid="'floor', 'ceil' or 'round'",
+        )
+    rounding = "ceil" if ceil_mode else rounding
     before, after = explicit_padding(
         padding, size, pool, step, dil, words=POOL_PADDING_WORDS
     )
@@ -82,14 +93,14 @@ def pool_geometry(
                 valid=f"0..{reach - 1}",
             )
     span = size + before + after - reach
-    if not ceil_mode:
+    if rounding == "floor":
         if span < 0:
             raise no_window_error(pool, dil, size, before, after, "pool_size")
         output = span // step + 1
     else:
-        # Round up; under "drop" the last window must start inside the input or the
-        # left padding.
-        output = (span + step - 1) // step + 1
+        # Round up (or to the nearest); under "drop" the last window must start inside
+        # the input or the left padding.
+        output = rounded_count(span, step, rounding)
         if last_window == "drop" and output >= 1 and (output - 1) * step >= size + before:
             output -= 1
         if output < 1:
@@ -115,6 +126,7 @@ def pool_output_size(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    rounding: str = "floor",
     *,
     padding_only: bool = False,
 ) -> int:
@@ -135,9 +147,12 @@ def pool_output_size(
         ceil_mode: round up instead of down (PyTorch).
         last_window: with ``ceil_mode``, ``"drop"`` (PyTorch's rule above) or
             ``"keep"`` (no such rule: MXNet's ``pooling_convention="full"``).
+        rounding: ``"floor"``, ``"ceil"`` (what ``ceil_mode=True`` means) or
+            ``"round"`` (halves up; TF.js's ``dimRoundingMode``); ``last_window``
+            applies to both of the latter.
         padding_only: take padding as wide as the window or wider, whose windows then
-            hold padding only (XLA's ``reduce_window``, so JAX and Flax, counts them);
-            by default such padding is refused.
+            hold padding only (XLA's ``reduce_window``, so JAX and Flax, and TF.js count
+            them); by default such padding is refused.
 
     Returns:
         O, at least 1.
@@ -161,6 +176,8 @@ def pool_output_size(
         3
         >>> pool_output_size(1, 2, 1, (3, 0), padding_only=True)
         3
+        >>> pool_output_size(7, 2, 2, rounding="round", last_window="keep")
+        4
     """
     return pool_geometry(
         input_size,
@@ -170,5 +187,6 @@ def pool_output_size(
         dilation,
         ceil_mode,
         last_window,
+        rounding,
         padding_only=padding_only,
     ).output_size

@@ -44,6 +44,9 @@ _WHERE: dict[str, tuple[str, str]] = {
     "onnx": ("onnx", "ONNX"),
     "jax": ("jax", "JAX"),
     "flax": ("jax", "FLAX"),
+    "tensorflow": ("tensorflow", "TENSORFLOW"),
+    "tflite": ("tensorflow", "TFLITE"),
+    "tfjs": ("tfjs", "TFJS"),
     "openvino": ("openvino", "OPENVINO"),
 }
 
@@ -94,6 +97,9 @@ __all__ = [
     "KERAS",
     "ONNX",
     "OPENVINO",
+    "TENSORFLOW",
+    "TFJS",
+    "TFLITE",
     "TORCH",
     "AxisRule",
     "Convention",

@@ -154,6 +154,7 @@ def window_derivation(
     kernel_meaning: str,
     what: str,
     stride_given: int | None,
+    rounding: str = "floor",
 ) -> Derivation:
     g = geometry
     i, kernel, pad, steps, legend = _window_terms(
@@ -202,7 +203,24 @@ def window_derivation(
         )
     span = signed((1, i), (-1, kernel), (1, pad))
     ceil_mode = getattr(g, "ceil_mode", False)
-    if not ceil_mode:
+    if rounding in ("ceil", "round") and not ceil_mode:
+        # A rounding of the framework's own (TF.js's dimRoundingMode): no last-window
+        # rule; a window may reach past the padded input.
+        division = Frac(span, s)
+        rounded = (
+            ceil(division) if rounding == "ceil" else floor(add(division, Frac(ONE, TWO)))
+        )
+        main = equation("O", "O", add(rounded, ONE), g.output_size, f"the {what} size")
+        notes.append(
+            f"rounding={rounding!r} (TF.js's dimRoundingMode) rounds the division "
+            + ("up" if rounding == "ceil" else "to the nearest integer, halves up")
+            + (
+                f"; the last window reaches {g.overhang} cell(s) past the padded input."
+                if g.overhang
+                else "."
+            )
+        )
+    elif not ceil_mode:
         main = equation(
             "O", "O", add(floor(Frac(span, s)), ONE), g.output_size, f"the {what} size"
         )

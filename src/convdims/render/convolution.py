@@ -16,6 +16,7 @@ def conv_derivation(
     stride: int = 1,
     padding: Any = 0,
     dilation: int = 1,
+    rounding: str = "floor",
 ) -> Derivation:
     """Derive the output size of a convolution along one axis.
 
@@ -40,6 +41,8 @@ def conv_derivation(
           P_a = 1 after; the odd cell goes after (right/bottom), as TensorFlow does.
         >>> conv_derivation(32, 3, dilation=2).steps[0].text
         'K = d(k - 1) + 1 = 2*(3 - 1) + 1 = 5'
+        >>> conv_derivation(8, 3, 2, 1, rounding="round").substituted
+        'floor((8 - 3 + 2*1)/2 + 1/2) + 1 = 5'
     """
     check_digits(
         input_size=input_size,
@@ -48,5 +51,7 @@ def conv_derivation(
         padding=padding,
         dilation=dilation,
     )
-    geometry = conv_geometry(input_size, kernel_size, stride, padding, dilation)
-    return window_derivation(geometry, padding, "kernel size", "convolution", None)
+    geometry = conv_geometry(input_size, kernel_size, stride, padding, dilation, rounding)
+    return window_derivation(
+        geometry, padding, "kernel size", "convolution", None, rounding
+    )

@@ -18,6 +18,7 @@ def pool_derivation(
     dilation: int = 1,
     ceil_mode: bool = False,
     last_window: str = "drop",
+    rounding: str = "floor",
     *,
     padding_only: bool = False,
 ) -> Derivation:
@@ -33,6 +34,8 @@ def pool_derivation(
         'O = floor((I - k + 2P)/S) + 1 = floor((30 - 2 + 2*0)/2) + 1 = 15'
         >>> pool_derivation(112, 3, 2, 1, ceil_mode=True).substituted
         'ceil((112 - 3 + 2*1)/2) + 1 = 57'
+        >>> pool_derivation(7, 2, 2, rounding="ceil", last_window="keep").substituted
+        'ceil((7 - 2 + 2*0)/2) + 1 = 4'
     """
     check_digits(
         input_size=input_size,
@@ -49,6 +52,7 @@ def pool_derivation(
         dilation,
         ceil_mode,
         last_window,
+        rounding,
         padding_only=padding_only,
     )
-    return window_derivation(geometry, padding, "pool size", "pooling", stride)
+    return window_derivation(geometry, padding, "pool size", "pooling", stride, rounding)
