@@ -13,11 +13,12 @@ keras, torch = conventions.get("keras"), conventions.get("torch")
 
 
 def test_the_list_of_frameworks_is_the_registry():
-    assert conventions.FRAMEWORKS == tuple(conventions.CONVENTIONS) == ("keras", "torch")
+    assert conventions.FRAMEWORKS == tuple(conventions.CONVENTIONS)
+    assert conventions.FRAMEWORKS[:2] == ("keras", "torch")
     assert keras is KERAS and torch is TORCH
     with pytest.raises(ArgumentError) as caught:
-        conventions.get("caffe")
-    assert caught.value.argument == "framework" and "keras or torch" in caught.value.valid
+        conventions.get("theano")
+    assert caught.value.argument == "framework" and "keras, torch" in caught.value.valid
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,10 @@ from convdims.errors import ArgumentError
 _WHERE: dict[str, tuple[str, str]] = {
     "keras": ("keras", "KERAS"),
     "torch": ("torch", "TORCH"),
+    "caffe": ("caffe", "CAFFE"),
+    "mxnet": ("mxnet", "MXNET"),
+    "coreml": ("coreml", "COREML"),
+    "tensorrt": ("tensorrt", "TENSORRT"),
 }
 
 #: The keys of every framework convdims knows the rules of.
@@ -76,13 +80,20 @@ def get(framework: str) -> Convention:
 def __getattr__(name: str) -> Any:
     if name == "CONVENTIONS":  # every framework's rules, by key (loads them all)
         return {framework: get(framework) for framework in FRAMEWORKS}
+    for framework, (_, constant) in _WHERE.items():
+        if name == constant:  # a framework's rules by their name, loaded on first use
+            return get(framework)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
+    "CAFFE",
     "CONVENTIONS",
+    "COREML",
     "FRAMEWORKS",
     "KERAS",
+    "MXNET",
+    "TENSORRT",
     "TORCH",
     "AxisRule",
     "Convention",
