@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import convdims
-from convdims import cli
+from convdims import cli, conventions
 from convdims.cli import main
 from convdims.description import LayerCall, ModelGraph
 
@@ -491,7 +491,7 @@ def check_derivation_schema(d: dict) -> None:
 def check_window_schema(data: dict, command: str) -> None:
     assert set(data) == {"command", "framework", "input_size", "output_size", "axes"}
     assert data["command"] == command
-    assert data["framework"] in (None, "keras", "torch")
+    assert data["framework"] is None or data["framework"] in conventions.FRAMEWORKS
     assert all(_is_int(v) for v in data["input_size"] + data["output_size"])
     assert len(data["axes"]) == len(data["input_size"]) == len(data["output_size"])
     keys = {
@@ -504,6 +504,7 @@ def check_window_schema(data: dict, command: str) -> None:
         "pad_before",
         "pad_after",
         "output_size",
+        "empty",
         "derivation",
     }
     if command == "pool":
@@ -532,6 +533,11 @@ def check_window_schema(data: dict, command: str) -> None:
         if command == "transpose":
             assert axis["output_padding"] is None or _is_int(axis["output_padding"])
         assert axis["output_size"] == data["output_size"][n]
+        assert isinstance(axis["empty"], bool)
+        if axis["empty"]:  # a framework's empty axis: no derivation, size 0
+            assert data["framework"] is not None
+            assert axis["derivation"] is None and axis["output_size"] == 0
+            continue
         check_derivation_schema(axis["derivation"])
         assert axis["derivation"]["result"] == axis["output_size"]
 

@@ -18,7 +18,58 @@ def test_the_list_of_frameworks_is_the_registry():
     assert keras is KERAS and torch is TORCH
     with pytest.raises(ArgumentError) as caught:
         conventions.get("theano")
-    assert caught.value.argument == "framework" and "keras, torch" in caught.value.valid
+    assert caught.value.argument == "framework"
+    assert all(name in caught.value.valid for name in conventions.FRAMEWORKS)
+    for bad in (None, 3, ["keras"]):
+        with pytest.raises(ArgumentError):
+            conventions.get(bad)
+
+
+@pytest.mark.parametrize("framework", conventions.FRAMEWORKS)
+def test_every_convention_is_whole(framework):
+    """What the command line, the site and resolve() read of every framework."""
+    from convdims import PADDING_WORDS
+
+    convention = conventions.get(framework)
+    assert convention.name == framework and convention.title and convention.source
+    for family in Family:
+        words = convention.padding_words[family]
+        assert all(word == word.lower() for word in words)
+        default = convention.default_padding[family]
+        assert convention.takes_padding(family, default, axes=convention.causal_axes or 1)
+        for word in words:  # each word means a core word
+            assert convention.core_padding(family, word) in PADDING_WORDS, word
+            assert convention.core_padding(family, word.upper()) in PADDING_WORDS
+    assert convention.last_window in ("drop", "keep")
+    assert convention.empty_output <= frozenset(Family)
+
+
+@pytest.mark.parametrize("framework", conventions.FRAMEWORKS)
+def test_resolve_answers_what_the_core_answers_or_refuses_by_name(framework):
+    """On a grid of small cases: an answer is the core's for the rule's arguments (0
+    only where the framework gives empty axes); a refusal names an argument."""
+    import itertools
+
+    convention = conventions.get(framework)
+    named = {"padding", "stride", "dilation", "kernel_size", "pool_size", "input_size",
+             "ceil_mode", "output_padding", "rounding"}  # fmt: skip
+    answered = 0
+    for family in Family:
+        paddings = [None, *convention.padding_words[family], 0, 1, 2, (0, 1), (2, 0)]
+        for size, kernel, stride, padding, dilation in itertools.product(
+            (1, 4, 7), (1, 2, 3), (None, 1, 2), paddings, (1, 2)
+        ):
+            try:
+                rule = convention.resolve(family, size, kernel, stride, padding, dilation)
+                size_out = rule.output_size
+            except ArgumentError as error:
+                assert error.argument in named, (error.argument, str(error))
+                continue
+            answered += 1
+            assert size_out >= 1 or (size_out == 0 and rule.empty)
+            assert rule.empty <= (family in convention.empty_output)
+            assert rule.framework == framework and isinstance(rule.stride, int)
+    assert answered > 100
 
 
 @pytest.mark.parametrize(

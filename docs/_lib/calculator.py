@@ -12,6 +12,11 @@ from html import escape
 # How each framework is named on the page; one missing here is shown by its own name.
 _LABELS = {"keras": "Keras", "torch": "PyTorch"}
 
+#: The frameworks whose rules the page's script carries (assets/calculator/convdims.js
+#: ports them from convdims.conventions); the command line knows every framework of
+#: ``convdims.conventions.FRAMEWORKS``.
+SCRIPTED = ("keras", "torch")
+
 LAYERS = (
     ("conv", "Convolution"),
     ("pool", "Pooling (max or average)"),
@@ -20,13 +25,18 @@ LAYERS = (
 
 
 def frameworks() -> list[tuple[str, str]]:
-    """(value, label) of every framework the calculator offers, in the library's order.
+    """(value, label) of every framework the calculator offers, in the library's order:
+    those of ``SCRIPTED`` (the page's script carries their rules).
 
     The names are those ``convdims conv --framework`` accepts.
     """
     from convdims.conventions import FRAMEWORKS
 
-    return [(name, _LABELS.get(name, name.capitalize())) for name in FRAMEWORKS]
+    return [
+        (name, _LABELS.get(name, name.capitalize()))
+        for name in FRAMEWORKS
+        if name in SCRIPTED
+    ]
 
 
 def _options(items: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:

@@ -31,6 +31,8 @@ OPTIONS = {
     "dilation": "-d/--dilation",
     "output_padding": "--output-padding",
     "ceil_mode": "--ceil-mode",
+    "rounding": "--rounding",
+    "framework": "--framework",
     "in_channels": "-c/--in-channels",
     "filters": "-f/--filters",
     "groups": "-g/--groups",

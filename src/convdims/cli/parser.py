@@ -116,9 +116,10 @@ def _count(text: str) -> int:
 
 
 def _padding(text: str) -> str | tuple[int | tuple[int, int], ...]:
-    """A word (valid, same, full, causal), ``N``, ``B,A``, or one per axis: ``1x0,1``."""
+    """A word (valid, same, full, causal, or a framework's own, such as same_upper;
+    lower-cased), ``N``, ``B,A``, or one per axis: ``1x0,1``."""
     word = text.strip().lower()
-    if word.isalpha():
+    if word.replace("_", "").isalpha():
         return word
     axes: list[int | tuple[int, int]] = []
     for part in word.split("x"):
@@ -174,17 +175,20 @@ _JSON_ERROR = """\
   {"error": {"message": str (the line printed without --json), "option": str | null,
              "argument": str | null, "value": any, "valid": str | null}}"""
 
+_FRAMEWORK_NAMES = " | ".join(f'"{name}"' for name in FRAMEWORKS)
+
 _JSON_WINDOW = f"""\
 --json prints one object:
   {{"command": "conv" | "pool" | "transpose",
-   "framework": null | "keras" | "torch",
+   "framework": null | {_FRAMEWORK_NAMES},
    "input_size": [int, ...], "output_size": [int, ...],
    "axes": [{{"axis": int, "input_size": int, "kernel_size": int,
              "stride": int, "dilation": int,
              "padding": "valid" | "same" | "full" | "causal" | int | [before, after],
              "pad_before": int | null, "pad_after": int | null,
              "ceil_mode": bool (pool only), "output_padding": int | null (transpose only),
-             "output_size": int, "derivation": DERIVATION}}]}}
+             "output_size": int (0: an empty axis, with --framework only),
+             "empty": bool, "derivation": DERIVATION | null (null when empty)}}]}}
   DERIVATION = {{"quantity": str, "formula": str, "formula_latex": str,
                 "substituted": str, "substituted_latex": str, "result": int,
                 "steps": [{{"formula", "formula_latex", "substituted",
@@ -365,8 +369,9 @@ def _window_parser(
         metavar="P",
         help="valid, same"
         + (", full, causal" if name == "conv" else "")
-        + ", N cells on each side, or B,A before and after (default: 0; "
-        "'valid' with --framework keras)",
+        + ", N cells on each side, or B,A before and after (default: 0; with "
+        "--framework, that framework's default, in its own words: e.g. same_upper for "
+        "onnx)",
     )
     parser.add_argument(
         "-d", "--dilation", type=_per_axis, metavar="D", help="dilation d (default: 1)"
@@ -374,8 +379,16 @@ def _window_parser(
     parser.add_argument(
         "--framework",
         choices=FRAMEWORKS,
-        help="apply that framework's rules (default: none, only the arithmetic)",
+        help="apply that framework's rules and defaults (default: none, only the "
+        "arithmetic)",
     )
+    if name != "transpose":
+        parser.add_argument(
+            "--rounding",
+            choices=("floor", "round", "ceil"),
+            help="how a numeric padding's division rounds (TF.js's dimRoundingMode; "
+            "with --framework tfjs)",
+        )
     _json_option(parser)
     return parser
 

@@ -10,11 +10,13 @@ option to blame.
 from __future__ import annotations
 
 import argparse
+import textwrap
 from typing import Any
 
 from convdims import conventions
 from convdims.cli.errors import CommandError, from_argument_error
 from convdims.convolution import conv_geometry
+from convdims.padding import explicit_padding
 from convdims.pooling import pool_geometry
 from convdims.render.formula import (
     Derivation,
@@ -71,24 +73,21 @@ def window_command(args: argparse.Namespace) -> dict[str, Any]:
         d if d is not None else 1 for d in spread(args.dilation, axes, "-d/--dilation")
     ]
     paddings = _axis_paddings(command, args.padding, axes, args.framework)
-    extras: list[int | None] = [None] * axes
+    extras: list[Any] = [None] * axes
     if command == "transpose":
         extras = spread(args.output_padding, axes, "--output-padding")
-        if (
-            args.framework is not None
-            and not conventions.get(args.framework).output_padding_none
-        ):
-            extras = [0 if e is None else e for e in extras]
-    if command != "pool":
-        strides = [s if s is not None else 1 for s in strides]
     if args.framework is not None:
-        _check_framework(args, paddings, strides, dilations, kernels)
-    records = [
-        _axis_record(args, axis, axes, *values)
-        for axis, values in enumerate(
-            zip(sizes, kernels, strides, paddings, dilations, extras, strict=True)
-        )
-    ]
+        rules = _framework_rules(args, sizes, kernels, strides, paddings, dilations)
+    else:
+        if command != "pool":
+            strides = [s if s is not None else 1 for s in strides]
+        rules = [
+            _neutral_rule(command, *values, getattr(args, "ceil_mode", False))
+            for values in zip(
+                sizes, kernels, strides, paddings, dilations, extras, strict=True
+            )
+        ]
+    records = [_axis_record(args, axis, axes, rule) for axis, rule in enumerate(rules)]
     return {
         "command": command,
         "framework": args.framework,
@@ -98,12 +97,86 @@ def window_command(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _neutral_rule(
+    command: str,
+    size: int,
+    kernel: int,
+    stride: int | None,
+    padding: AxisPadding,
+    dilation: int,
+    extra: int | None,
+    ceil_mode: bool,
+) -> conventions.AxisRule:
+    """One axis as given, with no framework's rules or defaults (the core's own)."""
+    return conventions.AxisRule(
+        framework="",
+        family=conventions.Family(command),
+        input_size=size,
+        kernel_size=kernel,
+        stride=stride,  # type: ignore[arg-type]  # pooling: None is the window
+        padding=padding,
+        dilation=dilation,
+        ceil_mode=ceil_mode,
+        output_padding=extra,
+    )
+
+
+def _framework_rules(
+    args: argparse.Namespace,
+    sizes: list[int],
+    kernels: list[int],
+    strides: list[int | None],
+    paddings: list[AxisPadding],
+    dilations: list[int],
+) -> list[conventions.AxisRule]:
+    """Each axis as ``--framework`` computes it: its defaults, its refusals, its words."""
+    command, axes = args.command, len(sizes)
+    convention = conventions.get(args.framework)
+    given = args.output_padding is not None if command == "transpose" else False
+    if command == "transpose" and given:
+        extras: list[Any] = spread(args.output_padding, axes, "--output-padding")
+    else:
+        extras = ["default"] * axes
+    defaults = [convention.default_padding[command]] * axes
+    _check_framework(
+        args,
+        defaults if args.padding is None else paddings,
+        strides,
+        dilations,
+        kernels,
+        [0 if e == "default" else e for e in extras],
+    )
+    rules = []
+    for axis, (size, kernel, stride, padding, dilation, extra) in enumerate(
+        zip(sizes, kernels, strides, paddings, dilations, extras, strict=True)
+    ):
+        try:
+            rules.append(
+                convention.resolve(
+                    command,
+                    size,
+                    kernel,
+                    stride,
+                    None if args.padding is None else padding,
+                    dilation,
+                    getattr(args, "ceil_mode", False),
+                    extra,
+                    axes=axes,
+                    rounding=getattr(args, "rounding", None),
+                )
+            )
+        except (TypeError, ValueError) as error:
+            raise from_argument_error(error, axis, axes) from None
+    return rules
+
+
 def _check_framework(
     args: argparse.Namespace,
     paddings: list[AxisPadding],
     strides: list[int | None],
     dilations: list[int],
     kernels: list[int],
+    output_paddings: list[Any],
 ) -> None:
     """Refuse what ``--framework`` refuses, naming the option of the rule's argument."""
     command, axes = args.command, len(paddings)
@@ -116,9 +189,7 @@ def _check_framework(
             dilations=dilations,
             kernel_sizes=kernels,
             ceil_mode=getattr(args, "ceil_mode", False),
-            output_paddings=(
-                _given(args.output_padding, axes) if command == "transpose" else None
-            ),
+            output_paddings=output_paddings if command == "transpose" else None,
         )
     except (TypeError, ValueError) as error:
         refused = from_argument_error(error)
@@ -138,57 +209,47 @@ def _check_framework(
         raise refused from None
 
 
-def _given(values: tuple[int | None, ...] | None, axes: int) -> list[int | None]:
-    """The output padding as given (None where not given: for the conventions)."""
-    if values is None:
-        return [0] * axes
-    return spread(values, axes, "--output-padding")
-
-
 def _axis_record(
-    args: argparse.Namespace,
-    axis: int,
-    axes: int,
-    size: int,
-    kernel: int,
-    stride: int | None,
-    padding: AxisPadding,
-    dilation: int,
-    extra: int | None,
+    args: argparse.Namespace, axis: int, axes: int, rule: conventions.AxisRule
 ) -> dict[str, Any]:
     command = args.command
     record: dict[str, Any] = {
         "axis": axis,
-        "input_size": size,
-        "kernel_size": kernel,
-        "stride": stride,
-        "dilation": dilation,
-        "padding": list(padding) if isinstance(padding, tuple) else padding,
+        "input_size": rule.input_size,
+        "kernel_size": rule.kernel_size,
+        "stride": rule.stride,
+        "dilation": rule.dilation,
+        "padding": list(rule.padding) if isinstance(rule.padding, tuple) else rule.padding,
     }
+    if command == "pool":
+        record["ceil_mode"] = rule.ceil_mode
+    if command == "transpose":
+        record["output_padding"] = rule.output_padding
     try:
-        if command == "conv":
-            derivation = conv_derivation(size, kernel, stride, padding, dilation)
-            geometry = conv_geometry(size, kernel, stride, padding, dilation)
+        if rule.empty:
+            geometry, derivation = None, None
+        elif command == "conv":
+            derivation = conv_derivation(**rule.core_arguments())
+            geometry = conv_geometry(**rule.core_arguments())
         elif command == "pool":
-            derivation = pool_derivation(
-                size, kernel, stride, padding, dilation, args.ceil_mode
-            )
-            geometry = pool_geometry(
-                size, kernel, stride, padding, dilation, args.ceil_mode
-            )
+            derivation = pool_derivation(**rule.core_arguments())
+            geometry = pool_geometry(**rule.core_arguments())
             record["stride"] = geometry.stride
-            record["ceil_mode"] = args.ceil_mode
         else:
-            derivation = conv_transpose_derivation(
-                size, kernel, stride, padding, extra, dilation
-            )
+            derivation = conv_transpose_derivation(**rule.core_arguments())
             geometry = None
-            record["output_padding"] = extra
     except (TypeError, ValueError) as error:
         raise from_argument_error(error, axis, axes) from None
-    record["pad_before"] = geometry.pad_before if geometry else None
-    record["pad_after"] = geometry.pad_after if geometry else None
-    record["output_size"] = derivation.result
+    if rule.empty:
+        before, after = explicit_padding(
+            rule.padding, rule.input_size, rule.kernel_size, rule.stride, rule.dilation
+        )
+        record["pad_before"], record["pad_after"] = before, after
+    else:
+        record["pad_before"] = geometry.pad_before if geometry else None
+        record["pad_after"] = geometry.pad_after if geometry else None
+    record["output_size"] = 0 if rule.empty else derivation.result
+    record["empty"] = rule.empty
     record["derivation"] = derivation
     return record
 
@@ -196,6 +257,19 @@ def _axis_record(
 def _indent(text: str, spaces: int) -> str:
     pad = " " * spaces
     return "\n".join(pad + line if line else line for line in text.splitlines())
+
+
+def _empty_text(framework: str, record: dict[str, Any]) -> str:
+    title = conventions.get(framework).title
+    return textwrap.fill(
+        f"axis {record['axis']}: {record['input_size']} -> 0, an empty output, not an "
+        f"error: the window (kernel {record['kernel_size']}, dilation "
+        f"{record['dilation']}) is longer than the padded input "
+        f"({record['pad_before']} + {record['input_size']} + {record['pad_after']}), and "
+        f"{title} then gives an axis of size 0",
+        width=88,
+        subsequent_indent="  ",
+    )
 
 
 def window_text(result: dict[str, Any]) -> str:
@@ -206,9 +280,11 @@ def window_text(result: dict[str, Any]) -> str:
     if len(axes) > 1:
         lines[0] += f" (input {'x'.join(str(i) for i in result['input_size'])})"
     for record in axes:
-        derivation: Derivation = record["derivation"]
+        derivation: Derivation | None = record["derivation"]
         lines.append("")
-        if len(axes) == 1:
+        if derivation is None:
+            lines.append(_empty_text(result["framework"], record))
+        elif len(axes) == 1:
             lines.append(derivation.render_text())
         else:
             lines.append(

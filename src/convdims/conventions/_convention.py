@@ -369,6 +369,7 @@ class Convention:
         output_padding: Any = "default",
         *,
         axes: int = 1,
+        rounding: str | None = None,
     ) -> AxisRule:
         """One axis of a layer as this framework computes it, in the core's terms.
 
@@ -388,6 +389,8 @@ class Convention:
                 (Keras: None, PyTorch: 0).
             axes: the layer's spatial axes (for rules such as Keras's 1-D-only
                 ``'causal'``).
+            rounding: how a numeric padding's division rounds, for frameworks that
+                take it (TF.js's ``dimRoundingMode``); None is the framework's way.
 
         Raises:
             ArgumentError: the framework refuses the arguments, or the core does.
@@ -399,6 +402,14 @@ class Convention:
         """
         family = _family(family)
         positive_int("input_size", input_size)
+        if rounding is not None:
+            self._refuse(
+                "rounding",
+                rounding,
+                f"{self.title} has no rounding option (dimRoundingMode is TF.js's); "
+                "leave it out",
+                "no rounding option",
+            )
         if padding is None:
             padding = self.default_padding[family]
         if output_padding == "default":
