@@ -128,6 +128,13 @@ class CaffeConvention(Convention):
                         "0 (none)",
                     )
 
+    def layer_options(self, family: Family | str, paddings: Any) -> dict[str, Any]:
+        """``layer_padded`` for pooling: whether any axis has padding (Caffe's
+        ``if (pad_h_ || pad_w_)``)."""
+        if _family(family) is not Family.POOL:
+            return {}
+        return {"layer_padded": any(p not in (0, None) for p in paddings)}
+
     def resolve(
         self,
         family: Family | str,
