@@ -130,3 +130,16 @@ def test_quirks_come_from_the_modules():
     rows = frameworks.quirks()
     assert {row["framework"] for row in rows} >= {"caffe", "mxnet", "coreml", "tensorrt"}
     assert frameworks.quirks_table().count("\n") == len(rows) + 2
+
+
+def test_a_fix_into_a_framework_registered_later_is_computed(monkeypatch):
+    # Stand a registered framework in for one merged later ("onnx"): the how-to's
+    # blocks then compute its fix instead of saying it is missing.
+    where = {**conventions._WHERE, "onnx": ("coreml", "COREML")}
+    monkeypatch.setattr(conventions, "_WHERE", where)
+    monkeypatch.setattr(conventions, "FRAMEWORKS", tuple(where))
+    text = frameworks.port(
+        "torch", "onnx", "pool", frameworks.Case("", 11, 2, 2, 1, ceil_mode=True), naive=1
+    )
+    assert "not registered" not in text
+    assert "**The fix in Core ML**: padding `'same_lower'`" in text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -298,8 +299,10 @@ def differing_figures(
             names = ", ".join(cell.convention.title for cell in cells)
             geometry = cells[0].rule.geometry()
             figure = draw.window(geometry, id=f"every-{family.value}-{n}-{g}")
-            panels.append((f"{html.escape(names)}: {cells[0].text()}", figure.svg))
-        parts.append(f"**{case.label}**\n\n" + side_by_side_figures(*panels))
+            answer_html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", cells[0].text())
+            panels.append((f"{html.escape(names)}: {answer_html}", figure.svg))
+        label = html.escape(case.label, quote=False)
+        parts.append(f"<p><strong>{label}</strong></p>\n" + side_by_side_figures(*panels))
     return "\n\n".join(parts) + ("\n" if parts else "")
 
 
