@@ -236,3 +236,5 @@ CAFFE = CaffeConvention(
     ),
     extra_hint={"pair": "; Caffe pads both sides equally (pad, or pad_h and pad_w)"},
 )
+
+__all__ = ["CAFFE", "KNOWN_ENGINE_QUIRKS", "CaffeConvention"]

@@ -221,3 +221,5 @@ COREML = CoreMLConvention(
         "{padding}"
     },
 )
+
+__all__ = ["COREML", "KNOWN_ENGINE_QUIRKS", "CoreMLConvention"]

@@ -223,3 +223,5 @@ MXNET = MXNetConvention(
     ),
     extra_hint={"pair": "; MXNet pads both sides equally (pad per axis)"},
 )
+
+__all__ = ["KNOWN_ENGINE_QUIRKS", "MXNET", "MXNetConvention"]

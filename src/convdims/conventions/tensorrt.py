@@ -27,8 +27,8 @@ Here the words ``same_upper`` / ``same_lower`` are the SAME modes, an int or a
 
 >>> from convdims import conventions
 >>> trt = conventions.get("tensorrt")
->>> [trt.output_size("pool", 5, 2, 2, 1, ceil_mode=c) for c in (False, True)]
-[3, 4]
+>>> trt.output_size("pool", 5, 2, 2, 1), trt.output_size("pool", 5, 2, 2, 1, ceil_mode=True)
+(3, 4)
 >>> trt.resolve("pool", 6, 3, 2, "same_upper").padding, trt.resolve(
 ...     "pool", 6, 3, 2, "same_lower").padding
 ('same', 'same_lower')
@@ -316,3 +316,5 @@ TENSORRT = TensorRTConvention(
         "the Caffe modes from NvInfer.h:822-1046 before TensorRT 10.0 (147005ff^)"
     ),
 )
+
+__all__ = ["KNOWN_ENGINE_QUIRKS", "PADDING_MODES", "TENSORRT", "TensorRTConvention"]
