@@ -333,7 +333,7 @@ def agreement(family: Family | str, frameworks: Sequence[Convention] | None = No
 def oracle_tests() -> list[str]:
     """The oracle test files that ask the real engines (found when the site builds)."""
     folder = ROOT / "tests" / "oracle"
-    names = ["test_conventions.py"] + sorted(
+    names = ["test_conventions.py", "test_docs_every_framework.py"] + sorted(
         p.name for p in folder.glob("test_engine_*.py")
     )
     return [f"tests/oracle/{name}" for name in names if (folder / name).exists()]
