@@ -450,3 +450,12 @@ def test_no_cited_framework_gives_empty_axes():
         for family in (Family.CONV, Family.POOL):  # a window larger than the input
             with pytest.raises(ArgumentError):
                 convention.output_size(family, 2, 9, 1, None)
+
+
+def test_caffe_decides_the_drop_for_the_whole_layer():
+    # pooling_layer.cpp:107: if (pad_h_ || pad_w_), for both axes
+    assert caffe.layer_options("pool", [1, 0]) == {"layer_padded": True}
+    assert caffe.layer_options("pool", [0, 0]) == {"layer_padded": False}
+    assert caffe.layer_options("conv", [1, 0]) == {}
+    for other in (mxnet, coreml, tensorrt):
+        assert other.layer_options("pool", [1, 0]) == {}
