@@ -364,7 +364,7 @@ def test_params(capsys, argv, expected, substituted):
         (["conv", "0", "-k", "1"], ["INPUT", "input_size"]),
         (["conv", "32", "-k", "3", "-s", "0"], ["-s/--stride"]),
         (["conv", "32", "-k", "3", "-p", "-1"], ["-p/--padding"]),
-        (["conv", "32", "-k", "3", "--framework", "caffe"], ["--framework"]),
+        (["conv", "32", "-k", "3", "--framework", "theano"], ["--framework"]),
         (
             ["conv", "32", "-k", "3", "-p", "3", "--framework", "keras"],
             ["-p/--padding", "ZeroPadding1D"],

@@ -31,7 +31,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
         (["conv", "32"], None, None),  # argparse: "the following arguments are required"
         (["conv", "32x", "-k", "3"], "INPUT", None),
         (["conv", "32", "-k", "3", "-p", "1,2,3"], "-p/--padding", None),
-        (["conv", "32", "-k", "3", "--framework", "caffe"], "--framework", None),
+        (["conv", "32", "-k", "3", "--framework", "theano"], "--framework", None),
         (["conv", "3", "-k", "5"], "-k/--kernel-size", "kernel_size"),
         (["conv", "32x3", "-k", "3x5"], "-k/--kernel-size", "kernel_size"),
         (["conv", "32", "-k", "3", "-s", "0"], "-s/--stride", "stride"),

@@ -146,6 +146,9 @@ def _framework_rules(
         kernels,
         [0 if e == "default" else e for e in extras],
     )
+    layer = convention.layer_options(
+        command, defaults if args.padding is None else paddings
+    )
     rules = []
     for axis, (size, kernel, stride, padding, dilation, extra) in enumerate(
         zip(sizes, kernels, strides, paddings, dilations, extras, strict=True)
@@ -163,6 +166,7 @@ def _framework_rules(
                     extra,
                     axes=axes,
                     rounding=getattr(args, "rounding", None),
+                    **layer,
                 )
             )
         except (TypeError, ValueError) as error:

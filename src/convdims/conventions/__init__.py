@@ -48,6 +48,10 @@ _WHERE: dict[str, tuple[str, str]] = {
     "tflite": ("tensorflow", "TFLITE"),
     "tfjs": ("tfjs", "TFJS"),
     "openvino": ("openvino", "OPENVINO"),
+    "caffe": ("caffe", "CAFFE"),
+    "mxnet": ("mxnet", "MXNET"),
+    "coreml": ("coreml", "COREML"),
+    "tensorrt": ("tensorrt", "TENSORRT"),
 }
 
 #: The keys of every framework convdims knows the rules of.
@@ -90,14 +94,18 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "CAFFE",
     "CONVENTIONS",
+    "COREML",
     "FLAX",
     "FRAMEWORKS",
     "JAX",
     "KERAS",
+    "MXNET",
     "ONNX",
     "OPENVINO",
     "TENSORFLOW",
+    "TENSORRT",
     "TFJS",
     "TFLITE",
     "TORCH",

@@ -357,6 +357,21 @@ class Convention:
 
     # One axis, the framework's way ------------------------------------------------
 
+    def layer_options(
+        self, family: Family | str, paddings: Sequence[Any]
+    ) -> dict[str, Any]:
+        """Keyword arguments of [`resolve`][convdims.conventions.Convention.resolve] that
+        depend on the whole layer, not on one axis (Caffe drops a pooling window on
+        every axis when any axis is padded); none for most frameworks.
+
+        Examples:
+            >>> get("torch").layer_options("pool", [1, 0])
+            {}
+            >>> get("caffe").layer_options("pool", [1, 0])
+            {'layer_padded': True}
+        """
+        return {}
+
     def resolve(
         self,
         family: Family | str,

@@ -1,0 +1,225 @@
+"""Core ML's rules, as its ML program ops (MIL) compute them (cited from coremltools, not
+run here).
+
+Read in github.com/apple/coremltools at commit e0e2f42b0b7c601958c0c2b53ce12c8a39023d00:
+
+- ``pad_type`` (``coremltools/converters/mil/mil/ops/defs/_utils.py:166-236``):
+  ``valid`` (none), ``custom`` (``pad``: before and after per axis), ``same``
+  (total ``max(0, S*ceil(I/S) - I + K - S)`` with ``K = d*(k - 1) + 1``, the odd cell
+  after) and ``same_lower`` (the odd cell before; iOS 16 and later, ``conv.py:177-179``).
+  ``conv``'s default is ``valid`` (``iOS15/conv.py:147``).
+- Sizes (``_utils.py:319-338``): ``floor((I + pad - K)/S) + 1``; with ``ceil_mode`` the
+  division rounds up, then the last window is dropped when
+  ``(O - 1)*S >= I + pad/2`` **and the axis is padded** (``pad`` is the axis's total
+  padding): a pooling without padding keeps it. Below 1 is an error.
+- Pooling (``iOS15/pool.py:42-78``): strides default to 1, there is no dilation;
+  ``ceil_mode`` is refused with ``same``, with unequal padding before and after, and for
+  3-D pooling (lines 54-62).
+- ``conv_transpose`` (``iOS15/conv.py:402-428``): ``same`` gives ``I*S``, ``valid``
+  ``S*(I - 1) + K``, ``custom`` ``S*(I - 1) + K - before - after``; there is no
+  output_padding (``output_shape`` instead) and no ``same_lower``.
+
+The older NeuralNetwork format (``mlmodel/format/NeuralNetwork.proto:1150-1242`` and
+``1911-1965``) has the same sizes; its pooling ``includeLastPixel`` drops the last window
+when *any* axis is padded, as Caffe does.
+
+>>> from convdims import conventions
+>>> coreml = conventions.get("coreml")
+>>> coreml.output_size("pool", 5, 1, 3, ceil_mode=True), coreml.output_size(
+...     "pool", 5, 2, 3, (1, 1), ceil_mode=True)
+(3, 2)
+>>> coreml.output_size("transpose", 4, 1, 3), coreml.output_size(
+...     "transpose", 4, 1, 3, "same")
+(10, 12)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from convdims._checks import shown
+from convdims.conventions._convention import AxisRule, Convention, Family, _family
+from convdims.padding import explicit_padding
+
+_REPO = "github.com/apple/coremltools@e0e2f42b0b7c601958c0c2b53ce12c8a39023d00"
+_OPS = "coremltools/converters/mil/mil/ops/defs"
+
+#: Where Core ML accepts what the library refuses, with the cited line.
+KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = (
+    {
+        "framework": "coreml",
+        "case": "pool, custom pad >= kernel (for example kernel 2, pad (2, 2))",
+        "engine": "accepted by the shape code: windows of padding only",
+        "convdims": "refuses: a window would hold padding only",
+        "source": f"{_REPO} {_OPS}/_utils.py:319-338",
+    },
+)
+
+
+def _pair(padding: Any) -> tuple[Any, Any] | None:
+    return tuple(padding) if isinstance(padding, (tuple, list)) else None  # type: ignore[return-value]
+
+
+class CoreMLConvention(Convention):
+    """Core ML's rules: a [`Convention`][convdims.conventions.Convention] plus its
+    ``ceil_mode`` rules and ``conv_transpose``'s sizes."""
+
+    def check(
+        self,
+        family: Family | str,
+        *,
+        paddings: Any,
+        strides: Any,
+        dilations: Any,
+        kernel_sizes: Any = None,
+        ceil_mode: bool = False,
+        output_paddings: Any = None,
+        axes: int | None = None,
+    ) -> None:
+        """Refuse what Core ML refuses (see
+        [`Convention.check`][convdims.conventions.Convention.check]).
+
+        Examples:
+            >>> from convdims import conventions
+            >>> try:
+            ...     conventions.get("coreml").check("pool", paddings=[(0, 1)], strides=[2],
+            ...                                     dilations=[1], ceil_mode=True)
+            ... except ValueError as error:
+            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+            padding | Core ML's ceil_mode needs equal padding before and after ...
+        """
+        family = _family(family)
+        super().check(
+            family,
+            paddings=paddings,
+            strides=strides,
+            dilations=dilations,
+            kernel_sizes=kernel_sizes,
+            ceil_mode=ceil_mode,
+            output_paddings=output_paddings,
+            axes=axes,
+        )
+        axes = len(paddings) if axes is None else axes
+        if family is Family.POOL and ceil_mode:
+            if axes > 2:
+                self._refuse(
+                    "ceil_mode",
+                    True,
+                    f"Core ML's ceil_mode is for 1-D and 2-D pooling only (this layer has "
+                    f"{axes} axes)",
+                    "ceil_mode=False",
+                )
+            for padding in paddings:
+                if isinstance(padding, str) and padding.lower() == "same":
+                    self._refuse(
+                        "ceil_mode",
+                        True,
+                        "Core ML refuses ceil_mode with pad_type 'same'; use 'valid', "
+                        "'same_lower' or custom padding",
+                        "ceil_mode=False with 'same'",
+                    )
+                pair = _pair(padding)
+                if pair is not None and pair[0] != pair[1]:
+                    self._refuse(
+                        "padding",
+                        padding,
+                        f"Core ML's ceil_mode needs equal padding before and after (got "
+                        f"{shown(pair)})",
+                        "a (P, P) pair",
+                    )
+        if family is Family.TRANSPOSE and output_paddings is not None:
+            for extra in output_paddings:
+                if extra not in (None, 0):
+                    self._refuse(
+                        "output_padding",
+                        extra,
+                        f"Core ML's conv_transpose has no output_padding (got "
+                        f"{shown(extra)}); it takes output_shape, the whole output size",
+                        "0 (none)",
+                    )
+
+    def resolve(
+        self,
+        family: Family | str,
+        input_size: int,
+        kernel_size: int,
+        stride: int | None = None,
+        padding: Any = None,
+        dilation: int = 1,
+        ceil_mode: bool = False,
+        output_padding: Any = "default",
+        *,
+        axes: int = 1,
+        rounding: str | None = None,
+    ) -> AxisRule:
+        """One axis as Core ML computes it (arguments as
+        [`Convention.resolve`][convdims.conventions.Convention.resolve]; a
+        ``(before, after)`` pair is ``pad_type='custom'``).
+
+        Raises:
+            ArgumentError: Core ML refuses the arguments, or the core does.
+        """
+        family = _family(family)
+        if rounding is not None:
+            self._refuse(
+                "rounding",
+                rounding,
+                "Core ML has no rounding option; pooling rounds up with ceil_mode",
+                "no rounding",
+            )
+        rule = super().resolve(
+            family,
+            input_size,
+            kernel_size,
+            stride,
+            padding,
+            dilation,
+            ceil_mode,
+            output_padding,
+            axes=axes,
+        )
+        if family is Family.POOL and rule.ceil_mode:
+            before, after = explicit_padding(
+                rule.padding, rule.input_size, rule.kernel_size, rule.stride
+            )
+            # The drop compares with I + pad/2; pads are equal here, or 'same_lower's odd
+            # cell is before, so pad/2 rounded up is the cells before: the core's "drop".
+            return replace(rule, last_window="drop" if before + after else "keep")
+        if family is Family.TRANSPOSE:
+            if rule.padding == "valid":
+                return replace(rule, padding=(0, 0), output_padding=0)
+            if rule.padding == "same":
+                return replace(rule, output_padding=None)
+        return rule
+
+
+COREML = CoreMLConvention(
+    name="coreml",
+    title="Core ML",
+    padding_words={
+        Family.CONV: ("valid", "same", "same_lower"),
+        Family.POOL: ("valid", "same", "same_lower"),
+        Family.TRANSPOSE: ("valid", "same"),
+    },
+    padding_cells=frozenset(),
+    padding_pairs=frozenset(Family),
+    default_padding={
+        Family.CONV: "valid",
+        Family.POOL: "valid",
+        Family.TRANSPOSE: "valid",
+    },
+    pool_dilation=False,
+    pool_stride_window=False,
+    run_here=False,
+    source=(
+        f"cited from {_REPO}: {_OPS}/_utils.py:166-338, iOS15/conv.py:147-199 and "
+        "402-428, iOS15/pool.py:42-78; mlmodel/format/NeuralNetwork.proto:1150-1242"
+    ),
+    extra_hint={
+        "int": "; Core ML's custom padding is a (before, after) pair: give {padding},"
+        "{padding}"
+    },
+)
+
+__all__ = ["COREML", "KNOWN_ENGINE_QUIRKS", "CoreMLConvention"]
