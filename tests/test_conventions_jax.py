@@ -18,7 +18,7 @@ jax, flax = conventions.get("jax"), conventions.get("flax")
 
 
 def test_registered_lazily_and_importing_no_engine():
-    assert conventions.FRAMEWORKS[2:4] == ("jax", "flax")
+    assert {"jax", "flax"} <= set(conventions.FRAMEWORKS)
     assert JAX is jax and FLAX is flax
     assert jax.title == "JAX" and flax.title == "Flax"
     assert "jax 0.10.2" in jax.source and "flax 0.12.8" in flax.source

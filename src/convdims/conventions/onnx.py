@@ -641,3 +641,5 @@ ONNX = OnnxConvention(
     empty_output=frozenset({Family.POOL}),
     source=f"{_ENGINE} (run here, CPU), opset 19 and later for AveragePool's dilations",
 )
+
+__all__ = ["KNOWN_ENGINE_QUIRKS", "LATEST_OPSET", "ONNX", "EngineQuirk", "OnnxConvention"]

@@ -440,3 +440,5 @@ OPENVINO = OpenVinoConvention(
     source=f"{_ENGINE} (run here: shape inference, and models compiled for the CPU)",
     extra_hint={},
 )
+
+__all__ = ["KNOWN_ENGINE_QUIRKS", "OPENVINO", "OpenVinoAxisRule", "OpenVinoConvention"]
