@@ -68,7 +68,7 @@ def test_an_empty_axis_is_an_answer(capsys):
     ("args", "option", "words"),
     [
         (["conv", "5", "-k", "2", "-p", "SAME_UPPER", "-d", "3"], "-d/--dilation", "SAME"),
-        (["pool", "5", "-k", "2", "-p", "2,0"], "-p/--padding", "kernel_shape=2"),
+        (["pool", "5", "-k", "2", "-p", "2,0"], "-p/--padding", "than kernel_shape=2"),
         (["pool", "1", "-k", "5", "-s", "2"], "-k/--kernel-size", "two strides"),
         (
             ["pool", "8", "-k", "1", "-s", "2", "-p", "same_upper"],

@@ -130,7 +130,7 @@ def test_empty_transposed_axis():
         ("pool", (5, 2), {"op": "AveragePool"}, "op", "'AvgPool'"),
         ("transpose", (5, 2), {"op": "MaxPool"}, "op", "pooling"),
         ("pool", (5, 2), {"output_shape": 3}, "output_shape", "ConvolutionBackpropData"),
-        ("conv", (5, 2, 1, "explicit"), {}, "padding", "give them as B,A"),
+        ("conv", (5, 2, 1, "explicit"), {}, "padding", "give the padding as B,A"),
         ("conv", (5, 2, 1, "same"), {}, "padding", "'same_upper'"),
         ("transpose", (4, 3, 2, 0, 1, False, None), {}, "output_padding", "None"),
         ("transpose", (4, 3, 2), {"output_shape": -1}, "output_shape", "0 or more"),

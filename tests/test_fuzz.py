@@ -105,7 +105,9 @@ def test_conventions_answer_or_name_the_argument(framework, family, arguments):
         names = set(_parameters(convention.output_size)) | {"pool_size"}
         _check_refusal(error, names)
         return
-    assert isinstance(result, int) and result >= 1
+    assert isinstance(result, int)
+    # 0 is an empty axis, an answer of the frameworks that give them (ONNX, OpenVINO...)
+    assert result >= 1 or (result == 0 and family in convention.empty_output)
 
 
 @settings(max_examples=150, deadline=None)

@@ -315,9 +315,9 @@ class OnnxConvention(Convention):
                     self._refuse(
                         "padding",
                         padding,
-                        f"pads={_pads(padding)} puts {amount} cell(s) {side} the input, "
-                        f"but ONNX Runtime's pooling wants each pad smaller than "
-                        f"kernel_shape={kernel} (without its dilation); use a pad of "
+                        f"padding (pads) {_pads(padding)} puts {amount} cell(s) {side} "
+                        "the input, but ONNX Runtime's pooling wants each pad smaller "
+                        f"than kernel_shape={kernel} (without its dilation); use a pad of "
                         f"0..{kernel - 1}",
                         f"0..{kernel - 1}",
                     )
@@ -500,7 +500,7 @@ class OnnxConvention(Convention):
         overhang = padded - effective_kernel(kernel, dil)
         if overhang <= -2 * step:
             raise ArgumentError(
-                f"kernel_shape={kernel}"
+                f"kernel_size={kernel} (kernel_shape)"
                 + (
                     f" (effective {effective_kernel(kernel, dil)} with dilation={dil})"
                     if dil != 1
@@ -575,9 +575,9 @@ def _refuse_explicit_word(
     for padding in paddings:
         if isinstance(padding, str) and padding.lower() == word:
             raise ArgumentError(
-                f"auto_pad {shown_as} means the explicit {attribute}: give them as B,A "
-                "(cells before and after) or one number for both sides, instead of "
-                f"{padding!r}",
+                f"auto_pad {shown_as} means the explicit {attribute}: give the padding "
+                "as B,A (cells before and after) or one number for both sides, instead "
+                f"of {padding!r}",
                 argument="padding",
                 value=padding,
                 valid="B,A pads, one number, 'valid', 'same_upper' or 'same_lower'",

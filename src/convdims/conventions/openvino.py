@@ -177,7 +177,7 @@ class OpenVinoConvention(Convention):
             ...         "conv", paddings=["explicit"], strides=[1], dilations=[1])
             ... except ValueError as error:
             ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
-            padding | auto_pad explicit means the explicit pads_begin/pads_end: give ...
+            padding | auto_pad explicit means the explicit pads_begin/pads_end: give the ...
         """
         _refuse_explicit_word(paddings, "explicit", "explicit", "pads_begin/pads_end")
         super().check(
@@ -324,7 +324,7 @@ class OpenVinoConvention(Convention):
         span = before + size + after - reach
         if span < 0:
             raise ArgumentError(
-                f"kernel={kernel}"
+                f"kernel_size={kernel}"
                 + (f" (effective {reach} with dilation={dil})" if dil != 1 else "")
                 + f" is larger than the padded input {before + size + after} "
                 f"(input_size={size} + padding {before} before + {after} after): "
