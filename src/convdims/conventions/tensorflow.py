@@ -309,7 +309,10 @@ class TensorFlowConvention(Convention):
         hint = (
             f"; explicit pairs go to {_or(where)}" if where and len(accepted) == 2 else ""
         )
-        number = "" if not isinstance(padding, int) else " (give a number N as N,N)"
+        pairs = axes in self.pairs_axes.get(family, ())
+        number = (
+            " (give N cells a side as N,N)" if isinstance(padding, int) and pairs else ""
+        )
         self._refuse(
             "padding",
             padding,
