@@ -7,7 +7,7 @@ TensorFlow's sizes come from ``GetWindowedOutputSizeVerbose``
 ``(I - K + S) / S`` (line 39), explicit pairs ``(I + before + after - K + S) / S``
 (line 43), ``'SAME'`` ``ceil(I / S)`` with the odd cell after (lines 47-55), C++
 integer division (toward zero), and a negative size refused (line 58). TF Lite's
-``ComputeOutSize`` (tensorflow/lite/kernels/padding.h at 08df8c4, lines 43-61) is the
+``ComputeOutSize`` (tensorflow/lite/kernels/padding.h at 08df8c4, lines 43-60) is the
 same for ``'SAME'`` and ``'VALID'``, its only paddings.
 
 What each op takes, as this CPU build runs it:
@@ -536,7 +536,7 @@ TFLITE = TensorFlowConvention(
     empty_band=True,
     source="TF Lite of tensorflow-cpu 2.21 (tf.lite.Interpreter, builtin kernels, run "
     "here on models converted from tf.nn); sizes from "
-    "tensorflow/lite/kernels/padding.h:43-61 at 08df8c4",
+    "tensorflow/lite/kernels/padding.h:43-60 at 08df8c4",
 )
 
 __all__ = [
