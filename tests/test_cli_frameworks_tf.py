@@ -90,7 +90,9 @@ def test_empty_axes_are_answers(capsys, args, sizes):
     ("args", "option", "argument", "words"),
     [
         (("conv", "7", "-k", "3", "-p", "1", "--framework", "tensorflow"), "-p/--padding",
-         "padding", "N,N"),
+         "padding", "explicit pairs go to tf.nn.conv2d"),
+        (("conv", "7x7", "-k", "3", "-p", "1", "--framework", "tensorflow"),
+         "-p/--padding", "padding", "as N,N"),
         (("conv", "3", "-k", "4", "--framework", "tensorflow"), None, "kernel_size",
          "no window fits"),
         (("conv", "9x9x9", "-k", "3", "-d", "2", "--framework", "tensorflow"),

@@ -52,7 +52,8 @@ def test_defaults_and_words_in_any_case(convention):
 @pytest.mark.parametrize(
     ("convention", "family", "kwargs", "argument", "words"),
     [
-        (TENSORFLOW, "conv", {"padding": 1}, "padding", r"give a number N as N,N"),
+        (TENSORFLOW, "conv", {"padding": 1, "axes": 2}, "padding", r"as N,N"),
+        (TENSORFLOW, "conv", {"padding": 1}, "padding", "pairs go to tf.nn.conv2d"),
         (TENSORFLOW, "conv", {"padding": (1, 1)}, "padding",
          "explicit pairs go to tf.nn.conv2d"),
         (TENSORFLOW, "conv", {"padding": (1, 1), "axes": 3}, "padding", "tf.nn.conv3d"),

@@ -199,12 +199,16 @@ def _lite_group(cases: list[dict], chosen: list[int], answers: list[dict]) -> No
 
 def _safe(case: dict) -> tuple[list[int], list[int] | None]:
     """An input size (and a transposed convolution's output shape) that the case's op
-    takes whatever its window: 16 cells an axis, stride 1 for the output shape."""
+    takes whatever its window: 16 cells an axis, and an output shape whose forward
+    convolution gives 16 (TF Lite's 3-D transposed convolution checks that)."""
     axes = len(case["kernel"])
     size = [1, *([16] * axes), 1]
     if case["op"] != "transpose":
         return size, None
-    strides, kernel = case["strides"], case["kernel"]
+    strides = case["strides"]
+    kernel = [
+        d * (k - 1) + 1 for k, d in zip(case["kernel"], case["dilations"], strict=True)
+    ]
     if case["padding"] == "SAME":
         out = [16 * s for s in strides]
     else:

@@ -7,7 +7,7 @@ TensorFlow's sizes come from ``GetWindowedOutputSizeVerbose``
 ``(I - K + S) / S`` (line 39), explicit pairs ``(I + before + after - K + S) / S``
 (line 43), ``'SAME'`` ``ceil(I / S)`` with the odd cell after (lines 47-55), C++
 integer division (toward zero), and a negative size refused (line 58). TF Lite's
-``ComputeOutSize`` (tensorflow/lite/kernels/padding.h at 08df8c4, lines 43-61) is the
+``ComputeOutSize`` (tensorflow/lite/kernels/padding.h at 08df8c4, lines 43-60) is the
 same for ``'SAME'`` and ``'VALID'``, its only paddings.
 
 What each op takes, as this CPU build runs it:
@@ -38,8 +38,9 @@ What each op takes, as this CPU build runs it:
 TF Lite: ``'SAME'`` and ``'VALID'`` only; conv 1-D (a 2-D conv of height 1), 2-D and
 3-D with any stride and dilation; pooling in 1-D and 2-D only (the converter has no
 3-D pooling: "neither a custom op nor a flex op"); a window too big by less than two
-strides gives an empty axis (0), by more an error; ``TRANSPOSE_CONV`` (1-D and 2-D)
-takes ``output_shape`` as given, ``CONV_3D_TRANSPOSE`` checks it as TensorFlow does.
+strides gives an empty axis (0), by more an error; ``TRANSPOSE_CONV`` (1-D and 2-D, no
+dilation: the converter cannot lower a dilated one) takes ``output_shape`` as given,
+``CONV_3D_TRANSPOSE`` (dilations too) checks it as TensorFlow does.
 """
 
 from __future__ import annotations
@@ -309,7 +310,10 @@ class TensorFlowConvention(Convention):
         hint = (
             f"; explicit pairs go to {_or(where)}" if where and len(accepted) == 2 else ""
         )
-        number = "" if not isinstance(padding, int) else " (give a number N as N,N)"
+        pairs = axes in self.pairs_axes.get(family, ())
+        number = (
+            " (give N cells a side as N,N)" if isinstance(padding, int) and pairs else ""
+        )
         self._refuse(
             "padding",
             padding,
@@ -436,7 +440,10 @@ class TensorFlowConvention(Convention):
             )
 
     def _transpose(self, rule: AxisRule, output_shape: Any, axes: int) -> AxisRule:
-        size, kernel, step = rule.input_size, rule.kernel_size, rule.stride
+        from convdims.window import effective_kernel
+
+        size, step = rule.input_size, rule.stride
+        kernel = effective_kernel(rule.kernel_size, rule.dilation)
         padding, extra = rule.padding, rule.output_padding
         if isinstance(padding, tuple) and extra is None:
             extra = max(kernel, step) - kernel  # the 'VALID' inference, minus the pads
@@ -524,12 +531,12 @@ TFLITE = TensorFlowConvention(
     output_padding_none=True,
     empty_output=frozenset({Family.CONV, Family.POOL}),
     axes_taken={Family.CONV: _ALL, Family.POOL: (1, 2), Family.TRANSPOSE: _ALL},
-    dilation_axes={Family.CONV: _ALL},
+    dilation_axes={Family.CONV: _ALL, Family.TRANSPOSE: (3,)},
     checked_shapes=(3,),
     empty_band=True,
     source="TF Lite of tensorflow-cpu 2.21 (tf.lite.Interpreter, builtin kernels, run "
     "here on models converted from tf.nn); sizes from "
-    "tensorflow/lite/kernels/padding.h:43-61 at 08df8c4",
+    "tensorflow/lite/kernels/padding.h:43-60 at 08df8c4",
 )
 
 __all__ = [
