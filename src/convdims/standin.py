@@ -62,6 +62,25 @@ class NotStoodIn(ModuleNotFoundError):
     """
 
 
+class Unsupported(RuntimeError):
+    """A framework function that a stand-in has but cannot carry out, called
+    (``torch.hub.load_state_dict_from_url``: there are no weights to load). A script
+    may import such a function and build its model; only the call is refused, with the
+    framework's name of what was called in ``name``.
+
+    Examples:
+        >>> error = Unsupported("torch.hub.load_state_dict_from_url")
+        >>> error.name
+        'torch.hub.load_state_dict_from_url'
+        >>> print(error)
+        convdims computes shapes and counts only: torch.hub.load_state_dict_from_url is not available
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"convdims computes shapes and counts only: {name} is not available")
+        self.name = name
+
+
 def stand_in_for(name: str) -> str | None:
     """The convdims module that stands in for the framework module ``name`` (None: not
     a framework module).
@@ -297,7 +316,7 @@ def unsupported(error: BaseException) -> str | None:
         ...         unsupported(error)
         'torch.no_such_function'
     """
-    if isinstance(error, NotStoodIn):
+    if isinstance(error, (NotStoodIn, Unsupported)):
         return error.name
     if isinstance(error, AttributeError):
         return _missing_attribute(error)
@@ -321,6 +340,7 @@ def _imported_name(message: str) -> str | None:
 __all__ = [
     "STAND_INS",
     "NotStoodIn",
+    "Unsupported",
     "execute",
     "framework_name",
     "frameworks",

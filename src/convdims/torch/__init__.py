@@ -79,7 +79,18 @@ _LAZY = {
 }
 
 
+#: Submodules that ``import torch`` makes reachable as attributes (``torch.jit.unused``,
+#: ``torch.cuda.is_available()``), each imported on first use.
+_SUBMODULES = frozenset(
+    {"_C", "_dynamo", "autograd", "cuda", "distributions", "fx", "hub", "jit", "utils"}
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'convdims.torch' has no attribute {name!r}")
@@ -93,7 +104,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})
 
 
 class _Package(types.ModuleType):

@@ -58,6 +58,13 @@ from convdims.torch.nn.padding import (
     ZeroPad2d,
     ZeroPad3d,
 )
+from convdims.torch.nn.upsampling import (
+    PixelShuffle,
+    PixelUnshuffle,
+    Upsample,
+    UpsamplingBilinear2d,
+    UpsamplingNearest2d,
+)
 from convdims.torch.nn.pooling import (
     AdaptiveAvgPool1d,
     AdaptiveAvgPool2d,
@@ -136,4 +143,9 @@ __all__ = [
     "Unflatten",
     "functional",
     "init",
+    "PixelShuffle",
+    "PixelUnshuffle",
+    "Upsample",
+    "UpsamplingBilinear2d",
+    "UpsamplingNearest2d",
 ]
