@@ -69,15 +69,17 @@ class Unsupported(RuntimeError):
     framework's name of what was called in ``name``.
 
     Examples:
-        >>> error = Unsupported("torch.hub.load_state_dict_from_url")
+        >>> error = Unsupported("torch.hub.load")
         >>> error.name
-        'torch.hub.load_state_dict_from_url'
+        'torch.hub.load'
         >>> print(error)
-        convdims computes shapes and counts only: torch.hub.load_state_dict_from_url is not available
+        convdims computes shapes and counts only: torch.hub.load is not available
     """
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"convdims computes shapes and counts only: {name} is not available")
+        super().__init__(
+            f"convdims computes shapes and counts only: {name} is not available"
+        )
         self.name = name
 
 

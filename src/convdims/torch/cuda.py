@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-
-
 __all__ = ["device_count", "empty_cache", "is_available", "manual_seed", "manual_seed_all"]
 
 

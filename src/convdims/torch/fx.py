@@ -20,8 +20,7 @@ def wrap(fn_or_name: Any) -> Any:
     """
     if not callable(fn_or_name) and not isinstance(fn_or_name, str):
         raise RuntimeError(
-            "Unsupported type for global function! Must be either a callable or string "
-            "name"
+            "Unsupported type for global function! Must be either a callable or string name"
         )
     return fn_or_name
 

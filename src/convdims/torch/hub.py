@@ -11,8 +11,8 @@ available", naming the file and line. convdims downloads nothing.
 >>> try:
 ...     load_state_dict_from_url("https://example.org/weights.pth")
 ... except RuntimeError as error:
-...     print(error)
-convdims computes shapes and counts only: torch.hub.load_state_dict_from_url is not available
+...     print(error.name)
+torch.hub.load_state_dict_from_url
 """
 
 from __future__ import annotations

@@ -196,7 +196,10 @@ def save(m: Any, f: Any, _extra_files: Any = None) -> None:
 
 
 def load(
-    f: Any, map_location: Any = None, _extra_files: Any = None, _restore_shapes: bool = False
+    f: Any,
+    map_location: Any = None,
+    _extra_files: Any = None,
+    _restore_shapes: bool = False,
 ) -> Any:
     """``torch.jit.load``: refused; there is no compiled program to load.
 

@@ -408,7 +408,9 @@ def layer_norm(
     from convdims.torch.errors import ShapeError
 
     normalized = (
-        (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+        (normalized_shape,)
+        if isinstance(normalized_shape, int)
+        else tuple(normalized_shape)
     )
     if tuple(input.shape[input.ndim - len(normalized) :]) != normalized:
         raise ShapeError(

@@ -25,7 +25,9 @@ from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 
 #: The modes F.interpolate knows, and the input rank each interpolating mode needs.
-_MODES = "nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact"
+_MODES = (
+    "nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact"
+)
 _RANK_OF_MODE = {"linear": 3, "bilinear": 4, "bicubic": 4, "lanczos": 4, "trilinear": 5}
 _ALIGNING = ("linear", "bilinear", "bicubic", "trilinear")
 _AXIS_LETTERS = ("D", "H", "W")
@@ -87,7 +89,9 @@ def interpolate_shape(
             factors = list(scale_factor)
         else:
             factors = [scale_factor] * dim
-        output = [math.floor(float(i) * float(f)) for i, f in zip(spatial, factors, strict=True)]
+        output = [
+            math.floor(float(i) * float(f)) for i, f in zip(spatial, factors, strict=True)
+        ]
     else:
         raise ValueError("either size or scale_factor should be defined")
     if recompute_scale_factor and size is not None:

@@ -57,7 +57,11 @@ def checkpoint(
 
 
 def checkpoint_sequential(
-    functions: Any, segments: int, input: Any, use_reentrant: bool | None = None, **kwargs: Any  # noqa: A002
+    functions: Any,
+    segments: int,
+    input: Any,
+    use_reentrant: bool | None = None,
+    **kwargs: Any,  # noqa: A002
 ) -> Any:
     """``torch.utils.checkpoint.checkpoint_sequential``: the functions (or the modules
     of a ``Sequential``) applied in order.

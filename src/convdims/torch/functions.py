@@ -1,0 +1,305 @@
+"""The ``torch.*`` functions model code calls between layers, beyond those of
+``convdims.torch.tensor``: each computes the shape PyTorch would give (most delegate to
+the tensor method of the same name) and refuses what PyTorch refuses.
+
+>>> from convdims import torch
+>>> x = torch.empty(2, 3, 4)
+>>> torch.transpose(x, 1, 2).shape, torch.mean(x, dim=-1).shape
+(torch.Size([2, 4, 3]), torch.Size([2, 3]))
+>>> [t.shape for t in torch.chunk(x, 2, dim=2)]
+[torch.Size([2, 3, 2]), torch.Size([2, 3, 2])]
+"""
+
+from __future__ import annotations
+
+import builtins as _builtins
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from convdims.torch.dtypes import float32, int64
+from convdims.torch.errors import ShapeError
+from convdims.torch.tensor import Tensor, broadcast_shapes, matmul
+
+__all__ = [
+    "_assert",
+    "abs",
+    "arange",
+    "argmax",
+    "bmm",
+    "chunk",
+    "clamp",
+    "compile",
+    "cos",
+    "div",
+    "divide",
+    "einsum",
+    "full_like",
+    "is_floating_point",
+    "log",
+    "manual_seed",
+    "max",
+    "maximum",
+    "mean",
+    "meshgrid",
+    "min",
+    "minimum",
+    "permute",
+    "pow",
+    "reshape",
+    "roll",
+    "round",
+    "rsqrt",
+    "set_grad_enabled",
+    "sin",
+    "split",
+    "sqrt",
+    "squeeze",
+    "sub",
+    "sum",
+    "swapaxes",
+    "transpose",
+    "unbind",
+    "unsqueeze",
+    "where",
+]
+
+
+def _assert(condition: Any, message: Any) -> None:
+    """``torch._assert``: ``assert condition, message`` that survives ``python -O``.
+
+    >>> _assert(True, "never shown")
+    """
+    if type(condition) is not Tensor and not condition:
+        raise AssertionError(message)
+
+
+def compile(model: Any = None, **kwargs: Any) -> Any:  # noqa: A001 - PyTorch's name
+    """``torch.compile``: returns the model or function as it is (its Python code is
+    what runs here); bare or as ``@torch.compile(...)``.
+
+    >>> compile(len) is len, compile(mode="max-autotune")(len) is len
+    (True, True)
+    """
+    if model is None:
+        return lambda function: function
+    return model
+
+
+def manual_seed(seed: int) -> Any:
+    """``torch.manual_seed``: accepted; nothing here is random."""
+    return None
+
+
+class set_grad_enabled:  # noqa: N801 - PyTorch's spelling
+    """``torch.set_grad_enabled(mode)``: a context manager that does nothing."""
+
+    def __init__(self, mode: bool) -> None:
+        self.mode = mode
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+
+def transpose(input: Tensor, dim0: int, dim1: int) -> Tensor:  # noqa: A002
+    """``torch.transpose``: swap two axes."""
+    return input.transpose(dim0, dim1)
+
+
+swapaxes = transpose
+
+
+def permute(input: Tensor, dims: Sequence[int]) -> Tensor:  # noqa: A002
+    """``torch.permute``: reorder the axes."""
+    return input.permute(*dims)
+
+
+def reshape(input: Tensor, shape: Sequence[int]) -> Tensor:  # noqa: A002
+    """``torch.reshape``: the same elements in a new shape (one size may be -1)."""
+    return input.reshape(*shape)
+
+
+def unsqueeze(input: Tensor, dim: int) -> Tensor:  # noqa: A002
+    """``torch.unsqueeze``: a new axis of size 1 at ``dim``."""
+    return input.unsqueeze(dim)
+
+
+def squeeze(input: Tensor, dim: Any = None) -> Tensor:  # noqa: A002
+    """``torch.squeeze``: drop axes of size 1."""
+    return input.squeeze(dim)
+
+
+def mean(
+    input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None
+) -> Tensor:  # noqa: A002
+    """``torch.mean``: average over ``dim`` (every axis when None)."""
+    return input.mean(dim, keepdim)
+
+
+def sum(
+    input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None
+) -> Tensor:  # noqa: A001, A002
+    """``torch.sum``: sum over ``dim`` (every axis when None)."""
+    return input.sum(dim, keepdim)
+
+
+def max(input: Tensor, dim: Any = None, keepdim: bool = False) -> Any:  # noqa: A001, A002
+    """``torch.max``: of everything, along ``dim`` (values and indices), or
+    elementwise with another tensor."""
+    return input.max(dim, keepdim)
+
+
+min = max  # noqa: A001 - PyTorch's name
+
+
+def argmax(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A002
+    """``torch.argmax``: the index of the largest value (int64)."""
+    return input.argmax(dim, keepdim)
+
+
+def chunk(input: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:  # noqa: A002
+    """``torch.chunk``: at most ``chunks`` pieces along ``dim``."""
+    return input.chunk(chunks, dim)
+
+
+def split(tensor: Tensor, split_size_or_sections: Any, dim: int = 0) -> tuple[Tensor, ...]:
+    """``torch.split``: pieces of a size, or of the sizes listed, along ``dim``."""
+    return tensor.split(split_size_or_sections, dim)
+
+
+def unbind(input: Tensor, dim: int = 0) -> tuple[Tensor, ...]:  # noqa: A002
+    """``torch.unbind``: the slices along ``dim``."""
+    return input.unbind(dim)
+
+
+def roll(input: Tensor, shifts: Any, dims: Any = None) -> Tensor:  # noqa: A002
+    """``torch.roll``: the input's shape."""
+    return input
+
+
+def _elementwise(input: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
+    return input
+
+
+abs = sqrt = rsqrt = log = sin = cos = round = clamp = _elementwise  # noqa: A001
+
+
+def _binary(input: Any, other: Any, **kwargs: Any) -> Any:  # noqa: A002
+    if isinstance(input, Tensor):
+        return input._binary(other)
+    if isinstance(other, Tensor):
+        return other._binary(input)
+    return input
+
+
+maximum = minimum = sub = div = divide = pow = _binary  # noqa: A001
+
+
+def is_floating_point(input: Tensor) -> bool:  # noqa: A002
+    """``torch.is_floating_point``."""
+    return input.dtype.is_floating_point
+
+
+def full_like(input: Tensor, fill_value: Any, **kwargs: Any) -> Tensor:  # noqa: A002
+    """``torch.full_like``: a tensor of ``input``'s shape."""
+    return Tensor(input.shape, kwargs.get("dtype") or input.dtype)
+
+
+def bmm(input: Tensor, mat2: Tensor) -> Tensor:  # noqa: A002
+    """``torch.bmm``: batched ``(b, n, m) @ (b, m, p)``."""
+    if input.ndim != 3 or mat2.ndim != 3:
+        raise ShapeError("batch1 must be a 3D tensor")
+    return matmul(input, mat2)
+
+
+def where(condition: Tensor, input: Any = None, other: Any = None) -> Any:  # noqa: A002
+    """``torch.where(condition, input, other)``: the broadcast shape."""
+    if input is None and other is None:
+        from convdims.standin import Unsupported
+
+        raise Unsupported("torch.where(condition) (its size is data)")
+    shapes = [t.shape for t in (condition, input, other) if isinstance(t, Tensor)]
+    first = next(t for t in (input, other, condition) if isinstance(t, Tensor))
+    return first._like(broadcast_shapes(*shapes))
+
+
+def arange(
+    start: Any, end: Any = None, step: Any = 1, *, dtype: Any = None, **_: Any
+) -> Tensor:
+    """``torch.arange``: ``ceil((end - start) / step)`` values (int64 for integer
+    bounds, else float32).
+
+    >>> arange(5).shape, arange(1, 2, 0.25).shape
+    (torch.Size([5]), torch.Size([4]))
+    """
+    if end is None:
+        start, end = 0, start
+    count = math.ceil((end - start) / step)
+    if count < 0:
+        raise ShapeError(
+            "upper bound and larger bound inconsistent with step sign",
+            argument="step",
+            value=step,
+            valid="a step that goes from start towards end",
+        )
+    whole = all(isinstance(v, int) for v in (start, end, step))
+    return Tensor((count,), dtype or (int64 if whole else float32))
+
+
+def meshgrid(*tensors: Any, indexing: str | None = None) -> tuple[Tensor, ...]:
+    """``torch.meshgrid``: one tensor per input, each of the shape of all their lengths
+    (``indexing="xy"`` swaps the first two)."""
+    items = (
+        list(tensors[0])
+        if len(tensors) == 1 and isinstance(tensors[0], (list, tuple))
+        else list(tensors)
+    )
+    sizes = [t.numel() for t in items]
+    if indexing == "xy" and len(sizes) >= 2:
+        sizes[0], sizes[1] = sizes[1], sizes[0]
+    return tuple(t._like(sizes) for t in items)
+
+
+def einsum(equation: str, *operands: Any) -> Tensor:
+    """``torch.einsum``: the shape of the result named after ``->`` (or, without it,
+    every letter seen once, in alphabetical order)."""
+    tensors = (
+        list(operands[0])
+        if len(operands) == 1 and isinstance(operands[0], (list, tuple))
+        else list(operands)
+    )
+    inputs, arrow, output = equation.replace(" ", "").partition("->")
+    terms = inputs.split(",")
+    if len(terms) != len(tensors):
+        raise ShapeError(
+            "einsum(): more operands were provided than specified in the equation"
+            if len(tensors) > len(terms)
+            else "einsum(): fewer operands were provided than specified in the equation"
+        )
+    sizes: dict[str, int] = {}
+    for term, tensor in zip(terms, tensors, strict=True):
+        if "..." in term:
+            from convdims.standin import Unsupported
+
+            raise Unsupported("torch.einsum with '...'")
+        if len(term) != tensor.ndim:
+            raise ShapeError(
+                f"einsum(): the number of subscripts in the equation ({len(term)}) does "
+                f"not match the number of dimensions ({tensor.ndim}) for operand "
+                f"{terms.index(term)} and no ellipsis was given"
+            )
+        for letter, size in zip(term, tensor.shape, strict=True):
+            if sizes.get(letter, size) not in (size, 1) and size != 1:
+                raise ShapeError(
+                    f"einsum(): operands do not broadcast with remapped shapes "
+                    f"(original->remapped): subscript {letter} has sizes {sizes[letter]} "
+                    f"and {size}"
+                )
+            sizes[letter] = _builtins.max(sizes.get(letter, 1), size)
+    if not arrow:
+        letters = "".join(inputs.replace(",", ""))
+        output = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    return tensors[0]._like([sizes[c] for c in output])
