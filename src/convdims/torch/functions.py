@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from convdims._checks import as_int
 from convdims.torch.dtypes import float32, int64
 from convdims.torch.errors import ShapeError
 from convdims.torch.tensor import Tensor, broadcast_shapes, matmul
@@ -26,6 +27,18 @@ __all__ = [
     "abs",
     "arange",
     "argmax",
+    "as_tensor",
+    "ceil",
+    "clip",
+    "erf",
+    "log1p",
+    "log2",
+    "eye",
+    "floor",
+    "scalar_tensor",
+    "sign",
+    "tensor",
+    "tensor_split",
     "bmm",
     "chunk",
     "clamp",
@@ -185,6 +198,7 @@ def _elementwise(input: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
 
 
 abs = sqrt = rsqrt = log = sin = cos = round = clamp = _elementwise  # noqa: A001
+sign = floor = ceil = erf = clip = log2 = log1p = _elementwise
 
 
 def _binary(input: Any, other: Any, **kwargs: Any) -> Any:  # noqa: A002
@@ -196,6 +210,78 @@ def _binary(input: Any, other: Any, **kwargs: Any) -> Any:  # noqa: A002
 
 
 maximum = minimum = sub = div = divide = pow = _binary  # noqa: A001
+
+
+def tensor_split(
+    input: Tensor,  # noqa: A002
+    indices_or_sections: Any = None,
+    dim: int = 0,
+    *,
+    indices: Any = None,
+    sections: Any = None,
+) -> tuple[Tensor, ...]:
+    """``torch.tensor_split``: ``sections`` nearly equal pieces, or pieces between the
+    indices listed."""
+    given = [v for v in (indices_or_sections, indices, sections) if v is not None]
+    if len(given) != 1:
+        raise TypeError(
+            "tensor_split() takes one of indices_or_sections, indices and sections"
+        )
+    return input.tensor_split(given[0], dim)
+
+
+def tensor(
+    data: Any,
+    *,
+    dtype: Any = None,
+    device: Any = None,
+    requires_grad: bool = False,
+    pin_memory: bool = False,
+) -> Tensor:
+    """``torch.tensor``: a tensor of the data's shape (int64 for whole numbers, bool for
+    bools, else float32). Its values are not kept: convdims computes shapes.
+
+    >>> tensor([[1, 2, 3], [4, 5, 6]]).shape, tensor(3.5).shape
+    (torch.Size([2, 3]), torch.Size([]))
+    """
+    from convdims.torch.tensor import _ALIASES, _data_shape
+
+    if isinstance(data, Tensor):
+        return Tensor._of(tuple(data.shape), dtype or data.dtype, requires_grad)
+    shape = _data_shape(data)
+    if dtype is None:
+        flat = _flatten(data)
+        if flat and all(isinstance(v, bool) for v in flat):
+            dtype = _ALIASES["bool"]
+        elif all(isinstance(v, int) for v in flat):
+            dtype = int64
+        else:
+            dtype = float32
+    return Tensor._of(shape, dtype, requires_grad)
+
+
+def _flatten(data: Any) -> list[Any]:
+    if isinstance(data, (list, tuple)):
+        return [v for item in data for v in _flatten(item)]
+    return [data]
+
+
+def as_tensor(data: Any, dtype: Any = None, device: Any = None) -> Tensor:
+    """``torch.as_tensor``: as ``torch.tensor``, sharing a tensor given as it is."""
+    if isinstance(data, Tensor) and dtype in (None, data.dtype):
+        return data
+    return tensor(data, dtype=dtype)
+
+
+def scalar_tensor(s: Any, *, dtype: Any = None, **_: Any) -> Tensor:
+    """``torch.scalar_tensor``: a 0-d tensor (float32 by default)."""
+    return Tensor._of((), dtype or float32)
+
+
+def eye(n: int, m: int | None = None, *, dtype: Any = None, **_: Any) -> Tensor:
+    """``torch.eye``: an ``n x m`` identity matrix (``m`` defaults to ``n``)."""
+    rows = as_int("n", n)
+    return Tensor((rows, rows if m is None else as_int("m", m)), dtype)
 
 
 def is_floating_point(input: Tensor) -> bool:  # noqa: A002

@@ -120,7 +120,10 @@ class Tensor:
         dtype: dtype | None = None,
         requires_grad: bool = False,
     ) -> None:
-        self._shape = Size(_check_sizes(_dims((shape,), "tensor")))
+        if _is_data(shape):  # torch.Tensor([0.4488, 0.4371, 0.4040]): values, not sizes
+            self._shape = Size(_data_shape(shape))
+        else:
+            self._shape = Size(_check_sizes(_dims((shape,), "tensor")))
         self.dtype = float32 if dtype is None else dtype
         self.requires_grad = requires_grad
 
@@ -159,6 +162,17 @@ class Tensor:
     @property
     def data(self) -> Tensor:
         return self
+
+    @data.setter
+    def data(self, value: Tensor) -> None:
+        """``param.data = tensor`` takes the new tensor's shape and dtype, as in
+        PyTorch (a shape-only tensor has nothing else)."""
+        if not isinstance(value, Tensor):
+            raise TypeError(
+                f"Variable data has to be a tensor, but got {type(value).__name__}"
+            )
+        self._shape = value._shape
+        self.dtype = value.dtype
 
     @property
     def is_cuda(self) -> bool:
@@ -414,6 +428,12 @@ class Tensor:
 
     def __rmatmul__(self, other: Tensor) -> Tensor:
         return matmul(other, self)
+
+    def matmul(self, other: Tensor) -> Tensor:
+        """``self @ other``."""
+        return matmul(self, other)
+
+    bmm = matmul
 
     def _compare(self, other: Any) -> Tensor:
         result = self._binary(other)
@@ -1019,3 +1039,33 @@ def _index_shape(shape: tuple[int, ...], index: Any) -> tuple[int, ...]:
         where = advanced_at[0] if adjacent else 0
         result[where:where] = joined
     return tuple(result)
+
+
+def _is_data(value: Any) -> bool:
+    """Whether ``Tensor(value)`` is given values (a sequence holding a float or a
+    bool, or nested sequences) rather than sizes, which are whole numbers."""
+    if not isinstance(value, (list, tuple)) or isinstance(value, Size) or not value:
+        return False
+    first = value[0]
+    if isinstance(first, (list, tuple)):
+        return True
+    return any(isinstance(v, (float, bool)) for v in value)
+
+
+def _data_shape(value: Any) -> tuple[int, ...]:
+    """The shape of nested sequences of numbers (``[[1, 2], [3, 4]]``: ``(2, 2)``),
+    which must be rectangular, as PyTorch requires."""
+    if isinstance(value, Tensor):
+        return tuple(value._shape)
+    if not isinstance(value, (list, tuple)):
+        return ()
+    inner = [_data_shape(item) for item in value]
+    if any(shape != inner[0] for shape in inner):
+        raise ShapeError(
+            f"expected sequence of length {inner[0][0] if inner[0] else 0} at dim 1 "
+            f"(got {next(s for s in inner if s != inner[0])[:1] or 0})",
+            argument="data",
+            value=value,
+            valid="nested sequences of equal lengths",
+        )
+    return (len(value), *(inner[0] if inner else ()))
