@@ -32,6 +32,13 @@ from convdims.keras.layers.merging import (
     Minimum,
     Multiply,
     Subtract,
+    add,
+    average,
+    concatenate,
+    maximum,
+    minimum,
+    multiply,
+    subtract,
 )
 from convdims.keras.layers.normalization import BatchNormalization
 from convdims.keras.layers.pooling import (
@@ -47,6 +54,15 @@ from convdims.keras.layers.pooling import (
     MaxPooling1D,
     MaxPooling2D,
     MaxPooling3D,
+)
+from convdims.keras.layers.preprocessing import (
+    LayerNormalization,
+    LeakyReLU,
+    Normalization,
+    Rescaling,
+    SpatialDropout1D,
+    SpatialDropout2D,
+    SpatialDropout3D,
 )
 from convdims.keras.layers.reshaping import (
     Cropping2D,
@@ -129,4 +145,18 @@ __all__ = [
     "UpSampling2D",
     "Weight",
     "ZeroPadding2D",
+    "LayerNormalization",
+    "LeakyReLU",
+    "Normalization",
+    "Rescaling",
+    "SpatialDropout1D",
+    "SpatialDropout2D",
+    "SpatialDropout3D",
+    "add",
+    "average",
+    "concatenate",
+    "maximum",
+    "minimum",
+    "multiply",
+    "subtract",
 ]
