@@ -1,0 +1,154 @@
+"""Keras's operations on symbolic tensors: ``x + 3.0``, ``-x``, ``x * y``.
+
+In Keras 3 an arithmetic operator on a ``KerasTensor`` is an operation of the graph
+(``keras.src.ops.numpy.Add``...): the model's summary lists it as a row of its own,
+``add (Add)``, named from the same counters as the layers. The same operators inside a
+layer's ``call`` only compute a shape (Keras runs ``call`` on placeholder tensors to
+learn its output): there they record nothing.
+
+>>> from convdims import keras
+>>> x = keras.Input((4,))
+>>> y = x + 1.0
+>>> y.shape, y._keras_history.operation.name, type(y._keras_history.operation).__name__
+((None, 4), 'add', 'Add')
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from convdims.description import Kind
+from convdims.keras._graph import KerasTensor, Node
+from convdims.keras.layers._layer import Layer
+
+#: How many layer calls are computing their output shape (then nothing is recorded).
+_inside_call = [0]
+
+
+@contextlib.contextmanager
+def shapes_only() -> Iterator[None]:
+    """Operations inside this block compute shapes and record no graph node."""
+    _inside_call[0] += 1
+    try:
+        yield
+    finally:
+        _inside_call[0] -= 1
+
+
+def _shape(value: Any) -> tuple | None:
+    if isinstance(value, KerasTensor):
+        return value.shape
+    shape = getattr(value, "shape", None)
+    if shape is not None:
+        return tuple(shape)
+    if isinstance(value, (int, float, complex, bool)):
+        return ()
+    return None
+
+
+def broadcast_shapes(first: tuple, second: tuple) -> tuple:
+    """Keras's ``broadcast_shapes``: sizes of 1 stretch, an unknown size stays unknown
+    unless the other is known and not 1.
+
+    >>> broadcast_shapes((None, 4), (1,)), broadcast_shapes((None, 1), (None, 3))
+    ((None, 4), (None, 3))
+    """
+    one, two = list(first), list(second)
+    if len(one) < len(two):
+        one = [1] * (len(two) - len(one)) + one
+    else:
+        two = [1] * (len(one) - len(two)) + two
+    out = []
+    for a, b in zip(one, two, strict=True):
+        if a == 1:
+            out.append(b)
+        elif a is None:
+            out.append(None if b == 1 else b)
+        elif b == 1 or b is None or b == a:
+            out.append(a)
+        else:
+            raise ValueError(
+                "Cannot broadcast shape, the failure dim has value "
+                f"{a}, which cannot be broadcasted to {b}. "
+                f"Input shapes are: {list(first)} and {list(second)}."
+            )
+    return tuple(out)
+
+
+class Operation(Layer):
+    """An operation of the graph: no weights, one output of the broadcast shape of its
+    inputs (tensors, weights or numbers)."""
+
+    _kind: ClassVar[Kind] = Kind.MERGE
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name=name)
+        self.built = True
+
+    def _output_shape(self, *args: Any) -> tuple:
+        shapes = [s for s in (_shape(a) for a in args) if s is not None]
+        result = shapes[0]
+        for shape in shapes[1:]:
+            result = broadcast_shapes(result, shape)
+        return result
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        dtype = next((a.dtype for a in args if isinstance(a, KerasTensor)), "float32")
+        output = KerasTensor(self._output_shape(*args), dtype)
+        if not _inside_call[0]:
+            Node(self, [a for a in args if isinstance(a, KerasTensor)], output)
+        return output
+
+
+class Add(Operation):
+    """``x + y``."""
+
+
+class Subtract(Operation):
+    """``x - y``."""
+
+
+class Multiply(Operation):
+    """``x * y``."""
+
+
+class TrueDivide(Operation):
+    """``x / y``."""
+
+
+class FloorDivide(Operation):
+    """``x // y``."""
+
+
+class Power(Operation):
+    """``x ** y``."""
+
+
+class Mod(Operation):
+    """``x % y``."""
+
+
+class Negative(Operation):
+    """``-x``."""
+
+    _kind: ClassVar[Kind] = Kind.OTHER
+
+
+class Absolute(Operation):
+    """``abs(x)``."""
+
+    _kind: ClassVar[Kind] = Kind.OTHER
+
+
+def binary(operation: type[Operation], left: Any, right: Any) -> Any:
+    """``left <op> right`` on symbolic tensors: a new operation of the graph."""
+    if _shape(left) is None or _shape(right) is None:
+        return NotImplemented
+    return operation()(left, right)
+
+
+def unary(operation: type[Operation], value: Any) -> Any:
+    """``<op> value`` on a symbolic tensor."""
+    return operation()(value)
