@@ -53,6 +53,7 @@ class Kind(StrEnum):
     CROPPING = "cropping"
     UPSAMPLING = "upsampling"
     MERGE = "merge"
+    EMBEDDING = "embedding"
     OTHER = "other"
 
 

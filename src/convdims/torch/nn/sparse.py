@@ -33,7 +33,7 @@ class Embedding(Module):
     Indices must be an integer tensor (``torch.long`` or ``torch.int``), as in PyTorch.
     """
 
-    _kind = Kind.OTHER
+    _kind = Kind.EMBEDDING
 
     def __init__(
         self,
