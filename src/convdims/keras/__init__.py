@@ -32,7 +32,7 @@ from convdims.keras import (
     utils,
 )
 from convdims.keras._graph import KerasTensor
-from convdims.keras.backend import name_scope
+from convdims.keras._scopes import name_scope
 from convdims.keras.layers import Input, InputLayer, Layer
 from convdims.keras.model import Functional, Model, Sequential
 

@@ -53,39 +53,6 @@ def epsilon() -> float:
     return 1e-07
 
 
-class name_scope:  # noqa: N801 - Keras's spelling
-    """``keras.name_scope``: a context manager that prefixes the paths of the weights
-    created inside it. Layer names, shapes and counts do not change, so it does nothing
-    else here.
-
-    >>> with name_scope("block1"):
-    ...     pass
-    """
-
-    def __init__(
-        self,
-        name: str,
-        caller: Any = None,
-        deduplicate: bool = True,
-        override_parent: Any = None,
-    ) -> None:
-        if not isinstance(name, str) or "/" in name:
-            raise ValueError(
-                "Argument `name` must be a string and cannot contain character `/`. "
-                f"Received: name={name}"
-            )
-        self.name = name
-        self.caller = caller
-        self.deduplicate = deduplicate
-        self.override_parent = override_parent
-
-    def __enter__(self) -> name_scope:
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        return None
-
-
 __all__ = [
     "backend",
     "clear_session",
@@ -94,6 +61,5 @@ __all__ = [
     "get_uid",
     "image_data_format",
     "is_keras_tensor",
-    "name_scope",
     "set_image_data_format",
 ]

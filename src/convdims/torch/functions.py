@@ -87,7 +87,20 @@ def _assert(condition: Any, message: Any) -> None:
         raise AssertionError(message)
 
 
-def compile(model: Any = None, **kwargs: Any) -> Any:  # noqa: A001 - PyTorch's name
+def compile(  # noqa: A001 - PyTorch's name
+    model: Any = None,
+    *,
+    fullgraph: bool = False,
+    dynamic: bool | None = None,
+    backend: Any = None,
+    mode: str | None = None,
+    options: Any = None,
+    name: str | None = None,
+    disable: bool = False,
+    recompile_limit: int | None = None,
+    isolate_recompiles: bool = False,
+    shapes_spec: Any = None,
+) -> Any:
     """``torch.compile``: returns the model or function as it is (its Python code is
     what runs here); bare or as ``@torch.compile(...)``.
 
@@ -349,9 +362,14 @@ def meshgrid(*tensors: Any, indexing: str | None = None) -> tuple[Tensor, ...]:
     return tuple(t._like(sizes) for t in items)
 
 
-def einsum(equation: str, *operands: Any) -> Tensor:
+def einsum(*args: Any) -> Tensor:
     """``torch.einsum``: the shape of the result named after ``->`` (or, without it,
-    every letter seen once, in alphabetical order)."""
+    every letter seen once, in alphabetical order).
+
+    >>> einsum("bhqd,bhkd->bhqk", Tensor((1, 2, 3, 4)), Tensor((1, 2, 5, 4))).shape
+    torch.Size([1, 2, 3, 5])
+    """
+    equation, *operands = args
     tensors = (
         list(operands[0])
         if len(operands) == 1 and isinstance(operands[0], (list, tuple))

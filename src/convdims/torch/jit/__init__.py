@@ -17,12 +17,10 @@ values.
 (False, True)
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
-from convdims.torch.jit import annotations
+import convdims.torch.jit.annotations as annotations  # noqa: PLR0402 - PyTorch's name
 
 _F = TypeVar("_F")
 
@@ -59,6 +57,17 @@ def script(
     return obj
 
 
+class _CompilationUnit:
+    """Where TorchScript keeps compiled code (PyTorch's default for ``trace``); there
+    is none here."""
+
+    def __repr__(self) -> str:
+        return "<torch.jit.CompilationUnit (none: convdims compiles nothing)>"
+
+
+_NO_COMPILATION_UNIT = _CompilationUnit()
+
+
 def trace(
     func: Any,
     example_inputs: Any = None,
@@ -69,7 +78,7 @@ def trace(
     strict: bool = True,
     _force_outplace: bool = False,
     _module_class: Any = None,
-    _compilation_unit: Any = None,
+    _compilation_unit: Any = _NO_COMPILATION_UNIT,
     example_kwarg_inputs: Any = None,
     _store_inputs: bool = True,
 ) -> Any:
