@@ -29,6 +29,8 @@ from convdims.keras import (
     layers,
     models,
     ops,
+    random,
+    saving,
     utils,
 )
 from convdims.keras._graph import KerasTensor
@@ -75,5 +77,7 @@ __all__ = [
     "models",
     "name_scope",
     "ops",
+    "random",
+    "saving",
     "utils",
 ]
