@@ -41,6 +41,8 @@ STAND_INS = {
     "keras.models": "convdims.keras.models",
     "keras.backend": "convdims.keras.backend",
     "keras.utils": "convdims.keras.utils",
+    "tensorflow": "convdims.keras.tensorflow",
+    "tensorflow.keras": "convdims.keras",
     "torch": "convdims.torch",
     "torch.nn": "convdims.torch.nn",
     "torchinfo": "convdims.torch",
@@ -89,14 +91,18 @@ def stand_in_for(name: str) -> str | None:
 
     >>> stand_in_for("torchinfo"), stand_in_for("torch.nn.functional"), stand_in_for("os")
     ('convdims.torch', 'convdims.torch.nn.functional', None)
+    >>> stand_in_for("tensorflow.keras.layers")
+    'convdims.keras.layers'
+
     """
     if name in STAND_INS:
         return STAND_INS[name]
-    root, _, rest = name.partition(".")
-    base = STAND_INS.get(root)
-    if base is None:
-        return None
-    return f"{base}.{rest}" if rest else base
+    parts = name.split(".")
+    for cut in range(len(parts) - 1, 0, -1):  # the longest framework name it is under
+        base = STAND_INS.get(".".join(parts[:cut]))
+        if base is not None:
+            return ".".join([base, *parts[cut:]])
+    return None
 
 
 def framework_name(module: str) -> str | None:
