@@ -71,6 +71,16 @@ from convdims.keras.layers.reshaping import (
     UpSampling2D,
     ZeroPadding2D,
 )
+from convdims.keras.layers.reshaping_nd import (
+    Cropping1D,
+    Cropping3D,
+    Permute,
+    RepeatVector,
+    UpSampling1D,
+    UpSampling3D,
+    ZeroPadding1D,
+    ZeroPadding3D,
+)
 
 # Keras's aliases.
 Convolution1D = Conv1D
@@ -159,4 +169,12 @@ __all__ = [
     "minimum",
     "multiply",
     "subtract",
+    "Cropping1D",
+    "Cropping3D",
+    "Permute",
+    "RepeatVector",
+    "UpSampling1D",
+    "UpSampling3D",
+    "ZeroPadding1D",
+    "ZeroPadding3D",
 ]
