@@ -83,6 +83,9 @@ class Operation(Layer):
 
     _kind: ClassVar[Kind] = Kind.MERGE
 
+    #: Not a layer: ``model.layers`` leaves it out (the summary shows it).
+    _is_operation: ClassVar[bool] = True
+
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name=name)
         self.built = True

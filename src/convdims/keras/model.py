@@ -234,8 +234,13 @@ class Functional(Model):
 
     @property
     def layers(self) -> list[Layer]:
-        """Every layer, input layers included, in Keras's order (by depth)."""
-        return [op for op in self._operations if isinstance(op, Layer)]
+        """Every layer, input layers included, in Keras's order (by depth); the
+        operations of the graph (``x + 1.0``) are not layers, as in Keras."""
+        return [
+            op
+            for op in self._operations
+            if isinstance(op, Layer) and not getattr(op, "_is_operation", False)
+        ]
 
     @property
     def inputs(self) -> list[KerasTensor]:
