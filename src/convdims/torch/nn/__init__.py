@@ -85,6 +85,7 @@ from convdims.torch.nn.pooling import (
     MaxPool2d,
     MaxPool3d,
 )
+from convdims.torch.nn.rnn import GRU, LSTM, RNN, RNNBase
 from convdims.torch.nn.sparse import Embedding
 from convdims.torch.nn.upsampling import (
     PixelShuffle,
@@ -176,6 +177,10 @@ __all__ = [
     "Softsign",
     "Tanhshrink",
     "Threshold",
+    "GRU",
+    "LSTM",
+    "RNN",
+    "RNNBase",
 ]
 
 
