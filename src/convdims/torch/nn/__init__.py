@@ -36,6 +36,7 @@ from convdims.torch.nn.activation import (
     Tanhshrink,
     Threshold,
 )
+from convdims.torch.nn.attention import MultiheadAttention
 from convdims.torch.nn.container import ModuleDict, ModuleList, Sequential
 from convdims.torch.nn.conv import (
     Conv1d,
@@ -181,6 +182,7 @@ __all__ = [
     "LSTM",
     "RNN",
     "RNNBase",
+    "MultiheadAttention",
 ]
 
 
