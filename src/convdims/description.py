@@ -54,6 +54,8 @@ class Kind(StrEnum):
     UPSAMPLING = "upsampling"
     MERGE = "merge"
     EMBEDDING = "embedding"
+    RECURRENT = "recurrent"
+    ATTENTION = "attention"
     OTHER = "other"
 
 

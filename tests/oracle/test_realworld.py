@@ -31,15 +31,9 @@ NOT_YET: dict[str, str] = {
     "efficientnet_pytorch_model.py": "Conv2d(..., stride=[1]): a 1-item list for 2 axes",
     "keras_cv_csp_darknet_backbone.py": "KerasTensor indexing (x[..., :half])",
     "keras_cv_yolo_v8_backbone.py": "a keras.Model subclass with its own call()",
-    "torchaudio_conformer.py": "torch.nn.MultiheadAttention",
-    "torchaudio_deepspeech.py": "torch.nn.RNN",
-    "torchaudio_squim_objective.py": "torch.nn.LSTM",
+    "torchaudio_squim_objective.py": "torch.nn.TransformerEncoderLayer",
     "torchaudio_wav2vec2_model.py": "torch.nn.utils.parametrizations.weight_norm",
-    "torchaudio_wavernn.py": "torch.nn.GRU",
     "torchgan_infogan.py": "torch.distributions",
-    "torchvision_regnet.py": "Tensor.tolist (the widths are computed with tensors)",
-    "torchvision_vision_transformer.py": "torch.nn.MultiheadAttention",
-    "unet_fepegar_unet.py": "Tensor.tolist (the crop is computed with tensors)",
 }
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "clamp",
     "compile",
     "cos",
+    "diff",
     "div",
     "divide",
     "einsum",
@@ -68,6 +69,7 @@ __all__ = [
     "split",
     "sqrt",
     "squeeze",
+    "stack",
     "sub",
     "sum",
     "swapaxes",
@@ -178,7 +180,10 @@ def max(input: Tensor, dim: Any = None, keepdim: bool = False) -> Any:  # noqa: 
     return input.max(dim, keepdim)
 
 
-min = max  # noqa: A001 - PyTorch's name
+def min(input: Tensor, dim: Any = None, keepdim: bool = False) -> Any:  # noqa: A001, A002
+    """``torch.min``: of everything, along ``dim`` (values and indices), or
+    elementwise with another tensor."""
+    return input.min(dim, keepdim)
 
 
 def argmax(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A002
@@ -210,19 +215,44 @@ def _elementwise(input: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
     return input
 
 
-abs = sqrt = rsqrt = log = sin = cos = round = clamp = _elementwise  # noqa: A001
+sqrt = rsqrt = sin = cos = clamp = _elementwise
+
+
+def _method(name: str) -> Any:
+    """``torch.<name>(input)``: the tensor method, which keeps known values."""
+
+    def function(input: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
+        if isinstance(input, Tensor):
+            return getattr(input, name)(*args, **kwargs)
+        return input
+
+    function.__name__ = name
+    function.__doc__ = f"``torch.{name}``: the input's shape (and values, when known)."
+    return function
+
+
+abs = _method("abs")  # noqa: A001 - PyTorch's name
+log = _method("log")
+round = _method("round")  # noqa: A001 - PyTorch's name
 sign = floor = ceil = erf = clip = log2 = log1p = _elementwise
 
 
-def _binary(input: Any, other: Any, **kwargs: Any) -> Any:  # noqa: A002
-    if isinstance(input, Tensor):
-        return input._binary(other)
-    if isinstance(other, Tensor):
-        return other._binary(input)
-    return input
+def _binary_of(op: str) -> Any:
+    def function(input: Any, other: Any, **kwargs: Any) -> Any:  # noqa: A002
+        from convdims.torch.values import binary
+
+        return binary(op, input, other)
+
+    function.__name__ = op
+    function.__doc__ = f"``torch.{op}``: the broadcast shape (and values, when known)."
+    return function
 
 
-maximum = minimum = sub = div = divide = pow = _binary  # noqa: A001
+maximum = _binary_of("max")
+minimum = _binary_of("min")
+sub = _binary_of("sub")
+div = divide = _binary_of("truediv")
+pow = _binary_of("pow")  # noqa: A001 - PyTorch's name
 
 
 def tensor_split(
@@ -270,6 +300,13 @@ def tensor(
             dtype = int64
         else:
             dtype = float32
+    from convdims.torch.values import known
+
+    flat = _flatten(data)
+    if all(isinstance(v, (int, float, bool)) for v in flat):
+        result = known(shape, dtype, flat)
+        result.requires_grad = requires_grad
+        return result
     return Tensor._of(shape, dtype, requires_grad)
 
 
@@ -345,7 +382,12 @@ def arange(
             valid="a step that goes from start towards end",
         )
     whole = all(isinstance(v, int) for v in (start, end, step))
-    return Tensor((count,), dtype or (int64 if whole else float32))
+    kind = dtype or (int64 if whole else float32)
+    from convdims.torch.values import MAX_KNOWN, known
+
+    if count <= MAX_KNOWN:
+        return known((count,), kind, [start + i * step for i in range(count)])
+    return Tensor((count,), kind)
 
 
 def meshgrid(*tensors: Any, indexing: str | None = None) -> tuple[Tensor, ...]:
@@ -407,3 +449,48 @@ def einsum(*args: Any) -> Tensor:
         letters = "".join(inputs.replace(",", ""))
         output = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
     return tensors[0]._like([sizes[c] for c in output])
+
+
+def stack(tensors: Any, dim: int = 0, *, out: Any = None) -> Tensor:
+    """``torch.stack``: join equal-shape tensors along a new axis (known values are
+    kept when stacking along the first).
+
+    >>> stack([tensor([1, 2]), tensor([3, 4])]).tolist()
+    [[1, 2], [3, 4]]
+    """
+    from convdims.torch.tensor import stack as stack_shapes
+    from convdims.torch.values import stack_values
+
+    parts = list(tensors)
+    result = stack_shapes(parts, dim)
+    values = stack_values(parts, dim, tuple(result.shape))
+    return result if values is None else values
+
+
+def diff(
+    input: Tensor,  # noqa: A002
+    n: int = 1,
+    dim: int = -1,
+    prepend: Tensor | None = None,
+    append: Tensor | None = None,
+) -> Tensor:
+    """``torch.diff``: differences of neighbours along ``dim``, ``n`` times (known
+    values of a 1-D tensor are kept).
+
+    >>> diff(tensor([1, 4, 9, 16])).tolist()
+    [3, 5, 7]
+    """
+    from convdims.torch.tensor import cat, normalize_dim
+    from convdims.torch.values import KnownTensor, known
+
+    parts = [t for t in (prepend, input, append) if t is not None]
+    joined = cat(parts, dim) if len(parts) > 1 else input
+    axis = normalize_dim(dim, joined.ndim)
+    if isinstance(joined, KnownTensor) and joined.ndim == 1 and len(parts) == 1:
+        values = list(joined._values)
+        for _ in range(n):
+            values = [b - a for a, b in zip(values, values[1:], strict=False)]
+        return known((len(values),), joined.dtype, values)
+    shape = list(joined.shape)
+    shape[axis] = max(shape[axis] - n, 0)
+    return joined._like(shape)

@@ -33,7 +33,7 @@ class NonDynamicallyQuantizableLinear(Linear):
 class MultiheadAttention(Module):
     """``torch.nn.MultiheadAttention``."""
 
-    _kind = Kind.OTHER
+    _kind = Kind.ATTENTION
 
     def __init__(
         self,

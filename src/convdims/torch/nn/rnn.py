@@ -29,7 +29,7 @@ _GATES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
 class RNNBase(Module):
     """``torch.nn.RNNBase``: the weights and checks every recurrent layer shares."""
 
-    _kind = Kind.OTHER
+    _kind = Kind.RECURRENT
 
     def __init__(
         self,
