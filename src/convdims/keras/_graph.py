@@ -143,6 +143,11 @@ class KerasTensor:
 
         return ops.unary(ops.Absolute, self)
 
+    def __getitem__(self, key: Any) -> Any:
+        from convdims.keras import _operations as ops
+
+        return ops.GetItem()(self, key)
+
     def __eq__(self, other: object) -> bool:
         return self is other
 

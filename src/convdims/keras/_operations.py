@@ -155,3 +155,54 @@ def binary(operation: type[Operation], left: Any, right: Any) -> Any:
 def unary(operation: type[Operation], value: Any) -> Any:
     """``<op> value`` on a symbolic tensor."""
     return operation()(value)
+
+
+def _item_shape(shape: tuple, key: Any) -> tuple:
+    """The shape of ``x[key]`` for basic indexing (ints, slices, ``...``, None); an
+    unknown size sliced stays unknown."""
+    items = list(key) if isinstance(key, tuple) else [key]
+    named = sum(1 for item in items if item is not None and item is not Ellipsis)
+    if named > len(shape):
+        raise IndexError(f"too many indices for tensor of rank {len(shape)}: {key!r}")
+    if Ellipsis in items:
+        at = items.index(Ellipsis)
+        items[at : at + 1] = [slice(None)] * (len(shape) - named)
+    else:
+        items += [slice(None)] * (len(shape) - named)
+    out: list[Any] = []
+    axis = 0
+    for item in items:
+        if item is None:
+            out.append(1)
+            continue
+        size = shape[axis]
+        if isinstance(item, slice):
+            if size is None:
+                out.append(None)
+            else:
+                out.append(len(range(*item.indices(size))))
+        elif isinstance(item, int):
+            if size is not None and not -size <= item < size:
+                raise IndexError(
+                    f"index {item} is out of bounds for axis {axis} with size {size}"
+                )
+        else:
+            raise TypeError(
+                f"convdims indexes symbolic tensors with ints, slices, ... and None; got "
+                f"{item!r}"
+            )
+        axis += 1
+    return tuple(out)
+
+
+class GetItem(Operation):
+    """``x[key]``: basic indexing of a symbolic tensor."""
+
+    _kind: ClassVar[Kind] = Kind.OTHER
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        x, key = args
+        output = KerasTensor(_item_shape(x.shape, key), x.dtype)
+        if not _inside_call[0]:
+            Node(self, [x], output)
+        return output

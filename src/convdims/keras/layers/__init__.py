@@ -24,6 +24,7 @@ from convdims.keras.layers.convolutional import (
 )
 from convdims.keras.layers.core import Activation, Dense, Dropout, ReLU
 from convdims.keras.layers.input_layer import Input, InputLayer
+from convdims.keras.layers.lambda_layer import Lambda
 from convdims.keras.layers.merging import (
     Add,
     Average,
@@ -177,4 +178,5 @@ __all__ = [
     "UpSampling3D",
     "ZeroPadding1D",
     "ZeroPadding3D",
+    "Lambda",
 ]

@@ -386,8 +386,52 @@ class Layer:
 
     @property
     def weights(self) -> list[Weight]:
-        """Every weight of the layer, trainable first as Keras lists them."""
-        return list(self._weights)
+        """Every weight of the layer, trainable first as Keras lists them; a layer of
+        the user's (one with a ``call``) also has the weights of the layers it holds
+        in its attributes, as Keras tracks them."""
+        if type(self).call is Layer.call:
+            return list(self._weights)
+        weights = list(self._weights)
+        for layer in self._tracked_layers():
+            weights += [w for w in layer.weights if all(w is not seen for seen in weights)]
+        return weights
+
+    def _flatten_layers(self, include_self: bool = True, recursive: bool = True) -> Any:
+        """This layer (``include_self``) and the layers it holds, depth first when
+        ``recursive`` (Keras's private walk, which KerasCV's backbones call)."""
+        if include_self:
+            yield self
+        children = self.layers if hasattr(type(self), "layers") else self._tracked_layers()
+        seen = {id(self)}
+        for child in children:
+            if id(child) in seen:
+                continue
+            seen.add(id(child))
+            if recursive:
+                yield from child._flatten_layers(include_self=True, recursive=True)
+            else:
+                yield child
+
+    def _tracked_layers(self) -> list[Layer]:
+        """The layers held in attributes (alone, or in lists, tuples and dicts), in the
+        order they were assigned."""
+        found: list[Layer] = []
+
+        def visit(value: Any) -> None:
+            if isinstance(value, Layer) and value is not self:
+                if all(value is not seen for seen in found):
+                    found.append(value)
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    visit(item)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    visit(item)
+
+        for name, value in vars(self).items():
+            if not name.startswith("_"):
+                visit(value)
+        return found
 
     @property
     def trainable_weights(self) -> list[Weight]:
