@@ -29,7 +29,6 @@ NAMES = [path.name for path in FILES]
 #: miss more behind that.
 NOT_YET: dict[str, str] = {
     "efficientnet_pytorch_model.py": "Conv2d(..., stride=[1]): a 1-item list for 2 axes",
-    "keras_cv_yolo_v8_backbone.py": "keras.ops calls recorded as graph operations",
     "torchaudio_squim_objective.py": "torch.nn.TransformerEncoderLayer",
     "torchaudio_wav2vec2_model.py": "torch.nn.utils.parametrizations.weight_norm",
     "torchgan_infogan.py": "torch.distributions",

@@ -206,3 +206,23 @@ class GetItem(Operation):
         if not _inside_call[0]:
             Node(self, [x], output)
         return output
+
+
+_named_operations: dict[str, type[Operation]] = {}
+
+
+def record(class_name: str, inputs: Any, outputs: Any) -> Any:
+    """``outputs`` of the ``keras.ops`` function whose operation class is
+    ``class_name`` (``Concatenate``, ``Split``...), recorded as a node of the graph
+    when its inputs are symbolic tensors and no layer's call is running, as in Keras."""
+    from convdims.keras._graph import flatten
+
+    tensors = [x for x in flatten(inputs) if isinstance(x, KerasTensor)]
+    if not tensors or _inside_call[0]:
+        return outputs
+    cls = _named_operations.get(class_name)
+    if cls is None:
+        cls = type(class_name, (Operation,), {"__doc__": f"``keras.ops``' {class_name}."})
+        _named_operations[class_name] = cls
+    Node(cls(), tensors, outputs)
+    return outputs

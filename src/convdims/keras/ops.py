@@ -48,14 +48,22 @@ def shape(x: Any) -> tuple:
     return _shape(x)
 
 
+def _record(class_name: str, inputs: Any, outputs: Any) -> Any:
+    from convdims.keras._operations import record
+
+    return record(class_name, inputs, outputs)
+
+
 def cast(x: Any, dtype: Any) -> KerasTensor:
     """``keras.ops.cast``: the same shape in ``dtype``."""
-    return _tensor(_shape(x), dtype)
+    return _record("Cast", x, _tensor(_shape(x), dtype))
 
 
 def floor(x: Any) -> Any:
     """``keras.ops.floor``: the same shape."""
-    return x
+    if not isinstance(x, KerasTensor):
+        return x
+    return _record("Floor", x, _tensor(x.shape, x.dtype))
 
 
 def convert_to_tensor(
@@ -94,7 +102,7 @@ def reshape(x: Any, newshape: Any) -> KerasTensor:
         sizes[sizes.index(-1)] = total // rest
     elif -1 in sizes:
         sizes[sizes.index(-1)] = None
-    return _tensor(sizes, getattr(x, "dtype", "float32"))
+    return _record("Reshape", x, _tensor(sizes, getattr(x, "dtype", "float32")))
 
 
 def _axis(axis: int, rank: int) -> int:
@@ -110,7 +118,9 @@ def concatenate(xs: Any, axis: int = 0) -> KerasTensor:
     at = _axis(axis, len(first))
     sizes = [s[at] for s in shapes]
     first[at] = None if None in sizes else sum(sizes)
-    return _tensor(first, getattr(xs[0], "dtype", "float32"))
+    return _record(
+        "Concatenate", list(xs), _tensor(first, getattr(xs[0], "dtype", "float32"))
+    )
 
 
 def stack(x: Any, axis: int = 0) -> KerasTensor:
@@ -119,7 +129,7 @@ def stack(x: Any, axis: int = 0) -> KerasTensor:
     first = list(shapes[0])
     at = _axis(axis, len(first) + 1)
     first.insert(at, len(shapes))
-    return _tensor(first, getattr(x[0], "dtype", "float32"))
+    return _record("Stack", list(x), _tensor(first, getattr(x[0], "dtype", "float32")))
 
 
 def split(x: Any, indices_or_sections: Any, axis: int = 0) -> list[KerasTensor]:
@@ -142,4 +152,4 @@ def split(x: Any, indices_or_sections: Any, axis: int = 0) -> list[KerasTensor]:
         shape_ = list(own)
         shape_[at] = piece
         parts.append(_tensor(shape_, getattr(x, "dtype", "float32")))
-    return parts
+    return _record("Split", x, parts)
