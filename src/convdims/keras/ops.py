@@ -4,6 +4,7 @@ On a ``KerasTensor`` each returns a ``KerasTensor`` of the shape Keras infers
 (``None`` stays unknown). Functions that need values (``convert_to_numpy``) refuse.
 
 >>> from convdims import keras
+>>> from convdims.keras import ops
 >>> x = keras.Input((4, 6))
 >>> ops.reshape(x, (-1, 24)).shape, ops.shape(x), ops.cast(x, "int32").dtype
 ((None, 24), (None, 4, 6), 'int32')

@@ -9,7 +9,7 @@ two biases of ``gates*H``, and with ``proj_size`` an LSTM's ``weight_hr (proj, H
 >>> lstm = nn.LSTM(10, 20, num_layers=2, bidirectional=True)
 >>> out, (h, c) = lstm(empty(7, 3, 10))
 >>> out.shape, h.shape, sum(p.numel() for p in lstm.parameters())
-(torch.Size([7, 3, 40]), torch.Size([4, 3, 20]), 20800)
+(torch.Size([7, 3, 40]), torch.Size([4, 3, 20]), 15040)
 """
 
 from __future__ import annotations
