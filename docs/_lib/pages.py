@@ -122,6 +122,19 @@ LOOKALIKES = {
     "convdims.torch": "torch",
     "convdims.torch.nn": "torch.nn",
     "convdims.torch.nn.functional": "torch.nn.functional",
+    # What model files import beside the layers (issue 13's corpus).
+    "convdims.keras.activations": "keras.activations",
+    "convdims.keras.initializers": "keras.initializers",
+    "convdims.keras.ops": "keras.ops",
+    "convdims.keras.random": "keras.random",
+    "convdims.keras.saving": "keras.saving",
+    "convdims.keras.tensorflow": "tensorflow",
+    "convdims.torch.autograd": "torch.autograd",
+    "convdims.torch.cuda": "torch.cuda",
+    "convdims.torch.fx": "torch.fx",
+    "convdims.torch.hub": "torch.hub",
+    "convdims.torch.jit": "torch.jit",
+    "convdims.torch.utils.checkpoint": "torch.utils.checkpoint",
 }
 
 

@@ -53,6 +53,9 @@ class Kind(StrEnum):
     CROPPING = "cropping"
     UPSAMPLING = "upsampling"
     MERGE = "merge"
+    EMBEDDING = "embedding"
+    RECURRENT = "recurrent"
+    ATTENTION = "attention"
     OTHER = "other"
 
 

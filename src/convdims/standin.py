@@ -41,6 +41,8 @@ STAND_INS = {
     "keras.models": "convdims.keras.models",
     "keras.backend": "convdims.keras.backend",
     "keras.utils": "convdims.keras.utils",
+    "tensorflow": "convdims.keras.tensorflow",
+    "tensorflow.keras": "convdims.keras",
     "torch": "convdims.torch",
     "torch.nn": "convdims.torch.nn",
     "torchinfo": "convdims.torch",
@@ -62,20 +64,45 @@ class NotStoodIn(ModuleNotFoundError):
     """
 
 
+class Unsupported(RuntimeError):
+    """A framework function that a stand-in has but cannot carry out, called
+    (``torch.hub.load_state_dict_from_url``: there are no weights to load). A script
+    may import such a function and build its model; only the call is refused, with the
+    framework's name of what was called in ``name``.
+
+    Examples:
+        >>> error = Unsupported("torch.hub.load")
+        >>> error.name
+        'torch.hub.load'
+        >>> print(error)
+        convdims computes shapes and counts only: torch.hub.load is not available
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"convdims computes shapes and counts only: {name} is not available"
+        )
+        self.name = name
+
+
 def stand_in_for(name: str) -> str | None:
     """The convdims module that stands in for the framework module ``name`` (None: not
     a framework module).
 
     >>> stand_in_for("torchinfo"), stand_in_for("torch.nn.functional"), stand_in_for("os")
     ('convdims.torch', 'convdims.torch.nn.functional', None)
+    >>> stand_in_for("tensorflow.keras.layers")
+    'convdims.keras.layers'
+
     """
     if name in STAND_INS:
         return STAND_INS[name]
-    root, _, rest = name.partition(".")
-    base = STAND_INS.get(root)
-    if base is None:
-        return None
-    return f"{base}.{rest}" if rest else base
+    parts = name.split(".")
+    for cut in range(len(parts) - 1, 0, -1):  # the longest framework name it is under
+        base = STAND_INS.get(".".join(parts[:cut]))
+        if base is not None:
+            return ".".join([base, *parts[cut:]])
+    return None
 
 
 def framework_name(module: str) -> str | None:
@@ -297,7 +324,7 @@ def unsupported(error: BaseException) -> str | None:
         ...         unsupported(error)
         'torch.no_such_function'
     """
-    if isinstance(error, NotStoodIn):
+    if isinstance(error, (NotStoodIn, Unsupported)):
         return error.name
     if isinstance(error, AttributeError):
         return _missing_attribute(error)
@@ -321,6 +348,7 @@ def _imported_name(message: str) -> str | None:
 __all__ = [
     "STAND_INS",
     "NotStoodIn",
+    "Unsupported",
     "execute",
     "framework_name",
     "frameworks",

@@ -27,9 +27,17 @@ TOP_NAMES = sorted(set(ck.__all__) - {"Functional", "InputLayer", "describe"})
 TOP_NAMES = [name for name in TOP_NAMES if name[0].isupper()]
 MODULE_FUNCTIONS = [
     (module, name)
-    for module in ("backend", "config", "models", "utils")
+    for module in (
+        "activations",
+        "backend",
+        "config",
+        "initializers",
+        "models",
+        "ops",
+        "utils",
+    )
     for name in getattr(ck, module).__all__
-    if name != "Functional"
+    if name != "Functional" and callable(getattr(getattr(ck, module), name))
 ]
 
 
@@ -81,6 +89,48 @@ def test_module_function_signatures(keras, module, name):
         getattr(getattr(keras, module), name),
         f"keras.{module}.{name}",
     )
+
+
+def test_name_scope_signature(keras):
+    same(ck.name_scope, keras.name_scope, "keras.name_scope")
+
+
+def test_activation_aliases_are_keras_aliases(keras):
+    """swish is silu and hard_swish is hard_silu, in both."""
+    assert (ck.activations.swish is ck.activations.silu) == (
+        keras.activations.swish is keras.activations.silu
+    )
+    assert (ck.activations.hard_swish is ck.activations.hard_silu) == (
+        keras.activations.hard_swish is keras.activations.hard_silu
+    )
+
+
+def test_activations_get_resolves_as_keras_does(keras):
+    for name in ("relu", "softmax", "swish", "hard_swish", "linear", None):
+        ours, theirs = ck.activations.get(name), keras.activations.get(name)
+        assert ours.__name__ == theirs.__name__, name
+    for module in (ck.activations, keras.activations):
+        with pytest.raises(ValueError, match="Could not interpret activation function"):
+            module.get("sofmax")
+
+
+def test_initializers_get_resolves_as_keras_does(keras):
+    for name in ("he_normal", "glorot_uniform", "zeros", "Ones", "VarianceScaling"):
+        ours, theirs = ck.initializers.get(name), keras.initializers.get(name)
+        assert type(ours).__name__ == type(theirs).__name__, name
+    for module in (ck.initializers, keras.initializers):
+        with pytest.raises(ValueError, match="Could not interpret initializer identifier"):
+            module.get("he_nromal")
+
+
+def test_backend_get_uid_shares_the_layer_names_counters(keras):
+    """After get_uid("conv2d"), an unnamed Conv2D is conv2d_1, in both."""
+    for module in (ck, keras):
+        module.backend.clear_session()
+        assert module.backend.get_uid("conv2d") == 1
+        assert module.layers.Conv2D(2, 1).name == "conv2d_1"
+    ck.backend.clear_session()
+    keras.backend.clear_session()
 
 
 def test_aliases_are_the_same_classes():

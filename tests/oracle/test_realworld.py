@@ -24,74 +24,14 @@ pytestmark = pytest.mark.slow
 FILES = corpus_files()
 NAMES = [path.name for path in FILES]
 
-#: What ``convdims run`` does not put on sys.path (issue 13 item 4): the script's folder,
-#: from which the corpus files import their support folders.
-SYS_PATH = "the script's folder on sys.path"
-AFTER = f"{SYS_PATH}, then "
-
-#: Corpus files that do not run under ``convdims run`` yet: file -> what is missing, first
-#: what stops the file, then (after the folder) the first missing feature of the
-#: lookalikes (INVENTORY.md has the exact errors). A file can miss more behind that.
+#: Corpus files that do not run under ``convdims run`` yet: file -> the first feature of
+#: the framework that the lookalikes miss (INVENTORY.md has the exact errors). A file can
+#: miss more behind that.
 NOT_YET: dict[str, str] = {
-    "efficientnet_pytorch_model.py": AFTER + "import torch.utils",
-    "keras_applications_convnext.py": "keras.initializers",
-    "keras_applications_densenet.py": AFTER + "keras.activations",
-    "keras_applications_efficientnet.py": AFTER + "keras.activations",
-    "keras_applications_efficientnet_v2.py": "keras.initializers",
-    "keras_applications_inception_resnet_v2.py": AFTER + "keras.activations",
-    "keras_applications_inception_v3.py": AFTER + "keras.activations",
-    "keras_applications_mobilenet.py": AFTER + "keras.activations",
-    "keras_applications_mobilenet_v2.py": AFTER + "keras.activations",
-    "keras_applications_mobilenet_v3.py": AFTER + "keras.activations",
-    "keras_applications_nasnet.py": AFTER + "keras.name_scope",
-    "keras_applications_resnet.py": AFTER + "keras.activations",
-    "keras_applications_resnet_v2.py": AFTER + "keras.activations",
-    "keras_applications_vgg16.py": AFTER + "keras.activations",
-    "keras_applications_vgg19.py": AFTER + "keras.activations",
-    "keras_applications_xception.py": AFTER + "keras.activations",
-    "keras_cv_csp_darknet_backbone.py": AFTER + "keras.ops",
-    "keras_cv_yolo_v8_backbone.py": AFTER + "keras.ops",
-    "keras_unet_custom_unet.py": AFTER + "keras.layers.SpatialDropout2D",
-    "keras_unet_custom_vnet.py": AFTER + "keras.layers.SpatialDropout3D",
-    "keras_unet_satellite_unet.py": AFTER + "keras.layers.concatenate",
-    "torchaudio_conformer.py": "torch.nn.MultiheadAttention",
-    "torchaudio_conv_tasnet.py": "torch.nn.PReLU",
-    "torchaudio_deepspeech.py": "torch.nn.RNN",
-    "torchaudio_squim_objective.py": "torch.nn.modules",
-    "torchaudio_wav2vec2_model.py": AFTER + "torch.autograd",
-    "torchaudio_wavernn.py": "torch.jit",
-    "torchgan_acgan.py": AFTER + "torch.nn.Embedding",
-    "torchgan_autoencoding.py": AFTER + "torch.mean",
-    "torchgan_conditional.py": AFTER + "torch.nn.Embedding",
-    "torchgan_infogan.py": "import torch.distributions",
-    "torchsr_carn.py": "import torch.hub",
-    "torchsr_edsr.py": "import torch.hub",
-    "torchsr_ninasr.py": "import torch.hub",
-    "torchsr_rcan.py": "import torch.hub",
-    "torchsr_rdn.py": "import torch.hub",
-    "torchsr_vdsr.py": "import torch.hub",
-    "torchvision_convnext.py": AFTER + "torch.jit",
-    "torchvision_densenet.py": "import torch.utils",
-    "torchvision_detection_backbone_utils.py": AFTER + "torch.jit",
-    "torchvision_detection_ssd.py": AFTER + "torch.jit",
-    "torchvision_detection_ssdlite.py": AFTER + "torch.jit",
-    "torchvision_efficientnet.py": AFTER + "torch.jit",
-    "torchvision_googlenet.py": AFTER + "torch.jit",
-    "torchvision_inception.py": AFTER + "torch.jit",
-    "torchvision_maxvit.py": AFTER + "torch.jit",
-    "torchvision_mobilenetv2.py": AFTER + "torch.jit",
-    "torchvision_mobilenetv3.py": AFTER + "torch.jit",
-    "torchvision_regnet.py": AFTER + "torch.jit",
-    "torchvision_segmentation_deeplabv3.py": AFTER + "torch.jit",
-    "torchvision_segmentation_fcn.py": AFTER + "torch.nn.functional.interpolate",
-    "torchvision_segmentation_lraspp.py": AFTER + "torch.jit",
-    "torchvision_shufflenetv2.py": AFTER + "torch.transpose",
-    "torchvision_swin_transformer.py": AFTER + "torch.jit",
-    "torchvision_video_mvit.py": "import torch.fx",
-    "torchvision_video_s3d.py": AFTER + "torch.jit",
-    "torchvision_video_swin_transformer.py": AFTER + "torch.jit",
-    "torchvision_vision_transformer.py": AFTER + "torch.jit",
-    "unet_fepegar_unet.py": AFTER + "torch.nn.Upsample",
+    "efficientnet_pytorch_model.py": "Conv2d(..., stride=[1]): a 1-item list for 2 axes",
+    "torchaudio_squim_objective.py": "torch.nn.TransformerEncoderLayer",
+    "torchaudio_wav2vec2_model.py": "torch.nn.utils.parametrizations.weight_norm",
+    "torchgan_infogan.py": "torch.distributions",
 }
 
 

@@ -114,3 +114,70 @@ def test_the_lookalike_exports_only_what_pytorch_has(torch) -> None:
     ]
     missing += [name for name in _functions(cd_torch) if not hasattr(torch, name)]
     assert missing == []
+
+
+#: The submodules of torch the lookalike stands in for (issue 13), by their name in
+#: PyTorch: every function and class each exports takes PyTorch's arguments.
+SUBMODULES = (
+    "autograd",
+    "cuda",
+    "fx",
+    "hub",
+    "jit",
+    "utils.checkpoint",
+    "utils.model_zoo",
+    "nn.modules.utils",
+    "_dynamo.utils",
+)
+
+
+def _submodule_names() -> list[tuple[str, str]]:
+    import importlib
+
+    pairs = []
+    for module in SUBMODULES:
+        ours = importlib.import_module(f"convdims.torch.{module}")
+        for name in ours.__all__:
+            value = getattr(ours, name)
+            if callable(value) and not isinstance(value, type(importlib)):
+                pairs.append((module, name))
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("module", "name"), _submodule_names(), ids=[f"{m}.{n}" for m, n in _submodule_names()]
+)
+def test_submodule_signature_is_pytorchs(torch, module: str, name: str) -> None:
+    import importlib
+
+    theirs = getattr(importlib.import_module(f"torch.{module}"), name)
+    ours = getattr(importlib.import_module(f"convdims.torch.{module}"), name)
+    signature = _python_signature(theirs)
+    if signature is None:
+        pytest.skip(f"torch.{module}.{name} has no Python signature in PyTorch")
+
+    def plain(parameters):
+        """A default that is an object of PyTorch's own (a CompilationUnit, a
+        function) is compared as "has a default"."""
+        kinds = (type(None), bool, int, float, str, tuple)
+        return [
+            (n, k, d if isinstance(d, kinds) or d is inspect.Parameter.empty else "object")
+            for n, k, d in parameters
+        ]
+
+    theirs_parameters = [(p.name, p.kind, p.default) for p in signature.parameters.values()]
+    assert plain(_parameters(ours)) == plain(theirs_parameters), (
+        f"torch.{module}.{name}{inspect.signature(ours)} differs from PyTorch's {signature}"
+    )
+
+
+def test_jit_queries_answer_as_pytorch_does_outside_scripting(torch) -> None:
+    assert cd_torch.jit.is_scripting() is torch.jit.is_scripting() is False
+    assert cd_torch.jit.is_tracing() is torch.jit.is_tracing() is False
+    assert cd_torch.cuda.is_available() is torch.cuda.is_available() is False
+    assert cd_torch.cuda.device_count() == torch.cuda.device_count() == 0
+    assert (cd_torch.jit.annotations.BroadcastingList2[int] is None) and (
+        torch.jit.annotations.BroadcastingList2[int] is None
+    )
+    for value in (3, [1, 2], (4, 5), "ab"):
+        assert cd_torch.nn.modules.utils._pair(value) == torch.nn.modules.utils._pair(value)

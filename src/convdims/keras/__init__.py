@@ -21,8 +21,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from convdims.keras import backend, config, layers, models, utils
+from convdims.keras import (
+    activations,
+    backend,
+    config,
+    initializers,
+    layers,
+    models,
+    ops,
+    random,
+    saving,
+    utils,
+)
 from convdims.keras._graph import KerasTensor
+from convdims.keras._scopes import name_scope
 from convdims.keras.layers import Input, InputLayer, Layer
 from convdims.keras.model import Functional, Model, Sequential
 
@@ -56,10 +68,16 @@ __all__ = [
     "Layer",
     "Model",
     "Sequential",
+    "activations",
     "backend",
     "config",
     "describe",
+    "initializers",
     "layers",
     "models",
+    "name_scope",
+    "ops",
+    "random",
+    "saving",
     "utils",
 ]

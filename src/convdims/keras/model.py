@@ -52,6 +52,12 @@ class Model(Layer):
         return super().__new__(cls)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if len(args) >= 2 or "inputs" in kwargs or "outputs" in kwargs:
+            # A subclass built the functional way (super().__init__(inputs=..., outputs=
+            # ...), as KerasCV's backbones are): Keras makes it a Functional model.
+            self.__class__ = _functional_subclass(type(self))
+            Functional.__init__(self, *args, **kwargs)
+            return
         raise TypeError(
             "convdims.keras.Model needs `inputs` and `outputs` (the functional API); "
             "subclassed models with a custom call() cannot be traced without values"
@@ -185,9 +191,10 @@ class Functional(Model):
 
     def __init__(self, inputs: Any, outputs: Any, name: str | None = None, **kwargs: Any):
         trainable = kwargs.pop("trainable", None)
-        Layer.__init__(
-            self, name=name if name is not None else auto_name("Functional"), **kwargs
-        )
+        if name is None:
+            own = getattr(type(self), "_subclass_name", None)
+            name = auto_name(own or "Functional")
+        Layer.__init__(self, name=name, **kwargs)
         for what, value in (("inputs", inputs), ("outputs", outputs)):
             for x in flatten(value):
                 if not isinstance(x, KerasTensor):
@@ -234,8 +241,13 @@ class Functional(Model):
 
     @property
     def layers(self) -> list[Layer]:
-        """Every layer, input layers included, in Keras's order (by depth)."""
-        return [op for op in self._operations if isinstance(op, Layer)]
+        """Every layer, input layers included, in Keras's order (by depth); the
+        operations of the graph (``x + 1.0``) are not layers, as in Keras."""
+        return [
+            op
+            for op in self._operations
+            if isinstance(op, Layer) and not getattr(op, "_is_operation", False)
+        ]
 
     @property
     def inputs(self) -> list[KerasTensor]:
@@ -475,3 +487,24 @@ class Sequential(Model):
     @property
     def output(self) -> Any:
         return self._built_graph("output").output
+
+
+_functional_subclasses: dict[type, type] = {}
+
+
+def _functional_subclass(cls: type) -> type:
+    """``cls`` (a subclass of Model) with Functional behind it, as Keras's
+    ``inject_functional_model_class`` makes it; it keeps the class's name."""
+    made = _functional_subclasses.get(cls)
+    if made is None:
+        made = type(
+            cls.__name__,
+            (cls, Functional),
+            {
+                "__module__": cls.__module__,
+                "__qualname__": cls.__qualname__,
+                "_subclass_name": cls.__name__,
+            },
+        )
+        _functional_subclasses[cls] = made
+    return made

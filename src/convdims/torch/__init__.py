@@ -31,6 +31,62 @@ from convdims.torch.dtypes import (
     uint8,
 )
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
+from convdims.torch.functions import (
+    _assert,
+    abs,
+    arange,
+    argmax,
+    as_tensor,
+    bmm,
+    ceil,
+    chunk,
+    clamp,
+    clip,
+    compile,
+    cos,
+    diff,
+    div,
+    divide,
+    einsum,
+    erf,
+    eye,
+    floor,
+    full_like,
+    is_floating_point,
+    log,
+    log1p,
+    log2,
+    manual_seed,
+    max,
+    maximum,
+    mean,
+    meshgrid,
+    min,
+    minimum,
+    permute,
+    pow,
+    reshape,
+    roll,
+    round,
+    rsqrt,
+    scalar_tensor,
+    set_grad_enabled,
+    sign,
+    sin,
+    split,
+    sqrt,
+    squeeze,
+    stack,
+    sub,
+    sum,
+    swapaxes,
+    tensor,
+    tensor_split,
+    transpose,
+    unbind,
+    unsqueeze,
+    where,
+)
 from convdims.torch.nn.module import Parameter
 from convdims.torch.tensor import (
     Size,
@@ -61,7 +117,6 @@ from convdims.torch.tensor import (
     relu,
     sigmoid,
     softmax,
-    stack,
     tanh,
     zeros,
     zeros_like,
@@ -79,7 +134,18 @@ _LAZY = {
 }
 
 
+#: Submodules that ``import torch`` makes reachable as attributes (``torch.jit.unused``,
+#: ``torch.cuda.is_available()``), each imported on first use.
+_SUBMODULES = frozenset(
+    {"_C", "_dynamo", "autograd", "cuda", "distributions", "fx", "hub", "jit", "utils"}
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'convdims.torch' has no attribute {name!r}")
@@ -93,7 +159,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})
 
 
 class _Package(types.ModuleType):
@@ -104,6 +170,8 @@ class _Package(types.ModuleType):
     def __setattr__(self, name: str, value: Any) -> None:
         if name == "summary" and isinstance(value, types.ModuleType):
             value = value.summary
+        if name == "tensor" and isinstance(value, types.ModuleType):
+            return  # torch.tensor is the function (PyTorch's), not the submodule
         super().__setattr__(name, value)
 
 
@@ -178,4 +246,57 @@ __all__ = [
     "uint8",
     "zeros",
     "zeros_like",
+    "as_tensor",
+    "ceil",
+    "clip",
+    "erf",
+    "log1p",
+    "log2",
+    "eye",
+    "floor",
+    "scalar_tensor",
+    "sign",
+    "tensor",
+    "tensor_split",
+    "_assert",
+    "abs",
+    "arange",
+    "argmax",
+    "bmm",
+    "chunk",
+    "diff",
+    "clamp",
+    "compile",
+    "cos",
+    "div",
+    "divide",
+    "einsum",
+    "full_like",
+    "is_floating_point",
+    "log",
+    "manual_seed",
+    "max",
+    "maximum",
+    "mean",
+    "meshgrid",
+    "min",
+    "minimum",
+    "permute",
+    "pow",
+    "reshape",
+    "roll",
+    "round",
+    "rsqrt",
+    "set_grad_enabled",
+    "sin",
+    "split",
+    "sqrt",
+    "squeeze",
+    "sub",
+    "sum",
+    "swapaxes",
+    "transpose",
+    "unbind",
+    "unsqueeze",
+    "where",
 ]

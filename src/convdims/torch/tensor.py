@@ -120,7 +120,10 @@ class Tensor:
         dtype: dtype | None = None,
         requires_grad: bool = False,
     ) -> None:
-        self._shape = Size(_check_sizes(_dims((shape,), "tensor")))
+        if _is_data(shape):  # torch.Tensor([0.4488, 0.4371, 0.4040]): values, not sizes
+            self._shape = Size(_data_shape(shape))
+        else:
+            self._shape = Size(_check_sizes(_dims((shape,), "tensor")))
         self.dtype = float32 if dtype is None else dtype
         self.requires_grad = requires_grad
 
@@ -159,6 +162,17 @@ class Tensor:
     @property
     def data(self) -> Tensor:
         return self
+
+    @data.setter
+    def data(self, value: Tensor) -> None:
+        """``param.data = tensor`` takes the new tensor's shape and dtype, as in
+        PyTorch (a shape-only tensor has nothing else)."""
+        if not isinstance(value, Tensor):
+            raise TypeError(
+                f"Variable data has to be a tensor, but got {type(value).__name__}"
+            )
+        self._shape = value._shape
+        self.dtype = value.dtype
 
     @property
     def is_cuda(self) -> bool:
@@ -410,6 +424,348 @@ class Tensor:
     def __matmul__(self, other: Tensor) -> Tensor:
         return matmul(self, other)
 
+    # More of PyTorch's tensor methods: what model code calls in forward (issue 13) ---
+
+    def __rmatmul__(self, other: Tensor) -> Tensor:
+        return matmul(other, self)
+
+    def matmul(self, other: Tensor) -> Tensor:
+        """``self @ other``."""
+        return matmul(self, other)
+
+    bmm = matmul
+
+    def _compare(self, other: Any) -> Tensor:
+        result = self._binary(other)
+        if result is NotImplemented:
+            return result
+        return Tensor._of(tuple(result.shape), _bool)
+
+    __lt__ = __le__ = __gt__ = __ge__ = _compare
+    eq = ne = lt = le = gt = ge = logical_and = logical_or = logical_xor = _compare
+    __and__ = __or__ = __xor__ = __rand__ = __ror__ = __mod__ = __rmod__ = _binary
+    pow = atan2 = fmod = remainder = _binary
+
+    def __invert__(self) -> Tensor:
+        return self
+
+    def __pos__(self) -> Tensor:
+        return self
+
+    __abs__ = __pos__
+
+    rsqrt = reciprocal = neg = erf = sign = floor = ceil = round = sin = cos = _same
+    square = log = log2 = log1p = exp_ = sqrt_ = abs_ = neg_ = gelu = silu = _same
+    clamp = clamp_ = clamp_min = clamp_min_ = clamp_max = clip = clip_ = _same
+    hardtanh = hardtanh_ = pow_ = masked_fill_ = copy_ = uniform_ = _same
+    roll = flip = flipud = fliplr = cumsum = cumprod = triu = tril = _same
+
+    def masked_fill(self, mask: Tensor, value: Any) -> Tensor:
+        """The tensor's shape; ``mask`` must broadcast to it."""
+        if (
+            isinstance(mask, Tensor)
+            and broadcast_shapes(self._shape, mask._shape) != self._shape
+        ):
+            raise ShapeError(
+                f"The size of tensor a ({self._shape[-1]}) must match the size of tensor b "
+                f"({mask._shape[-1]}) at non-singleton dimension {self.ndim - 1}"
+            )
+        return self
+
+    def long(self) -> Tensor:
+        return Tensor._of(tuple(self._shape), _int64)
+
+    def int(self) -> Tensor:
+        return Tensor._of(tuple(self._shape), _int32)
+
+    def bool(self) -> Tensor:
+        return Tensor._of(tuple(self._shape), _bool)
+
+    def type_as(self, other: Tensor) -> Tensor:
+        return Tensor._of(tuple(self._shape), other.dtype)
+
+    def expand_as(self, other: Tensor) -> Tensor:
+        return self.expand(*other.shape)
+
+    def _new_of(self, size: tuple[Any, ...], dtype: dtype | None) -> Tensor:
+        return Tensor(_check_sizes(_dims(size, "tensor")), dtype or self.dtype)
+
+    def new_zeros(self, *size: Any, dtype: dtype | None = None, **_: Any) -> Tensor:
+        """A tensor of ``size``, this dtype unless told otherwise (also ``new_ones``,
+        ``new_empty``)."""
+        return self._new_of(size, dtype)
+
+    new_ones = new_empty = new_zeros
+
+    def new_full(
+        self, size: Any, fill_value: Any, *, dtype: dtype | None = None, **_: Any
+    ) -> Tensor:
+        return self._new_of((size,), dtype)
+
+    @property
+    def device(self) -> device:
+        """Always the CPU."""
+        return device("cpu")
+
+    is_xpu = is_mps = is_sparse = is_quantized = is_meta = property(lambda self: False)
+
+    def get_device(self) -> int:
+        """-1: a CPU tensor."""
+        return -1
+
+    def is_contiguous(self, memory_format: Any = None) -> bool:
+        return True
+
+    def is_floating_point(self) -> bool:
+        return self.dtype.is_floating_point
+
+    def stride(self, dim: int | None = None) -> Any:
+        """The strides of a contiguous tensor of this shape."""
+        strides = []
+        step = 1
+        for size in reversed(self._shape):
+            strides.append(step)
+            step *= max(size, 1)
+        strides.reverse()
+        if dim is None:
+            return tuple(strides)
+        return strides[normalize_dim(dim, self.ndim)]
+
+    @property
+    def T(self) -> Tensor:  # noqa: N802 - PyTorch's name
+        return self._like(reversed(self._shape))
+
+    @property
+    def mT(self) -> Tensor:  # noqa: N802 - PyTorch's name
+        return self.transpose(-2, -1)
+
+    def unflatten(self, dim: int, sizes: Sequence[int]) -> Tensor:
+        axis = normalize_dim(dim, self.ndim)
+        return self.view(*self._shape[:axis], *sizes, *self._shape[axis + 1 :])
+
+    def _pieces(self, sizes: Sequence[int], axis: int) -> tuple[Tensor, ...]:
+        shape = list(self._shape)
+        parts = []
+        for size in sizes:
+            shape[axis] = size
+            parts.append(self._like(shape))
+        return tuple(parts)
+
+    def split(self, split_size_or_sections: Any, dim: int = 0) -> tuple[Tensor, ...]:
+        """Pieces of ``split_size`` along ``dim`` (the last one smaller), or pieces of
+        the sizes listed, which must add up to the axis.
+
+        >>> [t.shape[1] for t in Tensor((2, 7)).split(3, 1)]
+        [3, 3, 1]
+        """
+        axis = normalize_dim(dim, self.ndim)
+        total = self._shape[axis]
+        if isinstance(split_size_or_sections, (list, tuple)):
+            sizes = [as_int("split_sizes", s) for s in split_size_or_sections]
+            if sum(sizes) != total or min(sizes, default=0) < 0:
+                raise ShapeError(
+                    f"split_with_sizes expects split_sizes to sum exactly to {total} "
+                    f"(input tensor's size at dimension {axis}), but got split_sizes="
+                    f"{sizes}",
+                    argument="split_size_or_sections",
+                    value=split_size_or_sections,
+                    valid=f"sizes adding up to {total}",
+                )
+            return self._pieces(sizes, axis)
+        step = as_int("split_size", split_size_or_sections)
+        if step <= 0 and not (step == 0 and total == 0):
+            raise ShapeError(
+                f"split_size can only be 0 if dimension size is 0, but got dimension size "
+                f"of {total}"
+                if step == 0
+                else f"split expects split_size be non-negative, but got split_size={step}",
+                argument="split_size_or_sections",
+                value=step,
+                valid="an int of at least 1",
+            )
+        if total == 0:
+            return (self,)
+        sizes = [step] * (total // step) + ([total % step] if total % step else [])
+        return self._pieces(sizes, axis)
+
+    def chunk(self, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
+        """At most ``chunks`` pieces of ``ceil(size / chunks)`` along ``dim``.
+
+        >>> [t.shape[0] for t in Tensor((10, 3)).chunk(4)]
+        [3, 3, 3, 1]
+        """
+        count = as_int("chunks", chunks)
+        if count <= 0:
+            raise ShapeError(
+                f"chunk expects `chunks` to be greater than 0, got: {count}",
+                argument="chunks",
+                value=chunks,
+                valid="an int of at least 1",
+            )
+        total = self._shape[normalize_dim(dim, self.ndim)]
+        return self.split(max(-(-total // count), 1) if total else 1, dim)
+
+    def tensor_split(self, indices_or_sections: Any, dim: int = 0) -> tuple[Tensor, ...]:
+        axis = normalize_dim(dim, self.ndim)
+        total = self._shape[axis]
+        if isinstance(indices_or_sections, (list, tuple)):
+            bounds = [0, *(min(max(i, 0), total) for i in indices_or_sections), total]
+            return self._pieces(
+                [max(b - a, 0) for a, b in zip(bounds, bounds[1:], strict=False)], axis
+            )
+        count = as_int("sections", indices_or_sections)
+        big, rest = divmod(total, count)
+        return self._pieces([big + 1] * rest + [big] * (count - rest), axis)
+
+    def unbind(self, dim: int = 0) -> tuple[Tensor, ...]:
+        """The slices along ``dim``, that axis removed."""
+        axis = normalize_dim(dim, self.ndim)
+        shape = self._shape[:axis] + self._shape[axis + 1 :]
+        return tuple(self._like(shape) for _ in range(self._shape[axis]))
+
+    def narrow(self, dim: int, start: int, length: int) -> Tensor:
+        axis = normalize_dim(dim, self.ndim)
+        size = self._shape[axis]
+        first = start + size if start < 0 else start
+        if not 0 <= first <= size or length < 0 or first + length > size:
+            raise ShapeError(
+                f"start ({start}) + length ({length}) exceeds dimension size ({size}).",
+                argument="length",
+                value=length,
+                valid=f"a slice inside the {size} cells of dimension {axis}",
+            )
+        shape = list(self._shape)
+        shape[axis] = length
+        return self._like(shape)
+
+    def repeat(self, *sizes: Any) -> Tensor:
+        """Tile the tensor ``sizes`` times along each axis (leading new axes allowed)."""
+        counts = _dims(sizes, "repeat")
+        if len(counts) < self.ndim:
+            raise ShapeError(
+                "Number of dimensions of repeat dims can not be smaller than number of "
+                "dimensions of tensor"
+            )
+        own = (1,) * (len(counts) - self.ndim) + tuple(self._shape)
+        return self._like(a * b for a, b in zip(own, counts, strict=True))
+
+    def repeat_interleave(
+        self, repeats: Any, dim: int | None = None, *, output_size: int | None = None
+    ) -> Tensor:
+        if isinstance(repeats, Tensor):
+            if output_size is None:
+                raise _unsupported("Tensor.repeat_interleave with a tensor of repeats")
+            count = None
+        else:
+            count = as_int("repeats", repeats)
+        if dim is None:
+            size = output_size if count is None else self.numel() * count
+            return self._like((size,))
+        axis = normalize_dim(dim, self.ndim)
+        shape = list(self._shape)
+        shape[axis] = output_size if count is None else shape[axis] * count
+        return self._like(shape)
+
+    def _reduce_pair(self, dim: Any, keepdim: bool) -> Any:
+        values = self._reduce(dim, keepdim)
+        return _ValuesIndices(values, Tensor._of(tuple(values.shape), _int64))
+
+    def max(self, dim: Any = None, keepdim: bool = False) -> Any:
+        """The maximum: of all (a 0-d tensor), elementwise with another tensor, or
+        along ``dim`` (``(values, indices)``)."""
+        if isinstance(dim, Tensor):
+            return self._binary(dim)
+        if dim is None:
+            return self._like(())
+        return self._reduce_pair(dim, keepdim)
+
+    min = max
+
+    def sort(self, dim: int = -1, descending: bool = False, stable: bool = False) -> Any:
+        normalize_dim(dim, self.ndim)
+        return _ValuesIndices(self, Tensor._of(tuple(self._shape), _int64))
+
+    def topk(
+        self,
+        k: int,
+        dim: int = -1,
+        largest: bool = True,
+        sorted: bool = True,  # noqa: A002
+    ) -> Any:
+        axis = normalize_dim(dim, self.ndim)
+        if not 0 <= k <= (self._shape[axis] if self.ndim else 1):
+            raise ShapeError(
+                "selected index k out of range",
+                argument="k",
+                value=k,
+                valid="0 <= k <= size",
+            )
+        shape = list(self._shape)
+        if shape:
+            shape[axis] = k
+        values = self._like(shape)
+        return _ValuesIndices(values, Tensor._of(tuple(shape), _int64))
+
+    def argmax(self, dim: Any = None, keepdim: bool = False) -> Tensor:
+        reduced = self._reduce(dim, keepdim)
+        return Tensor._of(tuple(reduced.shape), _int64)
+
+    argmin = argmax
+
+    def any(self, dim: Any = None, keepdim: bool = False) -> Tensor:
+        reduced = self._reduce(dim, keepdim)
+        return Tensor._of(tuple(reduced.shape), _bool)
+
+    all = any
+
+    def norm(
+        self, p: Any = "fro", dim: Any = None, keepdim: bool = False, dtype: Any = None
+    ) -> Tensor:
+        return self._reduce(dim, keepdim)
+
+    logsumexp = mean
+
+    def index_select(self, dim: int, index: Tensor) -> Tensor:
+        axis = normalize_dim(dim, self.ndim)
+        if index.ndim > 1:
+            raise ShapeError("index_select(): Index is supposed to be a vector")
+        shape = list(self._shape)
+        if shape:
+            shape[axis] = index.numel()
+        return self._like(shape)
+
+    def gather(self, dim: int, index: Tensor, *, sparse_grad: bool = False) -> Tensor:
+        normalize_dim(dim, self.ndim)
+        return self._like(index.shape)
+
+    def item(self) -> Any:
+        """Refused: a shape-only tensor has no value."""
+        raise _unsupported("Tensor.item")
+
+    def tolist(self) -> Any:
+        """Refused: a shape-only tensor has no values."""
+        raise _unsupported("Tensor.tolist")
+
+    def numpy(self, *, force: bool = False) -> Any:
+        """Refused: a shape-only tensor has no values."""
+        raise _unsupported("Tensor.numpy")
+
+    def __getitem__(self, index: Any) -> Tensor:
+        """The shape that indexing gives: ints drop an axis, slices shorten one, None
+        adds one, ``...`` stands for the axes not named, and integer tensors or lists
+        (advanced indexing) put their own shape in place of the axes they index.
+
+        >>> x = Tensor((2, 3, 4))
+        >>> x[:, 0].shape, x[..., 1:3].shape, x[None, :, -1, ::2].shape
+        (torch.Size([2, 4]), torch.Size([2, 3, 2]), torch.Size([1, 2, 2]))
+        """
+        return self._like(_index_shape(self._shape, index))
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        target = _index_shape(self._shape, index)
+        if isinstance(value, Tensor):
+            broadcast_shapes(target, value._shape)
+
 
 def matmul(a: Tensor, b: Tensor) -> Tensor:
     """The shape of ``a @ b`` (1-D, 2-D and batched cases).
@@ -581,3 +937,135 @@ class device:  # noqa: N801 - PyTorch's spelling
 def is_tensor(obj: Any, /) -> bool:
     """True for a shape-only tensor."""
     return isinstance(obj, Tensor)
+
+
+# What the methods added for issue 13 share -------------------------------------------
+
+from convdims.torch.dtypes import ALIASES as _ALIASES  # noqa: E402 - kept with its users
+from convdims.torch.dtypes import int32 as _int32  # noqa: E402
+from convdims.torch.dtypes import int64 as _int64  # noqa: E402
+
+_bool = _ALIASES["bool"]
+
+
+class _ValuesIndices(tuple):
+    """What ``max(dim)``, ``sort`` and ``topk`` return: ``(values, indices)``, also by
+    name, as PyTorch's named tuples."""
+
+    __slots__ = ()
+
+    def __new__(cls, values: Tensor, indices: Tensor) -> _ValuesIndices:
+        return tuple.__new__(cls, (values, indices))
+
+    @property
+    def values(self) -> Tensor:
+        return self[0]
+
+    @property
+    def indices(self) -> Tensor:
+        return self[1]
+
+
+def _unsupported(name: str) -> Exception:
+    from convdims.standin import Unsupported
+
+    return Unsupported(name)
+
+
+def _index_shape(shape: tuple[int, ...], index: Any) -> tuple[int, ...]:
+    """The shape of ``tensor[index]`` for a tensor of ``shape`` (PyTorch's rules, as
+    NumPy's: basic indices first, then advanced ones, which broadcast together and go
+    where the first one was when they are next to each other, else in front)."""
+    items = list(index) if isinstance(index, tuple) else [index]
+    consumed = 0
+    for item in items:
+        if item is None or item is Ellipsis:
+            continue
+        if isinstance(item, Tensor) and item.dtype is _bool:
+            consumed += item.ndim
+        else:
+            consumed += 1
+    if consumed > len(shape):
+        raise DimensionError(
+            f"too many indices for tensor of dimension {len(shape)}",
+            argument="index",
+            value=index,
+            valid=f"at most {len(shape)} indices",
+        )
+    if Ellipsis in [i for i in items if not isinstance(i, (Tensor, list))]:
+        at = next(n for n, i in enumerate(items) if i is Ellipsis)
+        items[at : at + 1] = [slice(None)] * (len(shape) - consumed)
+    else:
+        items += [slice(None)] * (len(shape) - consumed)
+    result: list[int] = []
+    advanced: list[tuple[int, ...]] = []
+    advanced_at: list[int] = []
+    axis = 0
+    for item in items:
+        if item is None:
+            result.append(1)
+            continue
+        if isinstance(item, Tensor) and item.dtype is _bool:
+            raise _unsupported("Tensor indexing with a boolean mask (its size is data)")
+        if isinstance(item, (Tensor, list)):
+            index_shape = tuple(item.shape) if isinstance(item, Tensor) else (len(item),)
+            advanced.append(index_shape)
+            advanced_at.append(len(result))
+            axis += 1
+            continue
+        size = shape[axis]
+        if isinstance(item, slice):
+            if item.step is not None and item.step <= 0:
+                raise ShapeError(
+                    "step must be greater than zero", argument="index", value=index
+                )
+            result.append(len(range(*item.indices(size))))
+        else:
+            position = as_int("index", item)
+            if not -size <= position < size:
+                raise DimensionError(
+                    f"index {position} is out of bounds for dimension {axis} with size "
+                    f"{size}",
+                    argument="index",
+                    value=index,
+                    valid=f"-{size} <= index < {size}",
+                )
+        axis += 1
+    if advanced:
+        joined = tuple(broadcast_shapes(*advanced))
+        adjacent = advanced_at == list(
+            range(advanced_at[0], advanced_at[0] + len(advanced_at))
+        )
+        where = advanced_at[0] if adjacent else 0
+        result[where:where] = joined
+    return tuple(result)
+
+
+def _is_data(value: Any) -> bool:
+    """Whether ``Tensor(value)`` is given values (a sequence holding a float or a
+    bool, or nested sequences) rather than sizes, which are whole numbers."""
+    if not isinstance(value, (list, tuple)) or isinstance(value, Size) or not value:
+        return False
+    first = value[0]
+    if isinstance(first, (list, tuple)):
+        return True
+    return any(isinstance(v, (float, bool)) for v in value)
+
+
+def _data_shape(value: Any) -> tuple[int, ...]:
+    """The shape of nested sequences of numbers (``[[1, 2], [3, 4]]``: ``(2, 2)``),
+    which must be rectangular, as PyTorch requires."""
+    if isinstance(value, Tensor):
+        return tuple(value._shape)
+    if not isinstance(value, (list, tuple)):
+        return ()
+    inner = [_data_shape(item) for item in value]
+    if any(shape != inner[0] for shape in inner):
+        raise ShapeError(
+            f"expected sequence of length {inner[0][0] if inner[0] else 0} at dim 1 "
+            f"(got {next(s for s in inner if s != inner[0])[:1] or 0})",
+            argument="data",
+            value=value,
+            valid="nested sequences of equal lengths",
+        )
+    return (len(value), *(inner[0] if inner else ()))

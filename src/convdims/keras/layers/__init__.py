@@ -24,6 +24,7 @@ from convdims.keras.layers.convolutional import (
 )
 from convdims.keras.layers.core import Activation, Dense, Dropout, ReLU
 from convdims.keras.layers.input_layer import Input, InputLayer
+from convdims.keras.layers.lambda_layer import Lambda
 from convdims.keras.layers.merging import (
     Add,
     Average,
@@ -32,6 +33,13 @@ from convdims.keras.layers.merging import (
     Minimum,
     Multiply,
     Subtract,
+    add,
+    average,
+    concatenate,
+    maximum,
+    minimum,
+    multiply,
+    subtract,
 )
 from convdims.keras.layers.normalization import BatchNormalization
 from convdims.keras.layers.pooling import (
@@ -48,12 +56,31 @@ from convdims.keras.layers.pooling import (
     MaxPooling2D,
     MaxPooling3D,
 )
+from convdims.keras.layers.preprocessing import (
+    LayerNormalization,
+    LeakyReLU,
+    Normalization,
+    Rescaling,
+    SpatialDropout1D,
+    SpatialDropout2D,
+    SpatialDropout3D,
+)
 from convdims.keras.layers.reshaping import (
     Cropping2D,
     Flatten,
     Reshape,
     UpSampling2D,
     ZeroPadding2D,
+)
+from convdims.keras.layers.reshaping_nd import (
+    Cropping1D,
+    Cropping3D,
+    Permute,
+    RepeatVector,
+    UpSampling1D,
+    UpSampling3D,
+    ZeroPadding1D,
+    ZeroPadding3D,
 )
 
 # Keras's aliases.
@@ -129,4 +156,27 @@ __all__ = [
     "UpSampling2D",
     "Weight",
     "ZeroPadding2D",
+    "LayerNormalization",
+    "LeakyReLU",
+    "Normalization",
+    "Rescaling",
+    "SpatialDropout1D",
+    "SpatialDropout2D",
+    "SpatialDropout3D",
+    "add",
+    "average",
+    "concatenate",
+    "maximum",
+    "minimum",
+    "multiply",
+    "subtract",
+    "Cropping1D",
+    "Cropping3D",
+    "Permute",
+    "RepeatVector",
+    "UpSampling1D",
+    "UpSampling3D",
+    "ZeroPadding1D",
+    "ZeroPadding3D",
+    "Lambda",
 ]

@@ -386,8 +386,52 @@ class Layer:
 
     @property
     def weights(self) -> list[Weight]:
-        """Every weight of the layer, trainable first as Keras lists them."""
-        return list(self._weights)
+        """Every weight of the layer, trainable first as Keras lists them; a layer of
+        the user's (one with a ``call``) also has the weights of the layers it holds
+        in its attributes, as Keras tracks them."""
+        if type(self).call is Layer.call:
+            return list(self._weights)
+        weights = list(self._weights)
+        for layer in self._tracked_layers():
+            weights += [w for w in layer.weights if all(w is not seen for seen in weights)]
+        return weights
+
+    def _flatten_layers(self, include_self: bool = True, recursive: bool = True) -> Any:
+        """This layer (``include_self``) and the layers it holds, depth first when
+        ``recursive`` (Keras's private walk, which KerasCV's backbones call)."""
+        if include_self:
+            yield self
+        children = self.layers if hasattr(type(self), "layers") else self._tracked_layers()
+        seen = {id(self)}
+        for child in children:
+            if id(child) in seen:
+                continue
+            seen.add(id(child))
+            if recursive:
+                yield from child._flatten_layers(include_self=True, recursive=True)
+            else:
+                yield child
+
+    def _tracked_layers(self) -> list[Layer]:
+        """The layers held in attributes (alone, or in lists, tuples and dicts), in the
+        order they were assigned."""
+        found: list[Layer] = []
+
+        def visit(value: Any) -> None:
+            if isinstance(value, Layer) and value is not self:
+                if all(value is not seen for seen in found):
+                    found.append(value)
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    visit(item)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    visit(item)
+
+        for name, value in vars(self).items():
+            if not name.startswith("_"):
+                visit(value)
+        return found
 
     @property
     def trainable_weights(self) -> list[Weight]:
@@ -441,8 +485,71 @@ class Layer:
         """Subclasses create their weights here."""
 
     def compute_output_shape(self, input_shape: Any) -> Any:
-        """The output shape for inputs of ``input_shape``; layers that keep it return it."""
+        """The output shape for inputs of ``input_shape``; layers that keep it return it.
+
+        A layer of the user's that defines ``call`` (and not this method) gets the
+        shape of what its ``call`` returns on placeholder tensors of these shapes, as
+        Keras's ``compute_output_spec`` does; the operations inside record nothing."""
+        if type(self).call is not Layer.call:
+            return self._shape_of_call(input_shape)
         return input_shape
+
+    def call(self, *args: Any, **kwargs: Any) -> Any:
+        """The layer's computation (a layer of the user's defines it; convdims runs it
+        on shapes only)."""
+        raise NotImplementedError(
+            f"Layer {type(self).__name__} does not have a `call()` method implemented."
+        )
+
+    def _shape_of_call(self, input_shape: Any) -> Any:
+        from convdims.keras._operations import shapes_only
+
+        def placeholders(shape: Any) -> Any:
+            if isinstance(shape, list) or (
+                isinstance(shape, tuple) and shape and isinstance(shape[0], (list, tuple))
+            ):
+                return [placeholders(s) for s in shape]
+            return KerasTensor(tuple(shape), self._compute_dtype)
+
+        with shapes_only():
+            result = self.call(placeholders(input_shape))
+
+        def shapes(value: Any) -> Any:
+            if isinstance(value, (list, tuple)):
+                return [shapes(v) for v in value]
+            return tuple(value.shape)
+
+        return shapes(result)
+
+    def add_weight(
+        self,
+        *args: Any,
+        shape: Any = None,
+        initializer: Any = None,
+        dtype: Any = None,
+        trainable: bool = True,
+        autocast: bool = True,
+        regularizer: Any = None,
+        constraint: Any = None,
+        aggregation: str = "none",
+        overwrite_with_gradient: bool = False,
+        name: str | None = None,
+    ) -> Weight:
+        """Add a weight of ``shape`` (Keras's ``Layer.add_weight``): it counts in the
+        layer's parameters, trainable or not; its values are never made."""
+        if args:
+            shape = args[0] if shape is None else shape
+            name = args[1] if len(args) > 1 and name is None else name
+        standard = self._weight_shape(name or "variable", () if shape is None else shape)
+        size = 1
+        for dim in standard:
+            size *= dim
+        return self._add_weight(name or "variable", standard, size, trainable)
+
+    def get_config(self) -> dict[str, Any]:
+        """The layer's base config (its name, trainable flag and dtype), which a layer
+        of the user's extends with its own arguments."""
+        return {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
 
     def __call__(self, inputs: Any, *args: Any, **kwargs: Any) -> Any:
         """Apply the layer to symbolic tensors: check, build if needed, infer the shape.
@@ -461,6 +568,7 @@ class Layer:
         assert_input_compatibility(self.input_spec, flat, self.name)
         if not self.built:
             self.build(shapes)
+            self.built = True  # a user's build() need not call the base one
             assert_input_compatibility(self.input_spec, flat, self.name)
         output_shape = self.compute_output_shape(shapes)
         outputs = self._make_outputs(output_shape)

@@ -175,3 +175,55 @@ class Concatenate(Merge):
                 f"{[tuple(s) for s in input_shape]}"
             ) from None
         return tuple(output)
+
+
+# The functional forms: ``layers.add([a, b])`` is ``layers.Add()([a, b])``, as in Keras.
+
+
+def add(inputs: Any, **kwargs: Any) -> Any:
+    """``keras.layers.add``: ``Add(**kwargs)(inputs)``."""
+    from convdims.keras.layers import Add
+
+    return Add(**kwargs)(inputs)
+
+
+def subtract(inputs: Any, **kwargs: Any) -> Any:
+    """``keras.layers.subtract``: ``Subtract(**kwargs)(inputs)``."""
+    from convdims.keras.layers import Subtract
+
+    return Subtract(**kwargs)(inputs)
+
+
+def multiply(inputs: Any, **kwargs: Any) -> Any:
+    """``keras.layers.multiply``: ``Multiply(**kwargs)(inputs)``."""
+    from convdims.keras.layers import Multiply
+
+    return Multiply(**kwargs)(inputs)
+
+
+def average(inputs: Any, **kwargs: Any) -> Any:
+    """``keras.layers.average``: ``Average(**kwargs)(inputs)``."""
+    from convdims.keras.layers import Average
+
+    return Average(**kwargs)(inputs)
+
+
+def maximum(inputs: Any, **kwargs: Any) -> Any:
+    """``keras.layers.maximum``: ``Maximum(**kwargs)(inputs)``."""
+    from convdims.keras.layers import Maximum
+
+    return Maximum(**kwargs)(inputs)
+
+
+def minimum(inputs: Any, **kwargs: Any) -> Any:
+    """``keras.layers.minimum``: ``Minimum(**kwargs)(inputs)``."""
+    from convdims.keras.layers import Minimum
+
+    return Minimum(**kwargs)(inputs)
+
+
+def concatenate(inputs: Any, axis: int = -1, **kwargs: Any) -> Any:
+    """``keras.layers.concatenate``: ``Concatenate(axis=axis, **kwargs)(inputs)``."""
+    from convdims.keras.layers import Concatenate
+
+    return Concatenate(axis=axis, **kwargs)(inputs)

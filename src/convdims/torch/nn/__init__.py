@@ -13,20 +13,30 @@ torch.Size([1, 5, 15, 15])
 
 from convdims.torch.nn import functional, init
 from convdims.torch.nn.activation import (
+    CELU,
     ELU,
     GELU,
+    GLU,
+    SELU,
     Hardsigmoid,
     Hardswish,
+    Hardtanh,
     LeakyReLU,
     LogSoftmax,
     Mish,
+    PReLU,
     ReLU,
     ReLU6,
     Sigmoid,
     SiLU,
     Softmax,
+    Softplus,
+    Softsign,
     Tanh,
+    Tanhshrink,
+    Threshold,
 )
+from convdims.torch.nn.attention import MultiheadAttention
 from convdims.torch.nn.container import ModuleDict, ModuleList, Sequential
 from convdims.torch.nn.conv import (
     Conv1d,
@@ -44,7 +54,11 @@ from convdims.torch.nn.normalization import (
     BatchNorm2d,
     BatchNorm3d,
     GroupNorm,
+    InstanceNorm1d,
+    InstanceNorm2d,
+    InstanceNorm3d,
     LayerNorm,
+    LocalResponseNorm,
 )
 from convdims.torch.nn.padding import (
     ConstantPad1d,
@@ -71,6 +85,15 @@ from convdims.torch.nn.pooling import (
     MaxPool1d,
     MaxPool2d,
     MaxPool3d,
+)
+from convdims.torch.nn.rnn import GRU, LSTM, RNN, RNNBase
+from convdims.torch.nn.sparse import Embedding
+from convdims.torch.nn.upsampling import (
+    PixelShuffle,
+    PixelUnshuffle,
+    Upsample,
+    UpsamplingBilinear2d,
+    UpsamplingNearest2d,
 )
 
 __all__ = [
@@ -136,4 +159,38 @@ __all__ = [
     "Unflatten",
     "functional",
     "init",
+    "PixelShuffle",
+    "PixelUnshuffle",
+    "Upsample",
+    "UpsamplingBilinear2d",
+    "UpsamplingNearest2d",
+    "CELU",
+    "Embedding",
+    "GLU",
+    "Hardtanh",
+    "InstanceNorm1d",
+    "InstanceNorm2d",
+    "InstanceNorm3d",
+    "LocalResponseNorm",
+    "PReLU",
+    "SELU",
+    "Softplus",
+    "Softsign",
+    "Tanhshrink",
+    "Threshold",
+    "GRU",
+    "LSTM",
+    "RNN",
+    "RNNBase",
+    "MultiheadAttention",
 ]
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """``nn.modules``, ``nn.parameter`` and ``nn.utils``, imported on first use (as
+    attributes, the way ``import torch`` makes them reachable)."""
+    if name in ("modules", "parameter", "utils"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -151,6 +151,17 @@ class ModuleList(Module):
         for i, item in enumerate(items):
             self._modules[str(i)] = item
 
+    def __iadd__(self, modules: Iterable[Module]) -> ModuleList:
+        """``layers += [a, b]``: ``extend``."""
+        return self.extend(modules)
+
+    def __add__(self, other: Iterable[Module]) -> ModuleList:
+        """A new ModuleList of both lists' modules."""
+        combined = ModuleList()
+        for module in [*self, *other]:
+            combined.append(module)
+        return combined
+
 
 class ModuleDict(Module):
     """``torch.nn.ModuleDict``: holds modules by name."""

@@ -250,3 +250,274 @@ adaptive_avg_pool1d, adaptive_avg_pool2d, adaptive_avg_pool3d = (
 adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d = (
     _adaptive("max", d) for d in (1, 2, 3)
 )
+
+
+# Resizing and padding (issue 13: the calls model files make in forward) --------------
+
+from convdims.torch.nn.upsampling import (  # noqa: E402 - kept apart, added later
+    interpolate_shape,
+    pixel_shuffle_shape,
+    pixel_unshuffle_shape,
+)
+
+
+def interpolate(
+    input: Tensor,  # noqa: A002
+    size: int | None = None,
+    scale_factor: Any = None,
+    mode: str = "nearest",
+    align_corners: bool | None = None,
+    recompute_scale_factor: bool | None = None,
+    antialias: bool = False,
+) -> Tensor:
+    """``F.interpolate``: each spatial axis becomes ``size`` or ``floor(I * scale_factor)``.
+
+    >>> from convdims.torch import empty
+    >>> interpolate(empty(1, 3, 7, 7), scale_factor=1.5, mode="bilinear").shape
+    torch.Size([1, 3, 10, 10])
+    """
+    return interpolate_shape(
+        input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias
+    )
+
+
+def upsample(
+    input: Tensor,  # noqa: A002
+    size: Any = None,
+    scale_factor: Any = None,
+    mode: str = "nearest",
+    align_corners: bool | None = None,
+) -> Tensor:
+    """``F.upsample``: PyTorch's older name of ``F.interpolate`` (it warns there)."""
+    return interpolate_shape(input, size, scale_factor, mode, align_corners)
+
+
+def pixel_shuffle(input: Tensor, upscale_factor: int) -> Tensor:  # noqa: A002
+    """``F.pixel_shuffle``: ``(*, C*r*r, H, W) -> (*, C, H*r, W*r)``."""
+    return pixel_shuffle_shape(input, upscale_factor)
+
+
+def pixel_unshuffle(input: Tensor, downscale_factor: int) -> Tensor:  # noqa: A002
+    """``F.pixel_unshuffle``: ``(*, C, H*r, W*r) -> (*, C*r*r, H, W)``."""
+    return pixel_unshuffle_shape(input, downscale_factor)
+
+
+#: For each length of ``pad`` a non-constant mode takes, the input ranks it takes.
+_NON_CONSTANT_RANKS = {2: (2, 3), 4: (3, 4), 6: (4, 5)}
+
+
+def pad(
+    input: Tensor,  # noqa: A002
+    pad: Any,
+    mode: str = "constant",
+    value: float | None = None,
+) -> Tensor:
+    """``F.pad``: ``pad = (left, right, top, bottom, ...)`` grows the last axis by
+    ``left + right``, the one before by ``top + bottom``...; constant padding may be
+    negative (it crops).
+
+    >>> from convdims.torch import empty
+    >>> pad(empty(1, 3, 4, 5), (1, 2)).shape, pad(empty(1, 3, 4, 5), (1, 1, 2, 2)).shape
+    (torch.Size([1, 3, 4, 8]), torch.Size([1, 3, 8, 7]))
+    """
+    from convdims.torch.errors import ArgumentTypeError, ShapeError
+
+    amounts = tuple(pad)
+    for index, amount in enumerate(amounts):
+        if not isinstance(amount, int):
+            raise ArgumentTypeError(
+                "pad(): argument 'pad' (position 2) must be tuple of ints, but found "
+                f"element of type {type(amount).__name__} at pos {index}",
+                argument="pad",
+                value=pad,
+                valid="a tuple of ints",
+            )
+    if len(amounts) % 2:
+        raise ShapeError(
+            "Padding length must be divisible by 2",
+            argument="pad",
+            value=pad,
+            valid="pairs (before, after) per axis, from the last",
+        )
+    if len(amounts) // 2 > input.ndim:
+        raise ShapeError(
+            "Padding length should be less than or equal to two times the input "
+            f"dimension but got padding length {len(amounts)} and input of dimension "
+            f"{input.ndim}",
+            argument="pad",
+            value=pad,
+            valid=f"at most {2 * input.ndim} numbers",
+        )
+    if mode != "constant":
+        if mode not in ("reflect", "replicate", "circular"):
+            raise NotImplementedError(f"Unrecognised padding mode {mode}")
+        if input.ndim not in _NON_CONSTANT_RANKS.get(len(amounts), ()):
+            raise NotImplementedError(
+                f"Padding size {len(amounts)} is not supported for {input.ndim}D input "
+                "tensor.\nSupported combinations for non-constant padding:\n"
+                "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
+                "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
+                "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)"
+            )
+    shape = list(input.shape)
+    for axis in range(len(amounts) // 2):
+        before, after = amounts[2 * axis], amounts[2 * axis + 1]
+        index = input.ndim - 1 - axis
+        size = shape[index]
+        if mode == "reflect" and (before >= size or after >= size):
+            raise ShapeError(
+                "Argument #4: Padding size should be less than the corresponding input "
+                f"dimension, but got: padding ({before}, {after}) at dimension {index} of "
+                f"input {list(input.shape)}",
+                argument="pad",
+                value=pad,
+                valid=f"reflect padding below the {size} cells of dimension {index}",
+            )
+        grown = size + before + after
+        if grown < 0:
+            raise ShapeError(
+                "narrow(): length must be non-negative.",
+                argument="pad",
+                value=pad,
+                valid=f"cropping at most the {size} cells of dimension {index}",
+            )
+        shape[index] = grown
+    return input._like(shape)
+
+
+def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:  # noqa: A002
+    """``F.linear``: ``(*, in) @ weight.T`` with ``weight`` of shape ``(out, in)``.
+
+    >>> from convdims.torch import empty
+    >>> linear(empty(2, 5), empty(3, 5)).shape
+    torch.Size([2, 3])
+    """
+    from convdims.torch.tensor import matmul
+
+    return matmul(input, weight.t())
+
+
+def layer_norm(
+    input: Tensor,  # noqa: A002
+    normalized_shape: Any,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    eps: float = 1e-05,
+) -> Tensor:
+    """``F.layer_norm``: the input's shape; its last axes must be ``normalized_shape``."""
+    from convdims.torch.errors import ShapeError
+
+    normalized = (
+        (normalized_shape,)
+        if isinstance(normalized_shape, int)
+        else tuple(normalized_shape)
+    )
+    if tuple(input.shape[input.ndim - len(normalized) :]) != normalized:
+        raise ShapeError(
+            f"Given normalized_shape={list(normalized)}, expected input with shape "
+            f"[*, {', '.join(map(str, normalized))}], but got input of size"
+            f"{list(input.shape)}",
+            argument="normalized_shape",
+            value=normalized_shape,
+            valid=f"the last axes of the input, {list(input.shape)}",
+        )
+    return input
+
+
+def group_norm(
+    input: Tensor,  # noqa: A002
+    num_groups: int,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    eps: float = 1e-05,
+) -> Tensor:
+    """``F.group_norm``: the input's shape; ``num_groups`` must divide the channels."""
+    from convdims.torch.errors import ShapeError
+
+    if input.ndim < 2 or input.shape[1] % num_groups:
+        raise ShapeError(
+            f"Expected number of channels in input to be divisible by num_groups, but got "
+            f"input of shape {list(input.shape)} and num_groups={num_groups}",
+            argument="num_groups",
+            value=num_groups,
+            valid="a divisor of the channels",
+        )
+    return input
+
+
+def normalize(
+    input: Tensor,  # noqa: A002
+    p: float = 2.0,
+    dim: int = 1,
+    eps: float = 1e-12,
+    out: Tensor | None = None,
+) -> Tensor:
+    """``F.normalize``: the input's shape (``dim`` must be one of its axes)."""
+    normalize_dim(dim, input.ndim)
+    return input
+
+
+def hardtanh(
+    input: Tensor,  # noqa: A002
+    min_val: float = -1.0,
+    max_val: float = 1.0,
+    inplace: bool = False,
+) -> Tensor:
+    """``F.hardtanh``: the input's shape."""
+    return input
+
+
+def mish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``F.mish``: the input's shape."""
+    return input
+
+
+def glu(input: Tensor, dim: int = -1) -> Tensor:  # noqa: A002
+    """``F.glu``: halves axis ``dim``, which must have an even size.
+
+    >>> from convdims.torch import empty
+    >>> glu(empty(2, 8, 5), dim=1).shape
+    torch.Size([2, 4, 5])
+    """
+    from convdims.torch.errors import ShapeError
+
+    axis = normalize_dim(dim, input.ndim)
+    size = input.shape[axis]
+    if size % 2:
+        raise ShapeError(
+            f"Halving dimension must be even, but dimension {axis} is size {size}",
+            argument="dim",
+            value=dim,
+            valid="an axis of even size",
+        )
+    shape = list(input.shape)
+    shape[axis] = size // 2
+    return input._like(shape)
+
+
+def alpha_dropout(
+    input: Tensor,  # noqa: A002
+    p: float = 0.5,
+    training: bool = False,
+    inplace: bool = False,
+) -> Tensor:
+    """``F.alpha_dropout``: the input's shape; ``p`` must lie in ``[0, 1]``."""
+    _check_p(p)
+    return input
+
+
+__all__ += [
+    "alpha_dropout",
+    "glu",
+    "group_norm",
+    "hardtanh",
+    "interpolate",
+    "layer_norm",
+    "linear",
+    "mish",
+    "normalize",
+    "pad",
+    "pixel_shuffle",
+    "pixel_unshuffle",
+    "upsample",
+]

@@ -287,3 +287,102 @@ class LayerNorm(Module):
                 f"size{list(input.shape)}"
             )
         return input
+
+
+class _InstanceNorm(_BatchNorm):
+    """The instance norms: BatchNorm's state, normalizing each sample alone.
+
+    ``affine`` and ``track_running_stats`` default to False, so a default instance norm
+    has no parameters and no buffers. It takes an input with or without the batch axis.
+    """
+
+    _kind = Kind.NORMALIZATION
+
+    def __init__(
+        self,
+        num_features: int,
+        eps: float = 1e-5,
+        momentum: float = 0.1,
+        affine: bool = False,
+        track_running_stats: bool = False,
+        device: Any = None,
+        dtype: Any = None,
+        *,
+        bias: bool = True,
+    ) -> None:
+        super().__init__(
+            num_features,
+            eps,
+            momentum,
+            affine,
+            track_running_stats,
+            device,
+            dtype,
+            bias=bias,
+        )
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        batched = self._ranks[-1]
+        if input.ndim not in (batched - 1, batched):
+            raise ValueError(
+                f"expected {batched - 1}D or {batched}D input (got {input.ndim}D input)"
+            )
+        channel_axis = 1 if input.ndim == batched else 0
+        channels = input.shape[channel_axis]
+        if channels != self.num_features and self.affine:
+            raise ValueError(
+                f"expected input's size at dim={channel_axis} to match num_features "
+                f"({self.num_features}), but got: {channels}."
+            )
+        if math.prod(input.shape[channel_axis + 1 :]) <= 1 and (
+            self.training or not self.track_running_stats
+        ):
+            raise ValueError(
+                "Expected more than 1 spatial element when training, got input size "
+                f"{input.shape}"
+            )
+        return input
+
+
+class InstanceNorm1d(_InstanceNorm):
+    """``torch.nn.InstanceNorm1d``: input ``(N, C, L)`` or ``(C, L)``."""
+
+    _ranks = (3,)
+
+
+class InstanceNorm2d(_InstanceNorm):
+    """``torch.nn.InstanceNorm2d``: input ``(N, C, H, W)`` or ``(C, H, W)``."""
+
+    _ranks = (4,)
+
+
+class InstanceNorm3d(_InstanceNorm):
+    """``torch.nn.InstanceNorm3d``: input ``(N, C, D, H, W)`` or ``(C, D, H, W)``."""
+
+    _ranks = (5,)
+
+
+class LocalResponseNorm(Module):
+    """``torch.nn.LocalResponseNorm``: normalizes over ``size`` neighbouring channels
+    (AlexNet's and GoogLeNet's original form); no parameters, the input's shape."""
+
+    _kind = Kind.NORMALIZATION
+
+    def __init__(
+        self, size: int, alpha: float = 1e-4, beta: float = 0.75, k: float = 1.0
+    ) -> None:
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def extra_repr(self) -> str:
+        return f"{self.size}, alpha={self.alpha}, beta={self.beta}, k={self.k}"
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        if input.ndim < 3:
+            raise ValueError(
+                f"Expected 3D or higher dimensionality input (got {input.ndim} dimensions)"
+            )
+        return input
