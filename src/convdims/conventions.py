@@ -25,12 +25,15 @@ at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires; use a pad
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from convdims._checks import as_int, positive_int, shown
 from convdims._compat import StrEnum
+from convdims._values import field, value
 from convdims.errors import ArgumentError, ArgumentTypeError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Family(StrEnum):
@@ -80,7 +83,7 @@ def _joined(values: Sequence[int]) -> str:
     return "x".join(str(v) for v in values)
 
 
-@dataclass(frozen=True)
+@value
 class Convention:
     """One framework's rules for convolution, pooling and transposed convolution.
 

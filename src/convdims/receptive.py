@@ -20,10 +20,10 @@ lists the cells actually read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from convdims._checks import non_negative_int, positive_int, shown
+from convdims._values import value
 from convdims.convolution import conv_geometry
 from convdims.errors import ArgumentError
 from convdims.geometry import AxisGeometry
@@ -43,7 +43,7 @@ LayerSpec = int | Sequence[Any]
 AxisLayer = AxisWindow
 
 
-@dataclass(frozen=True)
+@value
 class ReceptiveField:
     """The input cells one output cell of a layer stack depends on, in closed form.
 
@@ -127,7 +127,7 @@ def receptive_fields(layers: Iterable[LayerSpec | AxisLayer]) -> tuple[Receptive
     return tuple(receptive_field(stack[:depth]) for depth in range(len(stack) + 1))
 
 
-@dataclass(frozen=True)
+@value
 class TraceLevel:
     """The cells of one feature map that a chosen output cell depends on.
 

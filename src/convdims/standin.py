@@ -27,10 +27,11 @@ import sys
 import types
 from collections.abc import Iterator, Mapping, Sequence
 from importlib.machinery import ModuleSpec
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 #: Framework module -> the convdims module that stands in for it. A submodule of a
 #: framework not listed here (``torch.nn.functional``) is the same submodule of the

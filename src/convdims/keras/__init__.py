@@ -19,14 +19,15 @@ Keras 3 prints.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from convdims.keras import backend, config, layers, models, utils
 from convdims.keras._graph import KerasTensor
 from convdims.keras.layers import Input, InputLayer, Layer
 from convdims.keras.model import Functional, Model, Sequential
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from convdims.description import ModelGraph
 
 

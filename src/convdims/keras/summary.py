@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
 
 from convdims.keras import _table
 from convdims.keras._table import (
@@ -39,6 +38,10 @@ from convdims.keras._table import (
     set_cell_size,
     wrap,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
+from convdims._values import value
 from convdims.analysis import COLUMN_TITLES, column_value
 from convdims.torch.layer_info import LayerRow
 
@@ -135,7 +135,7 @@ def _analysis_render(name: str) -> Callable[[LayerRow, Report], str]:
     return render
 
 
-@dataclass(frozen=True)
+@value
 class Column:
     """A summary column: its key (as passed in ``columns=``), its title, its cell text,
     and whether it needs a forward pass (an input)."""
