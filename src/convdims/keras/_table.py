@@ -277,6 +277,23 @@ def console_width(terminal: bool) -> int:
     return width or 80
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, what Keras reads to cap the line length:
+    ``COLUMNS`` if a positive integer, else the terminal of ``sys.__stdout__``, else 80
+    (the same steps, without importing shutil and the compression modules it loads)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return size.columns or 80
+
+
 def ascii_only() -> bool:
     """Whether rich would fall back to ASCII boxes (the output encoding is not UTF)."""
     encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()

@@ -36,6 +36,7 @@ from convdims.keras._table import (
     console_width,
     render_table,
     set_cell_size,
+    terminal_columns,
     wrap,
 )
 
@@ -153,8 +154,6 @@ def summary_text(
             [`COLUMN_TITLES`][convdims.analysis.COLUMN_TITLES]); the table then grows wider
             instead of being cropped.
     """
-    import shutil
-
     extra: tuple[str, ...] = ()
     by_layer: dict = {}
     if columns is not None:
@@ -189,7 +188,7 @@ def summary_text(
         positions = [p * 0.90 for p in positions] + [1.0]
         header.append("Trainable")
         alignment.append("center")
-    default_line_length = min(default_line_length, shutil.get_terminal_size().columns - 4)
+    default_line_length = min(default_line_length, terminal_columns() - 4)
     line_length = line_length or default_line_length
     widths = []
     current = 0
