@@ -20,7 +20,6 @@ lists the cells actually read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from convdims._checks import non_negative_int, positive_int, shown
 from convdims._values import value
@@ -29,13 +28,17 @@ from convdims.errors import ArgumentError
 from convdims.geometry import AxisGeometry
 from convdims.window import AxisWindow
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 #: The most taps a [`receptive_trace`][convdims.receptive.receptive_trace] follows: a trace
 #: names every cell it reads, so its cost grows with the fields it follows.
 MAX_TRACE_CELLS = 1_000_000
 
 #: One layer along one axis: ``kernel`` or ``(kernel, stride, padding, dilation)`` with
 #: trailing items optional; padding is an int (each side) or a ``(before, after)`` pair.
-LayerSpec = int | Sequence[Any]
+LayerSpec = int | Sequence["Any"]  # a string: typing is not imported at run time
 
 
 #: One layer's window along one axis, as the receptive-field recurrences need it: the
