@@ -146,6 +146,13 @@ def _is_framework(name: str) -> bool:
     return name.partition(".")[0] in STAND_INS
 
 
+def _framework_modules() -> list[str]:
+    """The framework modules in ``sys.modules``: a C-level prefix test first, as a
+    process with PyTorch or TensorFlow loaded holds thousands of modules."""
+    roots = tuple({name.partition(".")[0] for name in STAND_INS})
+    return [name for name in sys.modules if name.startswith(roots) and _is_framework(name)]
+
+
 @contextlib.contextmanager
 def frameworks() -> Iterator[Mapping[str, types.ModuleType]]:
     """Make framework imports resolve to convdims's dialects inside the ``with`` block.
@@ -156,7 +163,7 @@ def frameworks() -> Iterator[Mapping[str, types.ModuleType]]:
     Yields:
         The modules standing in, by framework name (each imported when first looked up).
     """
-    saved = {name: module for name, module in sys.modules.items() if _is_framework(name)}
+    saved = {name: sys.modules[name] for name in _framework_modules()}
     for name in saved:
         del sys.modules[name]
     finder = _Finder()
@@ -166,7 +173,7 @@ def frameworks() -> Iterator[Mapping[str, types.ModuleType]]:
     finally:
         with contextlib.suppress(ValueError):
             sys.meta_path.remove(finder)
-        for name in [name for name in sys.modules if _is_framework(name)]:
+        for name in _framework_modules():
             del sys.modules[name]
         sys.modules.update(saved)
 
