@@ -10,6 +10,10 @@ methods as ``@dataclass(frozen=True)``: ``__init__``, ``__repr__``, ``__eq__`` a
 ``__delattr__`` that raise [`FrozenInstanceError`][convdims._values.FrozenInstanceError]
 (an ``AttributeError``, as ``dataclasses.FrozenInstanceError`` is).
 
+To ``dataclasses`` itself a value class is a frozen dataclass: ``is_dataclass``,
+``fields``, ``replace`` and ``asdict`` work on it. Their ``__dataclass_fields__`` are
+made on first look, by ``dataclasses`` (which whoever looks has imported).
+
 >>> @value
 ... class Pair:
 ...     left: int
@@ -20,6 +24,9 @@ methods as ``@dataclass(frozen=True)``: ``__init__``, ``__repr__``, ``__eq__`` a
 Traceback (most recent call last):
     ...
 convdims._values.FrozenInstanceError: cannot assign to field 'left'
+>>> import dataclasses
+>>> dataclasses.replace(Pair(1), right=2), [f.name for f in dataclasses.fields(Pair)]
+(Pair(left=1, right=2), ['left', 'right'])
 """
 
 from __future__ import annotations
@@ -53,7 +60,7 @@ MISSING: Any = _Missing()
 class Field:
     """What [`field`][convdims._values.field] says about one field."""
 
-    __slots__ = ("compare", "default", "default_factory", "name", "repr")
+    __slots__ = ("annotation", "compare", "default", "default_factory", "name", "repr")
 
     def __init__(
         self,
@@ -69,6 +76,7 @@ class Field:
         self.compare = compare
         self.repr = repr
         self.name = ""
+        self.annotation: Any = "Any"
 
 
 def field(
@@ -100,6 +108,7 @@ def _fields_of(cls: type) -> list[Field]:
         default = cls.__dict__.get(name, MISSING)
         item = default if isinstance(default, Field) else Field(default)
         item.name = name
+        item.annotation = annotation
         if isinstance(default, Field):
             if item.default is MISSING:
                 delattr(cls, name)
@@ -107,6 +116,40 @@ def _fields_of(cls: type) -> list[Field]:
                 setattr(cls, name, item.default)
         fields[name] = item
     return list(fields.values())
+
+
+class _DataclassView:
+    """``__dataclass_fields__`` and ``__dataclass_params__`` of a value class, made on
+    first look: the fields and parameters ``@dataclass(frozen=True)`` gives a class of
+    the same fields (``dataclasses`` is imported then, by whoever looks)."""
+
+    def __init__(self, attribute: str) -> None:
+        self.attribute = attribute
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        import dataclasses
+
+        fields = owner.__value_fields__
+        namespace: dict[str, Any] = {
+            "__annotations__": {item.name: item.annotation for item in fields},
+            "__module__": owner.__module__,
+            "__qualname__": owner.__qualname__,
+        }
+        for item in fields:
+            namespace[item.name] = dataclasses.field(
+                default=item.default
+                if item.default is not MISSING
+                else dataclasses.MISSING,
+                default_factory=item.default_factory
+                if item.default_factory is not MISSING
+                else dataclasses.MISSING,
+                compare=item.compare,
+                repr=item.repr,
+            )
+        twin = dataclasses.dataclass(frozen=True)(type(owner.__name__, (), namespace))
+        for attribute in ("__dataclass_fields__", "__dataclass_params__"):
+            setattr(owner, attribute, getattr(twin, attribute))
+        return getattr(twin, self.attribute)
 
 
 def _init_source(fields: list[Field], post_init: bool) -> str:
@@ -186,6 +229,8 @@ def value(cls: type[T]) -> type[T]:
     cls.__setattr__ = __setattr__  # type: ignore[method-assign,assignment]
     cls.__delattr__ = __delattr__  # type: ignore[method-assign,assignment]
     cls.__value_fields__ = tuple(fields)  # type: ignore[attr-defined]
+    for attribute in ("__dataclass_fields__", "__dataclass_params__"):
+        setattr(cls, attribute, _DataclassView(attribute))
     cls.__match_args__ = tuple(item.name for item in fields)  # type: ignore[attr-defined]
     return cls
 
