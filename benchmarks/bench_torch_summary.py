@@ -6,7 +6,10 @@ For VGG16 and ResNet-50 (the docs/snippets scripts), measures in one run:
   model + summary), and summary alone;
 - PyTorch + torchinfo: the same script as written (build on the CPU + summary), and
   summary alone;
-- the import time of ``convdims.torch`` (``python -X importtime``).
+- the import time of ``convdims.torch`` (``python -X importtime``);
+- convdims's **first run** of the script in a fresh interpreter, once convdims is
+  imported (best of ``--fresh`` interpreters): the runs above reuse caches warmed by
+  the runs before them (layer shapes); a first run, what ``convdims run`` sees, does not.
 
 Prints the times (best of several runs) and the ratios. Run from the repository root:
 
@@ -42,6 +45,33 @@ def run_script(source: str, name: str, stand_in: bool) -> dict:
     return namespace
 
 
+_FIRST_RUN = """
+import contextlib, io, sys, time
+import convdims.torch, convdims.torch.summary
+from convdims.standin import frameworks
+code = compile(sys.argv[1], "model.py", "exec")
+start = time.perf_counter()
+with frameworks(), contextlib.redirect_stdout(io.StringIO()):
+    exec(code, {"__name__": "__main__"})
+print(time.perf_counter() - start, file=sys.stderr)
+"""
+
+
+def first_run(source: str, interpreters: int) -> float:
+    """Build + summary once in a fresh interpreter with convdims imported, best of
+    ``interpreters``."""
+    times = []
+    for _ in range(interpreters):
+        result = subprocess.run(
+            [sys.executable, "-c", _FIRST_RUN, source],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        times.append(float(result.stderr.split()[-1]))
+    return min(times)
+
+
 def best(function, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -71,6 +101,9 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=5, help="runs per measure (best kept)"
     )
+    parser.add_argument(
+        "--fresh", type=int, default=5, help="fresh interpreters for the first run"
+    )
     args = parser.parse_args()
 
     from convdims.torch import summary as cd_summary
@@ -99,7 +132,9 @@ def main() -> None:
         summary_ours = best(
             lambda m=ours: cd_summary(m, input_size=INPUT, verbose=0), args.repeat
         )
+        first_ours = first_run(source, args.fresh)
         if torch is None:
+            print(f"{label:<10} {'first run':<18} {first_ours * 1e3:>10.2f}ms")
             print(f"{label:<10} {'build + summary':<18} {whole_ours * 1e3:>10.2f}ms")
             print(f"{label:<10} {'summary':<18} {summary_ours * 1e3:>10.2f}ms")
             continue
@@ -112,6 +147,7 @@ def main() -> None:
             lambda m=theirs: ti_summary(m, input_size=INPUT, verbose=0), repeat
         )
         for measure, a, b in (
+            ("first run", first_ours, whole_theirs),
             ("build + summary", whole_ours, whole_theirs),
             ("summary", summary_ours, summary_theirs),
         ):

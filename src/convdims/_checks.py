@@ -9,9 +9,12 @@ out of range, with a message that names the argument, the rule and what would be
 from __future__ import annotations
 
 import numbers
-from typing import Any
 
 from convdims.errors import ArgumentError, ArgumentTypeError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _INTEGER = "an integer"
 

@@ -22,12 +22,15 @@ command line and the summaries' extra columns only read the graph.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
 from convdims._compat import StrEnum
+from convdims._values import field, value
 from convdims.errors import ArgumentError
 from convdims.window import AxisWindow
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Kind(StrEnum):
@@ -69,7 +72,7 @@ NOT_STORED = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@value
 class LayerCall:
     """One call of one layer, described without its framework.
 
@@ -159,7 +162,7 @@ class LayerCall:
         return tuple(w.pad_before for w in self.window)
 
 
-@dataclass(frozen=True)
+@value
 class ModelGraph:
     """A model as the calls of its layers, in the order they run, inputs first.
 

@@ -15,7 +15,9 @@ the attributes instead of parsing the message.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _Carrying:

@@ -9,9 +9,9 @@ renderers only read it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from itertools import compress
 
+from convdims._values import value
 from convdims.window import AxisWindow, effective_kernel
 
 _NOT = bytes([1, 0]) + bytes(254)  # bytes.translate table: 0 -> 1, 1 -> 0
@@ -55,7 +55,7 @@ def _count_below(limit: int, s: int, d: int, rows: range, taps: range) -> int:
     return total
 
 
-@dataclass(frozen=True)
+@value
 class AxisGeometry:
     """One axis of a convolution or pooling window sliding over a padded input.
 

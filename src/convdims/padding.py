@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims._checks import non_negative_int, positive_int, shown
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.window import effective_kernel as _effective_kernel
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: What ``padding`` may be: cells on each side, a ``(before, after)`` pair, or a word.
 Padding = int | tuple[int, int] | str

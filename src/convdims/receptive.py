@@ -20,14 +20,17 @@ lists the cells actually read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from convdims._checks import non_negative_int, positive_int, shown
+from convdims._values import value
 from convdims.convolution import conv_geometry
 from convdims.errors import ArgumentError
 from convdims.geometry import AxisGeometry
 from convdims.window import AxisWindow
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The most taps a [`receptive_trace`][convdims.receptive.receptive_trace] follows: a trace
 #: names every cell it reads, so its cost grows with the fields it follows.
@@ -35,7 +38,7 @@ MAX_TRACE_CELLS = 1_000_000
 
 #: One layer along one axis: ``kernel`` or ``(kernel, stride, padding, dilation)`` with
 #: trailing items optional; padding is an int (each side) or a ``(before, after)`` pair.
-LayerSpec = int | Sequence[Any]
+LayerSpec = int | Sequence["Any"]  # a string: typing is not imported at run time
 
 
 #: One layer's window along one axis, as the receptive-field recurrences need it: the
@@ -43,7 +46,7 @@ LayerSpec = int | Sequence[Any]
 AxisLayer = AxisWindow
 
 
-@dataclass(frozen=True)
+@value
 class ReceptiveField:
     """The input cells one output cell of a layer stack depends on, in closed form.
 
@@ -127,7 +130,7 @@ def receptive_fields(layers: Iterable[LayerSpec | AxisLayer]) -> tuple[Receptive
     return tuple(receptive_field(stack[:depth]) for depth in range(len(stack) + 1))
 
 
-@dataclass(frozen=True)
+@value
 class TraceLevel:
     """The cells of one feature map that a chosen output cell depends on.
 

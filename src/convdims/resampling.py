@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
 
 from convdims._checks import positive_int
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["adaptive_pool_output_size", "adaptive_pool_windows", "upsample_output_size"]
 

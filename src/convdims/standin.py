@@ -27,10 +27,11 @@ import sys
 import types
 from collections.abc import Iterator, Mapping, Sequence
 from importlib.machinery import ModuleSpec
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 #: Framework module -> the convdims module that stands in for it. A submodule of a
 #: framework not listed here (``torch.nn.functional``) is the same submodule of the
@@ -172,6 +173,13 @@ def _is_framework(name: str) -> bool:
     return name.partition(".")[0] in STAND_INS
 
 
+def _framework_modules() -> list[str]:
+    """The framework modules in ``sys.modules``: a C-level prefix test first, as a
+    process with PyTorch or TensorFlow loaded holds thousands of modules."""
+    roots = tuple({name.partition(".")[0] for name in STAND_INS})
+    return [name for name in sys.modules if name.startswith(roots) and _is_framework(name)]
+
+
 @contextlib.contextmanager
 def frameworks() -> Iterator[Mapping[str, types.ModuleType]]:
     """Make framework imports resolve to convdims's dialects inside the ``with`` block.
@@ -182,7 +190,7 @@ def frameworks() -> Iterator[Mapping[str, types.ModuleType]]:
     Yields:
         The modules standing in, by framework name (each imported when first looked up).
     """
-    saved = {name: module for name, module in sys.modules.items() if _is_framework(name)}
+    saved = {name: sys.modules[name] for name in _framework_modules()}
     for name in saved:
         del sys.modules[name]
     finder = _Finder()
@@ -192,7 +200,7 @@ def frameworks() -> Iterator[Mapping[str, types.ModuleType]]:
     finally:
         with contextlib.suppress(ValueError):
             sys.meta_path.remove(finder)
-        for name in [name for name in sys.modules if _is_framework(name)]:
+        for name in _framework_modules():
             del sys.modules[name]
         sys.modules.update(saved)
 

@@ -10,15 +10,14 @@ those numbers for renderers and tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from convdims._checks import positive_int
+from convdims._values import value
 from convdims.padding import Padding, explicit_padding
 from convdims.transposed import TRANSPOSE_PADDING_WORDS, conv_transpose_output_size
 from convdims.window import effective_kernel
 
 
-@dataclass(frozen=True)
+@value
 class TransposedGeometry:
     """One axis of a transposed convolution, seen as a stride-1 convolution.
 

@@ -13,9 +13,8 @@ call of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from convdims._checks import non_negative_int, positive_int, shown
+from convdims._values import value
 
 
 def effective_kernel(kernel_size: int, dilation: int = 1) -> int:
@@ -31,7 +30,7 @@ def effective_kernel(kernel_size: int, dilation: int = 1) -> int:
     return dilation * (kernel_size - 1) + 1
 
 
-@dataclass(frozen=True)
+@value
 class AxisWindow:
     """A sliding window along one axis.
 

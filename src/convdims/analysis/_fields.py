@@ -13,8 +13,8 @@ over the input.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from convdims._values import value
 from convdims.description import Kind, LayerCall
 from convdims.receptive import ReceptiveField
 
@@ -31,7 +31,7 @@ _UNCHANGED = frozenset(
 _SLIDING = frozenset({Kind.CONV, Kind.DEPTHWISE, Kind.SEPARABLE, Kind.POOL})
 
 
-@dataclass(frozen=True)
+@value
 class FieldState:
     """What the analysis knows of a tensor: its cells' fields and the map they lie on.
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
+from convdims._values import field, value
 from convdims.analysis._fields import FieldState, merge, next_state
 from convdims.analysis._macs import _prod, layer_macs, torchinfo_mult_adds
 from convdims.description import NOT_STORED, Kind, LayerCall, ModelGraph
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.receptive import ReceptiveField
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
-@dataclass(frozen=True)
+
+@value
 class LayerMeasures:
     """What one layer call costs and sees.
 
@@ -55,7 +58,7 @@ class LayerMeasures:
         return 2 * self.macs
 
 
-@dataclass(frozen=True)
+@value
 class Totals:
     """Sums over a model's layer calls.
 

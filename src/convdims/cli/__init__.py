@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from convdims.cli.argv import quick_run, wants_json
 from convdims.cli.errors import OPTIONS, CommandError
@@ -49,6 +48,10 @@ from convdims.cli.output import (
     refuse,
     silence_stdout,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Kept importable from here: the option an argument of the core belongs to.
 _OPTIONS = OPTIONS

@@ -17,9 +17,11 @@ says which option to name ([`OPTIONS`][convdims.cli.errors.OPTIONS]); no message
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.errors import base_argument
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The core's (and the conventions') argument names, and the options that set them.
 OPTIONS = {

@@ -17,14 +17,15 @@ import io
 import os
 import sys
 import types
-from typing import TYPE_CHECKING, Any
 
 from convdims import standin
 from convdims.cli.errors import CommandError, from_argument_error
 from convdims.cli.output import GuardedStream, OutputFailed, describe_failure
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
 #: The dialects a model class may declare (``_dialect``), by the name ``--json`` gives.
 DIALECTS = {"convdims.keras": "keras", "convdims.torch": "torch"}

@@ -12,9 +12,12 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
 
 from convdims.cli.errors import REFUSED, CommandError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 #: The program's name in every message (the one place it is written).
 PROG = "convdims"

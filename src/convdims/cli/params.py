@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from convdims.cli.errors import CommandError, from_argument_error
 from convdims.render.formula import (
@@ -13,6 +12,10 @@ from convdims.render.formula import (
     depthwise_conv_params_derivation,
     separable_conv_params_derivation,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _kernel(args: argparse.Namespace) -> int | tuple[int, ...]:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
 
 from convdims.cli.argv import split_run
 from convdims.cli.errors import CommandError
 from convdims.cli.output import PROG, OutputFailed, describe_failure
 from convdims.conventions import FRAMEWORKS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 # Python refuses to read integers of more than this many digits (sys.int_info).
 _MAX_DIGITS = getattr(sys.int_info, "default_max_str_digits", 4300) or 4300

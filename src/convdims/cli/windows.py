@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from typing import Any
 
 from convdims import conventions
 from convdims.cli.errors import CommandError, from_argument_error
@@ -24,6 +23,10 @@ from convdims.render.formula import (
     conv_transpose_derivation,
     pool_derivation,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # What one axis's padding may be once parsed: a word, P on each side, or (before, after).
 AxisPadding = str | int | tuple[int, int]

@@ -4,12 +4,15 @@ per-axis answer ([`AxisRule`][convdims.conventions.AxisRule]) in the core's term
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from convdims._checks import as_int, positive_int, shown
 from convdims._compat import StrEnum
+from convdims._values import field, value
 from convdims.errors import ArgumentError, ArgumentTypeError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Family(StrEnum):
@@ -59,7 +62,7 @@ def _joined(values: Sequence[int]) -> str:
     return "x".join(str(v) for v in values)
 
 
-@dataclass(frozen=True)
+@value
 class Convention:
     """One framework's rules for convolution, pooling and transposed convolution.
 

@@ -19,27 +19,32 @@ Keras 3 prints.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from convdims.keras import (
-    activations,
-    backend,
-    config,
-    initializers,
-    layers,
-    models,
-    ops,
-    random,
-    saving,
-    utils,
-)
+from convdims.keras import backend, config, layers, models, utils
 from convdims.keras._graph import KerasTensor
 from convdims.keras._scopes import name_scope
 from convdims.keras.layers import Input, InputLayer, Layer
 from convdims.keras.model import Functional, Model, Sequential
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from convdims.description import ModelGraph
+
+
+# Modules that real scripts reach as ``keras.activations`` and the like, loaded on first
+# use so that ``import convdims.keras`` stays fast.
+_LAZY = ("activations", "initializers", "ops", "random", "saving")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f"convdims.keras.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def describe(model: Any, input_size: Any = None) -> ModelGraph:

@@ -10,17 +10,19 @@ rows.
 from __future__ import annotations
 
 import collections
-from typing import Any, NamedTuple
 
 from convdims.keras._naming import uniquify
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
-class KerasHistory(NamedTuple):
-    """Which call of which layer produced a tensor."""
 
-    operation: Any
-    node_index: int
-    tensor_index: int
+# A named tuple, as Keras's (``typing.NamedTuple`` would load ``typing`` at import).
+KerasHistory = collections.namedtuple(
+    "KerasHistory", ["operation", "node_index", "tensor_index"]
+)
+KerasHistory.__doc__ = "Which call of which layer produced a tensor."
 
 
 _history = tuple.__new__  # KerasHistory without its Python-level __new__

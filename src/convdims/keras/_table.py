@@ -16,7 +16,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # rich.box.HEAVY_HEAD, row by row: top, header, under the header, body, between rows,
 # bottom; each as (left, horizontal, cross, right).
@@ -101,42 +101,72 @@ def _chop_cells(text: str, width: int) -> list[str]:
     return lines
 
 
-def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-    """Offsets where rich breaks ``text`` to fit ``width`` cells (``divide_line``)."""
+def _chop_simple(text: str, width: int) -> list[str]:
+    """``_chop_cells`` for text of one-cell characters: pieces of ``width`` characters
+    (of one character when the width is below 1, as ``_chop_cells`` cuts)."""
+    step = max(width, 1)
+    return [text[i : i + step] for i in range(0, len(text), step)]
+
+
+def divide_line(
+    text: str, width: int, fold: bool = True, measure: Callable[[str], int] = cell_len
+) -> list[int]:
+    """Offsets where rich breaks ``text`` to fit ``width`` cells (``divide_line``).
+
+    ``measure`` gives the cells of a piece of ``text``: ``len`` when every character of
+    ``text`` is one cell wide (see [`wrap`][convdims.keras._table.wrap]).
+    """
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group(0)
-        length = cell_len(word.rstrip())
+        length = measure(word.rstrip())
         if width - offset >= length:
-            offset += cell_len(word)
+            offset += measure(word)
         elif length > width:
             if fold:
-                pieces = _chop_cells(word, width)
+                chop = _chop_cells if measure is cell_len else _chop_simple
+                pieces = chop(word, width)
                 for i, piece in enumerate(pieces):
                     if start:
                         breaks.append(start)
                     if i == len(pieces) - 1:
-                        offset = cell_len(piece)
+                        offset = measure(piece)
                     else:
                         start += len(piece)
             else:
                 if start:
                     breaks.append(start)
-                offset = cell_len(word)
+                offset = measure(word)
         elif offset and start:
             breaks.append(start)
-            offset = cell_len(word)
+            offset = measure(word)
     return breaks
 
 
-def _truncate(line: str, width: int, overflow: str, pad: bool = False) -> str:
-    length = cell_len(line)
+def _fit(text: str, total: int) -> str:
+    """[`set_cell_size`][convdims.keras._table.set_cell_size] for text of one-cell
+    characters only."""
+    size = len(text)
+    if size < total:
+        return text + " " * (total - size)
+    return text[:total] if total > 0 else ""
+
+
+def _truncate(
+    line: str,
+    width: int,
+    overflow: str,
+    pad: bool = False,
+    measure: Callable[[str], int] = cell_len,
+) -> str:
+    length = measure(line)
     if length > width:
+        fit = set_cell_size if measure is cell_len else _fit
         if overflow == "ellipsis":
-            line = set_cell_size(line, width - 1) + ELLIPSIS
+            line = fit(line, width - 1) + ELLIPSIS
         else:
-            line = set_cell_size(line, width)
+            line = fit(line, width)
     if pad and length < width:
         line += " " * (width - length)
     return line
@@ -156,19 +186,25 @@ def wrap(
     >>> wrap("(None, 224, 224, 3)", 17, "left", "ellipsis")
     ['(None, 224, 224, ', '3)               ']
     """
-    if "\n" not in text and "\t" not in text and cell_len(text) <= width:
+    # Text of one-cell characters only (nearly every cell of a summary) is measured by
+    # len(): the same steps as rich's, without measuring every piece character by
+    # character.
+    measure = cell_len if _NOT_SIMPLE.search(text) else len
+    if measure(text) <= width and (
+        measure is len or ("\n" not in text and "\t" not in text)
+    ):
         # One line that fits: only the justification to do.
         if justify == "left":
-            return [text + " " * (width - cell_len(text))]
+            return [text + " " * (width - measure(text))]
         if justify == "right":
             stripped = text.rstrip()
-            return [" " * (width - cell_len(stripped)) + stripped]
+            return [" " * (width - measure(stripped)) + stripped]
         if justify == "default":
             return [text]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = paragraph.expandtabs(8)
-        offsets = divide_line(paragraph, width, fold=overflow == "fold")
+        offsets = divide_line(paragraph, width, overflow == "fold", measure)
         bounds = [0, *offsets, len(paragraph)]
         pieces = [paragraph[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
         result = []
@@ -180,15 +216,15 @@ def wrap(
                         : len(piece) - min(len(match.group(0)), len(piece) - width)
                     ]
             if justify == "left":
-                piece = _truncate(piece, width, overflow, pad=True)
+                piece = _truncate(piece, width, overflow, True, measure)
             elif justify == "right":
-                piece = _truncate(piece.rstrip(), width, overflow)
-                piece = " " * max(width - cell_len(piece), 0) + piece
+                piece = _truncate(piece.rstrip(), width, overflow, False, measure)
+                piece = " " * max(width - measure(piece), 0) + piece
             elif justify == "center":
-                piece = _truncate(piece.rstrip(), width, overflow)
-                piece = " " * max((width - cell_len(piece)) // 2, 0) + piece
-                piece += " " * max(width - cell_len(piece), 0)
-            result.append(_truncate(piece, width, overflow))
+                piece = _truncate(piece.rstrip(), width, overflow, False, measure)
+                piece = " " * max((width - measure(piece)) // 2, 0) + piece
+                piece += " " * max(width - measure(piece), 0)
+            result.append(_truncate(piece, width, overflow, False, measure))
         lines.extend(result)
     return lines
 
@@ -277,6 +313,23 @@ def console_width(terminal: bool) -> int:
     return width or 80
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, what Keras reads to cap the line length:
+    ``COLUMNS`` if a positive integer, else the terminal of ``sys.__stdout__``, else 80
+    (the same steps, without importing shutil and the compression modules it loads)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return size.columns or 80
+
+
 def ascii_only() -> bool:
     """Whether rich would fall back to ASCII boxes (the output encoding is not UTF)."""
     encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()
@@ -298,7 +351,8 @@ def _cell_lines(text: str, width: int, how: str) -> list[str]:
     if not inner:
         return [" " * width]
     lines = wrap(text, inner, how, "ellipsis")
-    return [set_cell_size(" " + line + " ", width) for line in lines]
+    fit = set_cell_size if _NOT_SIMPLE.search(text) else _fit
+    return [fit(" " + line + " ", width) for line in lines]
 
 
 def render_table(

@@ -21,14 +21,15 @@ AxisWindow(kernel_size=3, stride=1, pad_before=0, pad_after=0, dilation=1)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from convdims.description import Kind, LayerCall, ModelGraph
 from convdims.errors import ArgumentError
 from convdims.keras import config
 from convdims.keras.layers._convolution import spatial_of
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from convdims.analysis import LayerMeasures
 
 _BIASES = frozenset({"bias", "beta"})

@@ -10,13 +10,16 @@ Keras does; both print Keras's summary table.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from convdims.keras._graph import KerasTensor, flatten, map_graph
 from convdims.keras._naming import auto_name
 from convdims.keras.layers._arguments import standardize_shape
 from convdims.keras.layers._layer import Layer, Weight
 from convdims.keras.layers.input_layer import InputLayer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _unique(weights: list[Weight]) -> list[Weight]:

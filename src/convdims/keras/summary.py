@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
 
 from convdims.keras import _table
 from convdims.keras._table import (
@@ -37,8 +36,13 @@ from convdims.keras._table import (
     console_width,
     render_table,
     set_cell_size,
+    terminal_columns,
     wrap,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
 
@@ -150,8 +154,6 @@ def summary_text(
             [`COLUMN_TITLES`][convdims.analysis.COLUMN_TITLES]); the table then grows wider
             instead of being cropped.
     """
-    import shutil
-
     extra: tuple[str, ...] = ()
     by_layer: dict = {}
     if columns is not None:
@@ -186,7 +188,7 @@ def summary_text(
         positions = [p * 0.90 for p in positions] + [1.0]
         header.append("Trainable")
         alignment.append("center")
-    default_line_length = min(default_line_length, shutil.get_terminal_size().columns - 4)
+    default_line_length = min(default_line_length, terminal_columns() - 4)
     line_length = line_length or default_line_length
     widths = []
     current = 0

@@ -13,9 +13,10 @@ installed and in milliseconds.
 torch.Size([1, 5, 15, 15])
 """
 
+from __future__ import annotations
+
 import sys
 import types
-from typing import Any
 
 from convdims.torch import nn
 from convdims.torch.dtypes import (
@@ -121,6 +122,10 @@ from convdims.torch.tensor import (
     zeros,
     zeros_like,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Names loaded on first use, by the module that holds them: a model builds without the
 #: summary, its table and the analysis behind it (``import convdims.torch`` stays fast).

@@ -20,9 +20,11 @@ written for PyTorch (``except RuntimeError:``) keeps working. Each carries the d
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims import errors
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ShapeError(errors.ArgumentError, RuntimeError):

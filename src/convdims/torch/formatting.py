@@ -13,39 +13,42 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
 
+from convdims._values import value
 from convdims.analysis import COLUMN_TITLES, column_value
 from convdims.torch.layer_info import LayerRow
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
 
-class Report(Protocol):
-    """What the table reads of a summary
-    ([`ModelSummary`][convdims.torch.ModelSummary] has it all)."""
+    # Only for type checkers: importing typing would cost every summary its import.
+    class Report(Protocol):
+        """What the table reads of a summary
+        ([`ModelSummary`][convdims.torch.ModelSummary] has it all)."""
 
-    rows: tuple[LayerRow, ...]
-    input_shapes: tuple[tuple[int, ...], ...]
-    total_params: int
-    trainable_params: int
-    total_mult_adds: int
-    input_bytes: int
-    forward_backward_bytes: int
-    param_bytes: int
-    columns: tuple[str, ...]
-    depth: int
-    col_width: int
-    show_depth: bool
-    show_var_name: bool
-    ascii_only: bool
+        rows: tuple[LayerRow, ...]
+        input_shapes: tuple[tuple[int, ...], ...]
+        total_params: int
+        trainable_params: int
+        total_mult_adds: int
+        input_bytes: int
+        forward_backward_bytes: int
+        param_bytes: int
+        columns: tuple[str, ...]
+        depth: int
+        col_width: int
+        show_depth: bool
+        show_var_name: bool
+        ascii_only: bool
 
-    @property
-    def non_trainable_params(self) -> int: ...
+        @property
+        def non_trainable_params(self) -> int: ...
 
-    @property
-    def total_bytes(self) -> int: ...
+        @property
+        def total_bytes(self) -> int: ...
 
-    def visible_rows(self) -> list[LayerRow]: ...
+        def visible_rows(self) -> list[LayerRow]: ...
 
 
 DEFAULT_NAME_WIDTH = 40
@@ -135,7 +138,7 @@ def _analysis_render(name: str) -> Callable[[LayerRow, Report], str]:
     return render
 
 
-@dataclass(frozen=True)
+@value
 class Column:
     """A summary column: its key (as passed in ``columns=``), its title, its cell text,
     and whether it needs a forward pass (an input)."""

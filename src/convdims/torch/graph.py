@@ -17,7 +17,6 @@ branches that meet there), or else to the latest output.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from convdims.analysis import torchinfo_mult_adds
 from convdims.description import Kind, LayerCall, ModelGraph
@@ -26,6 +25,10 @@ from convdims.torch.layer_info import LayerInfo
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 from convdims.torch.tracing import Trace, input_tensors, trace
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _could_make(shape: tuple[int | None, ...], tensor: Tensor) -> bool:

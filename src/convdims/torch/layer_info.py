@@ -12,17 +12,18 @@ torchinfo keeps one ``LayerInfo`` per module call while the forward pass runs;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
+from convdims._values import value
 from convdims.analysis import LayerMeasures
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from convdims.torch.nn.module import Module
     from convdims.torch.tensor import Tensor
 
 
-@dataclass(frozen=True)
+@value
 class LayerRow:
     """One row of the summary: one call of one module (or a container never called).
 

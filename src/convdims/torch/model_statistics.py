@@ -14,8 +14,8 @@ holds the result, and ``str()`` of it is the table.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from convdims._values import value
 from convdims.torch.formatting import DEFAULT_COLUMNS, name_width, table
 from convdims.torch.layer_info import LayerInfo, LayerRow
 
@@ -25,7 +25,7 @@ from convdims.torch.layer_info import LayerInfo, LayerRow
 STORAGE_OBJECT_BYTES = 64
 
 
-@dataclass(frozen=True)
+@value
 class Totals:
     """torchinfo's sums over the rows."""
 
@@ -62,7 +62,7 @@ def totals(infos: Iterable[LayerInfo]) -> Totals:
     return Totals(total, trainable, macs, param_bytes, output_bytes)
 
 
-@dataclass(frozen=True)
+@value
 class ModelSummary:
     """What [`summary`][convdims.torch.summary] found: the rows, the totals and how to
     print them.

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from convdims.analysis import COLUMN_TITLES, LayerMeasures, combine, measure_calls
 from convdims.errors import ArgumentError
@@ -32,6 +31,10 @@ from convdims.torch.model_statistics import STORAGE_OBJECT_BYTES, ModelSummary, 
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 from convdims.torch.tracing import first_shape, input_tensors, trace
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "COLUMNS",

@@ -18,11 +18,14 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from convdims._checks import as_int
 from convdims.torch.dtypes import dtype, float16, float32, float64
 from convdims.torch.errors import DimensionError, ShapeError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Size(tuple):

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.torch.dtypes import float32
@@ -27,6 +26,10 @@ from convdims.torch.layer_info import LayerInfo
 from convdims.torch.nn import module as _module
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def first_shape(value: Any) -> tuple[tuple[int, ...], int]:

@@ -6,12 +6,13 @@ same ValueError for what it rejects, at the same moment (layer construction).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from convdims.errors import ArgumentError
 from convdims.keras import config
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from convdims.conventions import Convention, Family
 
 

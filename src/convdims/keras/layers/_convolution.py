@@ -14,7 +14,6 @@ with dilation > 1, output_padding below the stride) are read from
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
 
 from convdims.convolution import conv_output_size
 from convdims.keras.layers._arguments import (
@@ -29,6 +28,10 @@ from convdims.keras.layers._window import axis_windows
 from convdims.parameters import conv_params, dense_params, depthwise_conv_params
 from convdims.pooling import pool_output_size
 from convdims.transposed import conv_transpose_output_size
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 GLOROT = "glorot_uniform"
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import warnings
 from operator import itemgetter
-from typing import Any, ClassVar
 
 from convdims.description import Kind
 from convdims.keras._graph import KerasTensor, Node, flatten
 from convdims.keras._naming import auto_name
 from convdims.keras.layers._arguments import standardize_shape
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 _DTYPE_BITS = {
     "float16": 16,

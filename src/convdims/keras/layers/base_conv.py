@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._convolution import (
     GLOROT,
@@ -14,6 +12,10 @@ from convdims.keras.layers._convolution import (
     enable_lora,
     positive,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class BaseConv(Convolution):

@@ -3,8 +3,6 @@ Conv2DTranspose and Conv3DTranspose (Keras's ``base_conv_transpose.py``)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._arguments import arithmetic
 from convdims.keras.layers._convolution import (
@@ -17,6 +15,10 @@ from convdims.keras.layers._convolution import (
     spatial_of,
 )
 from convdims.keras.layers._window import transposed_windows
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class BaseConvTranspose(Convolution):

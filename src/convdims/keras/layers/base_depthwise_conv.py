@@ -3,8 +3,6 @@ behind DepthwiseConv2D (Keras's ``base_depthwise_conv.py``)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._convolution import (
     GLOROT,
@@ -14,6 +12,10 @@ from convdims.keras.layers._convolution import (
     depthwise_weights,
     positive,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class BaseDepthwiseConv(Convolution):

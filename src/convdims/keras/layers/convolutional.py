@@ -17,8 +17,6 @@ divisible by groups...). Shapes and parameter counts come from the core:
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.keras.layers._convolution import (  # noqa: F401 - the old import paths
     GLOROT,
     conv_output_shape,
@@ -28,6 +26,10 @@ from convdims.keras.layers.base_conv import BaseConv
 from convdims.keras.layers.base_conv_transpose import BaseConvTranspose
 from convdims.keras.layers.base_depthwise_conv import BaseDepthwiseConv
 from convdims.keras.layers.base_separable_conv import BaseSeparableConv
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _enable_lora = enable_lora  # the name convdims.keras.layers.core used
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._convolution import GLOROT as _GLOROT
 from convdims.keras.layers._convolution import dense_weights, enable_lora
 from convdims.keras.layers._layer import InputSpec, Layer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class Dense(Layer):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import warnings
-from typing import Any, ClassVar
 
 from convdims.description import Kind
 from convdims.keras._graph import KerasTensor, Node
 from convdims.keras.layers._arguments import standardize_shape
 from convdims.keras.layers._layer import Layer, standardize_dtype
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class InputLayer(Layer):

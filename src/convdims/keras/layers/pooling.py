@@ -7,8 +7,6 @@ the layer is called (``"valid"`` or ``"same"``, lower case). Output sizes come f
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._arguments import (
     arithmetic,
@@ -20,6 +18,10 @@ from convdims.keras.layers._convolution import pool_size as _pool_output_size
 from convdims.keras.layers._convolution import spatial_of
 from convdims.keras.layers._layer import InputSpec, Layer
 from convdims.keras.layers._window import axis_windows
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class BasePooling(Layer):

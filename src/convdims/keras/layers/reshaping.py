@@ -4,12 +4,15 @@ flattening and reshaping."""
 from __future__ import annotations
 
 import math
-from typing import Any, ClassVar
 
 from convdims.description import Kind
 from convdims.keras.layers._arguments import standardize_data_format, standardize_tuple
 from convdims.keras.layers._layer import InputSpec, Layer
 from convdims.window import AxisWindow
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 def _pairs(value: Any, what: str) -> tuple[tuple[int, int], tuple[int, int]]:

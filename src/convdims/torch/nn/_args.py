@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from convdims.torch.errors import ArgumentTypeError, ShapeError
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def ntuple(value: Any, n: int, name: str) -> tuple[Any, ...]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Union
 
 from convdims.conventions import TORCH, Family
 from convdims.convolution import conv_output_size
@@ -40,7 +39,11 @@ from convdims.window import AxisWindow, effective_kernel
 
 _PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
 
-IntOrTuple = Union[int, tuple[int, ...]]  # noqa: UP007 - evaluated at run time
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    IntOrTuple = int | tuple[int, ...]
 
 
 @lru_cache(maxsize=4096)

@@ -12,10 +12,12 @@ torch.Size([1, 8, 1, 1])
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.torch.nn.pooling import adaptive_shape, pool_shape
 from convdims.torch.tensor import Tensor, flatten, normalize_dim
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "adaptive_avg_pool1d",

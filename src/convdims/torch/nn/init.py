@@ -12,9 +12,12 @@ True
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _keep(tensor: Tensor, *args: Any, **kwargs: Any) -> Tensor:

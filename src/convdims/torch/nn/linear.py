@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 
 from convdims.description import Kind
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn._args import int_argument, nonnegative_size
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor, normalize_dim
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Linear(Module):

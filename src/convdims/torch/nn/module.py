@@ -25,11 +25,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar
 
 from convdims.description import Kind, LayerCall
 from convdims.torch.dtypes import float32
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class Parameter(Tensor):

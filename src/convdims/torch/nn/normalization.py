@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Sequence
-from typing import Any
 
 from convdims.description import Kind
 from convdims.errors import ArgumentError
@@ -24,6 +23,10 @@ from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn._args import int_argument, nonnegative_size
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Size, Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _GroupsError(ArgumentError, ZeroDivisionError):

@@ -7,14 +7,16 @@ Zero and constant padding may be negative (cropping).
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.description import Kind
 from convdims.torch.errors import ArgumentTypeError, ShapeError
 from convdims.torch.nn._args import Refusal, check_input
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 from convdims.window import AxisWindow
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _PadNd(Module):

@@ -16,7 +16,6 @@ torch.Size([1, 512, 7, 9])
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Union
 
 from convdims.conventions import TORCH
 from convdims.description import Kind
@@ -34,7 +33,11 @@ from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
 from convdims.window import AxisWindow
 
-IntOrTuple = Union[int, tuple[int, ...]]  # noqa: UP007 - evaluated at run time
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    IntOrTuple = int | tuple[int, ...]
 
 
 Window = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
