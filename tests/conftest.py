@@ -3,8 +3,9 @@ and what lets the suite run in two processes (pytest-xdist, ``-n 2`` in pyprojec
 
 - ``built_site``: one ``mkdocs build --strict`` for the whole run, shared by every test
   that needs the built site, in every worker. It starts in the background as soon as the
-  first test of the run starts (when any selected test needs it), and tests that need it
-  run last, so the build overlaps the other tests instead of holding them up.
+  first test of the run starts (when any selected test needs it), and the files that need
+  it run after the slow ones, so the build overlaps other tests instead of holding them
+  up.
 - ``once_per_run.run_folder`` and ``once_per_run.once``: a folder every worker of one run
   shares, and a way to make a result there once per run, whichever worker asks first.
 - ``--dist loadfile`` (pyproject.toml) keeps each file's tests in one worker: the fences
@@ -155,8 +156,21 @@ def built_site(_site_build) -> Path:
 # -- order -------------------------------------------------------------------------------
 
 
+def _file_rank(items: list[pytest.Item]) -> dict[Path, int]:
+    """Each file's place in the run: 0 for slow or oracle files that do not need the built
+    site (the long ones, started first while the site builds), 1 for files that need the
+    site, 2 for the rest (many quick files, which even out the workers at the end)."""
+    rank: dict[Path, int] = {}
+    for item in items:
+        if _needs_site(item):
+            rank[item.path] = 1
+        elif item.get_closest_marker("slow") or item.get_closest_marker("oracle"):
+            rank.setdefault(item.path, 0)
+    return rank
+
+
 def pytest_collection_modifyitems(config, items):
-    # Files with a test that needs the built site go last (each file's tests together and
-    # in their order): the build, started with the first test, runs meanwhile.
-    last = {item.path for item in items if _needs_site(item)}
-    items.sort(key=lambda item: item.path in last)
+    # Whole files move (their tests keep their order), the same way in every worker, and
+    # pyproject.toml's --no-loadscope-reorder hands them to the workers in this order.
+    rank = _file_rank(items)
+    items.sort(key=lambda item: rank.get(item.path, 2))
