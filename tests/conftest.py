@@ -120,11 +120,13 @@ class SiteBuild:
             )
         return self.folder / self.name
 
-    def stop(self) -> None:
-        """End a build still running when the session ends (say after ``-x``)."""
-        self.stopped = True
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
+    def stop(self, kill: bool) -> None:
+        """At the end of the session: let a running build finish (another worker may be
+        waiting for it), or with ``kill`` (the run was stopped, say by ``-x``) end it."""
+        if kill:
+            self.stopped = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
         if self.thread is not None:
             self.thread.join()
 
@@ -134,10 +136,10 @@ def _needs_site(item: pytest.Item) -> bool:
 
 
 @pytest.fixture(scope="session")
-def _site_build(tmp_path_factory) -> Iterator[SiteBuild]:
+def _site_build(request, tmp_path_factory) -> Iterator[SiteBuild]:
     build = SiteBuild(run_folder(tmp_path_factory))
     yield build
-    build.stop()
+    build.stop(kill=bool(request.session.shouldstop or request.session.shouldfail))
 
 
 @pytest.fixture(scope="session", autouse=True)
