@@ -18,6 +18,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import site_browser  # noqa: E402
 
+from once_per_run import once, run_folder  # noqa: E402
+
 REQUIRE = os.environ.get("CONVDIMS_REQUIRE_BROWSER") == "1"
 
 
@@ -55,7 +57,14 @@ def nav():
 
 
 @pytest.fixture(scope="session")
-def visits(session, site, nav):
-    """Every nav page visited in the light and the dark palette, once per session."""
-    paths = [site_browser.page_path(source) for _, source in nav]
-    return session.run(site_browser.visit_all(session.browser, site, paths))
+def visits(request, tmp_path_factory, nav):
+    """Every nav page visited in the light and the dark palette, once per test run: the
+    first worker to ask visits them, the others read what it saw (tests/conftest.py)."""
+
+    def visit_all(_):
+        session = request.getfixturevalue("session")
+        site = request.getfixturevalue("site")
+        paths = [site_browser.page_path(source) for _, source in nav]
+        return session.run(site_browser.visit_all(session.browser, site, paths))
+
+    return once(run_folder(tmp_path_factory), "visits", visit_all)
