@@ -9,8 +9,9 @@ reader presses Run, and then only from this site (no CDN, no package index).
 
 - Pages with a ``python`` or ``pycon`` block, or a notebook's code cell, get the
   button script and its stylesheet; other pages (the calculator) get nothing.
-- Without node_modules/pyodide the build still works: the buttons are left out, the
-  playground says why, and the build logs it at INFO (``--strict`` fails on warnings).
+- Without node_modules/pyodide (or with ``CONVDIMS_RUN=false``) the build still works:
+  the buttons are left out, the playground says why, and the build logs it at INFO
+  (``--strict`` fails on warnings).
 - The wheel is the one ``pip wheel`` would build (setuptools' PEP 517 backend, on a copy
   of pyproject.toml, README.md and src/, so the checkout gets no build/ or egg-info), and
   is kept in .cache/run-button/ under a hash of those files: ``mkdocs serve`` rebuilds it
@@ -24,8 +25,8 @@ reader presses Run, and then only from this site (no CDN, no package index).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -35,13 +36,23 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_lib"))
+from run_assets import (  # noqa: E402 - docs/_lib, shared with the playground page
+    PYODIDE_FILES,
+    pyodide_folder,
+    pyodide_version,
+    trimmed_lock,
+)
+
+sys.path.pop(0)
+
 log = logging.getLogger("mkdocs.hooks.run_button")
 
-#: What Pyodide loads to start, from node_modules/pyodide (its lock file is written here).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PYODIDE_DIR = "assets/pyodide"
 RUN_DIR = "assets/run"
 PLAYGROUND = "playground.md"
+#: ``CONVDIMS_RUN=false`` builds without the Run buttons, as a checkout without npm does.
+SWITCH = "CONVDIMS_RUN"
 
 _RUNNABLE = re.compile(
     r'class="language-(?:python|pycon|py) highlight"|class="jp-Cell jp-CodeCell'
@@ -56,24 +67,15 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def pyodide_folder(root: Path) -> Path | None:
-    """node_modules/pyodide when ``npm ci`` installed it whole, else None."""
-    folder = root / "node_modules" / "pyodide"
-    if all((folder / name).is_file() for name in (*PYODIDE_FILES, "pyodide-lock.json")):
-        return folder
-    return None
-
-
-def pyodide_version(folder: Path) -> str:
-    return json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
-
-
 def on_config(config):
     root = _root(config)
     folder = pyodide_folder(root)
     _state.clear()
     _state.update(root=root, pyodide=folder, wheel=None)
-    if folder is None:
+    if os.environ.get(SWITCH, "true").strip().lower() in ("0", "false", "no", "off"):
+        _state["pyodide"] = None
+        log.info("Run buttons left out: %s=false", SWITCH)
+    elif folder is None:
         log.info(
             "Run buttons left out: Pyodide is not installed (run `npm ci` in %s to add "
             "them; the site builds without it)",
@@ -88,7 +90,9 @@ def _wheel_key(root: Path) -> str:
     paths += sorted(
         path
         for path in (root / "src").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and ".egg-info" not in str(path)
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and ".egg-info" not in str(path)
     )
     for path in paths:
         digest.update(str(path.relative_to(root)).encode() + b"\0")
@@ -96,7 +100,10 @@ def _wheel_key(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-_BUILD = "import sys; from setuptools import build_meta; print(build_meta.build_wheel(sys.argv[1]))"
+_BUILD = (
+    "import sys; from setuptools import build_meta; "
+    "print(build_meta.build_wheel(sys.argv[1]))"
+)
 
 
 def build_wheel(root: Path) -> Path:
@@ -116,7 +123,9 @@ def build_wheel(root: Path) -> Path:
         for name in _WHEEL_INPUTS:
             shutil.copy2(root / name, source / name)
         shutil.copytree(
-            root / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+            root / "src",
+            source / "src",
+            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"),
         )
         out = Path(temp, "wheel")
         out.mkdir()
@@ -150,7 +159,41 @@ def runnable(html: str) -> bool:
     return _RUNNABLE.search(html) is not None
 
 
+_EXEC_SHOWN = re.compile(
+    r'^(?P<indent>[ \t]*)```python[^\n]*\bexec="on"[^\n]*\bsource="[^"]+"[^\n]*\n'
+    r"(?P<code>.*?)^(?P=indent)```",
+    re.DOTALL | re.MULTILINE,
+)
+_BLOCK = re.compile(r'<div class="language-python highlight">(.*?)</div>', re.DOTALL)
+
+
+def _text(html: str) -> str:
+    import html as entities
+
+    return entities.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def on_page_markdown(markdown, page, config, files):
+    # markdown-exec blocks that show their source run in the page's build-time session,
+    # after blocks the reader never sees: the browser cannot run them alone.
+    page.convdims_exec_shown = {
+        _text(match.group("code")).replace("\n" + match.group("indent"), "\n")
+        for match in _EXEC_SHOWN.finditer(markdown)
+    }
+    return markdown
+
+
+def _mark_exec_shown(html: str, shown: set[str]) -> str:
+    def mark(match: re.Match) -> str:
+        if _text(match.group(1)) not in shown:
+            return match.group(0)
+        return match.group(0).replace('highlight">', 'highlight" data-cd-norun>', 1)
+
+    return _BLOCK.sub(mark, html) if shown else html
+
+
 def on_page_content(html, page, config, files):
+    html = _mark_exec_shown(html, getattr(page, "convdims_exec_shown", set()))
     page.convdims_runnable = runnable(html) or page.file.src_uri == PLAYGROUND
     return html
 
@@ -187,12 +230,6 @@ def on_post_page(output, page, config):
         _state["wheel"] = {"path": path, "name": path.name, "key": path.parent.name}
     output = _MISSING.sub("", output)
     return output.replace("</head>", _tags(page, config) + "</head>", 1)
-
-
-def trimmed_lock(folder: Path) -> str:
-    """Pyodide's lock file without its packages: the site loads none of them."""
-    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
-    return json.dumps({"info": lock["info"], "packages": {}}, indent=1) + "\n"
 
 
 def on_post_build(config):

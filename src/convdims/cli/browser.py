@@ -175,7 +175,9 @@ def _console_display(out: io.StringIO):
     return display
 
 
-def run_session(blocks: Sequence[dict[str, str]], name: str = "example.py") -> dict[str, Any]:
+def run_session(
+    blocks: Sequence[dict[str, str]], name: str = "example.py"
+) -> dict[str, Any]:
     """Run a page's examples in order in one namespace; the last block's output.
 
     The earlier blocks run first, as the test suite runs a page (all its fences share a
@@ -270,7 +272,9 @@ def _bundle(value: Any) -> dict[str, str]:
     return {"mime": "text/plain", "data": repr(value)}
 
 
-def _ipython(outputs: list[dict[str, str]], out: io.StringIO) -> dict[str, types.ModuleType]:
+def _ipython(
+    outputs: list[dict[str, str]], out: io.StringIO
+) -> dict[str, types.ModuleType]:
     """``IPython`` and ``IPython.display`` for a notebook that imports them (Pyodide has
     no IPython): ``display``, ``Markdown``, ``HTML`` and ``SVG``."""
 
@@ -335,11 +339,17 @@ def run_cells(cells: Sequence[str]) -> dict[str, Any]:
     error = None
     stand_in_ipython = not _has_ipython()
     with _folder(), standin.frameworks(), contextlib.ExitStack() as stack:
+        # a kernel is an interactive session: torchinfo's summary returns its table
+        # instead of printing it too, as in Jupyter
+        stack.callback(_restore_ps1, getattr(sys, "ps1", None))
+        sys.ps1 = "In : "
         for number, source in enumerate(cells, start=1):
             outputs = []
             out = _Text()
             if stand_in_ipython:
-                saved = {name: sys.modules.get(name) for name in ("IPython", "IPython.display")}
+                saved = {
+                    name: sys.modules.get(name) for name in ("IPython", "IPython.display")
+                }
                 sys.modules.update(_ipython(outputs, out))
                 stack.callback(_restore, saved)
             try:
@@ -359,6 +369,14 @@ def run_cells(cells: Sequence[str]) -> dict[str, Any]:
                     break
                 error = message.strip()
     return {"outputs": outputs, "error": error}
+
+
+def _restore_ps1(saved: str | None) -> None:
+    if saved is None:
+        with contextlib.suppress(AttributeError):
+            del sys.ps1
+    else:
+        sys.ps1 = saved
 
 
 def _restore(saved: dict[str, types.ModuleType | None]) -> None:
