@@ -26,8 +26,9 @@ const CONFIG = {
   worker: here(script.dataset.worker),
 };
 
-/* Timings, for benchmarks/bench_run.py and the tests: start (ms), then one per run. */
-const timings = { start: null, runs: [] };
+/* Timings, for benchmarks/bench_run.py and the tests (ms): Python's start, by phase
+   (Pyodide, the wheel, importing convdims), then one per run. */
+const timings = { start: null, phases: null, runs: [] };
 window.convdimsRun = { timings };
 
 // -- the worker --------------------------------------------------------------------------
@@ -45,6 +46,7 @@ function startPython() {
       const message = event.data;
       if (message.type === "ready") {
         timings.start = message.ms;
+        timings.phases = message.phases;
         resolve();
       } else if (message.type === "failed") {
         reject(new Error(message.message));

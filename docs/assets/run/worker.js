@@ -12,6 +12,9 @@ let call = null;
 
 async function start(config) {
   const started = performance.now();
+  const phases = {};
+  const mark = (name, since) => { phases[name] = performance.now() - since; return performance.now(); };
+  let since = started;
   const { loadPyodide } = await import(new URL("pyodide.mjs", config.pyodide).href);
   const pyodide = await loadPyodide({
     indexURL: config.pyodide,
@@ -20,9 +23,11 @@ async function start(config) {
     stdout: () => {},
     stderr: () => {},
   });
+  since = mark("pyodide", since);
   const response = await fetch(config.wheel);
   if (!response.ok) throw new Error(`could not load ${config.wheel}: HTTP ${response.status}`);
   pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
+  since = mark("wheel", since);
   call = pyodide.runPython(`
 import json
 from convdims.cli import browser
@@ -32,7 +37,8 @@ def _call(name, arguments):
 
 _call
 `);
-  return performance.now() - started;
+  mark("import", since);
+  return { ms: performance.now() - started, phases };
 }
 
 self.onmessage = async (event) => {
@@ -40,8 +46,8 @@ self.onmessage = async (event) => {
   if (message.type === "start") {
     ready = start(message.config);
     try {
-      const ms = await ready;
-      self.postMessage({ type: "ready", ms });
+      const { ms, phases } = await ready;
+      self.postMessage({ type: "ready", ms, phases });
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error && error.message || error) });
     }
