@@ -43,7 +43,8 @@ def page(src_uri: str, url: str):
 PAGE = (
     "<html><head><title>t</title></head><body>"
     '<div class="language-python highlight"><pre><code>x = 1</code></pre></div>'
-    '<div class="cd-run-missing"><p>no Pyodide</p></div></body></html>'
+    '<div class="admonition cd-run-missing"><p>no Pyodide</p></div>'
+    "<p>kept</p></body></html>"
 )
 
 
@@ -111,7 +112,8 @@ def test_with_pyodide_pages_with_examples_get_the_script_and_the_site_gets_pyodi
     tutorial = page("how-to/keep-size.md", "how-to/keep-size/")
     hook.on_page_content(PAGE, tutorial, config, None)
     out = hook.on_post_page(PAGE, tutorial, config)
-    assert "cd-run-missing" not in out
+    assert "cd-run-missing" not in out and "no Pyodide" not in out
+    assert out.count("</div>") == PAGE.count("</div>") - 1 and "<p>kept</p>" in out
     assert '<script type="module" src="../../assets/run/run.js" id="cd-run"' in out
     assert 'data-pyodide="../../assets/pyodide/"' in out
     assert 'href="../../assets/run/run.css"' in out

@@ -57,7 +57,8 @@ SWITCH = "CONVDIMS_RUN"
 _RUNNABLE = re.compile(
     r'class="language-(?:python|pycon|py) highlight"|class="jp-Cell jp-CodeCell'
 )
-_MISSING = re.compile(r'<div class="cd-run-missing".*?</div>\s*', re.DOTALL)
+# The playground's note for a build without Pyodide (one <div>, nothing nested in it).
+_MISSING = re.compile(r'<div class="[^"]*\bcd-run-missing\b[^"]*">.*?</div>\s*', re.DOTALL)
 _WHEEL_INPUTS = ("pyproject.toml", "README.md")
 
 _state: dict = {}

@@ -209,10 +209,17 @@ def test_run_notebook_cells(session, run_site):
     assert not tab.outside and not tab.errors, (tab.outside, tab.errors)
 
 
-def test_playground_summarises_a_pasted_model_and_its_link_reopens_it(session, run_site):
+def test_playground_summarises_a_pasted_model_and_its_link_reopens_it(
+    session, run_site, tmp_path
+):
+    """On a phone, in the dark palette: the summary with the analysis columns is the
+    one convdims gives here, the volumes picture has a box per layer, the page does not
+    scroll sideways, and the link reopens the pasted file without starting Python."""
     source = (SNIPPETS / "torch_check_model.py").read_text()
     want = browser.playground(source)
-    tab = Tab(session, run_site, "playground/")
+    tab = Tab(session, run_site, "playground/", palette="dark", viewport=site_browser.PHONE)
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
 
     async def go():
         page = await tab.open()
@@ -227,16 +234,23 @@ def test_playground_summarises_a_pasted_model_and_its_link_reopens_it(session, r
         boxes = await output.locator("svg [data-shape]").count()
         errors = await output.locator(".cd-run-error").all_text_contents()
         url = page.url
+        width = await page.evaluate(
+            "() => [document.scrollingElement.scrollWidth, "
+            "document.scrollingElement.clientWidth]"
+        )
+        await output.scroll_into_view_if_needed()
+        await page.screenshot(path=str(folder / "run-playground-dark-390.png"))
         await tab.close()
         again = Tab(session, run_site, "playground/")
         reopened = await again.open(url)
         value = await reopened.locator("#cd-pg-source").input_value()
         heavy = [u for u in again.requests if re.search(HEAVY, u)]
         await again.close()
-        return summary, boxes, errors, url, value, heavy, again
+        return summary, boxes, errors, url, value, heavy, again, width
 
-    summary, boxes, errors, url, value, heavy, again = run(session, go())
+    summary, boxes, errors, url, value, heavy, again, width = run(session, go())
     assert not errors, errors
+    assert width[0] <= width[1], f"the playground scrolls sideways: {width}"
     assert want["error"] is None
     assert summary == want["summary"]
     assert boxes == want["figure"].count("data-shape=") > 0
