@@ -230,3 +230,32 @@ def test_input_size_in():
     assert browser.input_size_in("summary(m, input_size=[2, 3, 8, 8])") == [2, 3, 8, 8]
     assert browser.input_size_in("summary(m, input_size=(1, True))") is None
     assert browser.input_size_in("def (") is None
+
+
+def _documented():
+    import convdims
+
+    for name in convdims.__all__:
+        obj = getattr(convdims, name)
+        doc = getattr(obj, "__doc__", None) or ""
+        if ">>>" in doc and callable(obj):
+            yield name, doc
+
+
+@pytest.mark.parametrize(("name", "doc"), list(_documented()), ids=lambda v: v[:30])
+def test_api_page_examples_run_in_their_modules_namespace(name, doc):
+    """An API page's Run runs a docstring's examples as doctest does: with the globals
+    of the module that defines the object (the heading's id names it)."""
+    import doctest
+    import inspect
+
+    examples = doctest.DocTestParser().get_examples(inspect.cleandoc(doc))
+    text = "".join(
+        ">>> " + e.source.rstrip("\n").replace("\n", "\n... ") + "\n" + e.want
+        for e in examples
+    )
+    result = browser.run_session(
+        [{"kind": "pycon", "source": text}], context=f"convdims.{name}"
+    )
+    assert result["error"] is None, f"{name}: {result['error']}"
+    assert result["output"].count("\n>>> ") + 1 == len(examples)

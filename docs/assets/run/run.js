@@ -392,7 +392,11 @@ function codeBlocks() {
     }
     const text = code.textContent.replace(/\n$/, "");
     const pycon = language === "pycon" || text.trimStart().startsWith(">>>");
-    found.push({ block, code, text, script, kind: pycon ? "pycon" : "python" });
+    // an API page's docstring example runs in its module's namespace, as doctest runs it
+    const doc = block.closest(".doc-contents");
+    const heading = doc && doc.parentElement.querySelector(":scope > .doc-heading[id]");
+    const context = heading ? heading.id : "";
+    found.push({ block, code, text, script, context, doc, kind: pycon ? "pycon" : "python" });
   }
   return found;
 }
@@ -406,7 +410,7 @@ function addBar(after) {
 
 function setUpBlocks() {
   const blocks = codeBlocks();
-  const session = [];
+  const sessions = new Map();  // the page's, and one per docstring on API pages
   for (const found of blocks) {
     const pre = found.code.parentElement;
     const bar = addBar(found.block);
@@ -420,6 +424,9 @@ function setUpBlocks() {
         },
       });
     } else {
+      const key = found.doc || "page";
+      if (!sessions.has(key)) sessions.set(key, []);
+      const session = sessions.get(key);
       const position = session.length;
       runnable = new Runnable({
         host: found.block, code: pre, text: found.text, bar,
@@ -427,7 +434,7 @@ function setUpBlocks() {
           const blocks = session.slice(0, position + 1).map((item) => ({
             kind: item.kind, source: item.runnable.text(),
           }));
-          const result = await python("run_session", { blocks });
+          const result = await python("run_session", { blocks, context: found.context });
           show(area, printed(result.output), result.error);
         },
       });

@@ -175,8 +175,39 @@ def _console_display(out: io.StringIO):
     return display
 
 
+def docstring_globals(path: str) -> dict[str, Any]:
+    """The globals a docstring's examples run with, as doctest runs them: those of the
+    module that defines the object ``path`` names (the API pages' heading ids).
+
+    >>> "same_padding" in docstring_globals("convdims.same_padding")
+    True
+    >>> docstring_globals("convdims.standin")["__name__"]
+    'convdims.standin'
+    """
+    import importlib
+
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        try:
+            obj: Any = importlib.import_module(".".join(parts[:end]))
+        except ImportError:
+            continue
+        try:
+            for name in parts[end:]:
+                obj = getattr(obj, name)
+        except AttributeError:
+            break
+        module = obj if isinstance(obj, types.ModuleType) else None
+        if module is None:
+            module = sys.modules.get(getattr(obj, "__module__", "") or "")
+        if module is not None:
+            return dict(vars(module))
+        break
+    return {"__name__": "__main__"}
+
+
 def run_session(
-    blocks: Sequence[dict[str, str]], name: str = "example.py"
+    blocks: Sequence[dict[str, str]], name: str = "example.py", context: str = ""
 ) -> dict[str, Any]:
     """Run a page's examples in order in one namespace; the last block's output.
 
@@ -188,6 +219,10 @@ def run_session(
         blocks: ``{"source": str, "kind": "python" | "pycon"}``, in page order; the last
             one is the block whose Run was pressed.
         name: the file name error messages give a python block.
+        context: for a docstring's examples, the object it documents
+            (``convdims.same_padding``): they start with its module's globals, as
+            doctest runs them
+            ([`docstring_globals`][convdims.cli.browser.docstring_globals]).
 
     Returns:
         ``{"output": str, "error": str | None}``: a python block's printed text, or a
@@ -202,9 +237,9 @@ def run_session(
     """
     if not blocks:
         return {"output": "", "error": None}
-    namespace: dict[str, Any] = {"__name__": "__main__"}
     output, error = "", None
     with _folder() as folder, standin.frameworks():
+        namespace = docstring_globals(context) if context else {"__name__": "__main__"}
         file = os.path.join(folder, _file_name(name))
         for number, block in enumerate(blocks, start=1):
             last = number == len(blocks)
@@ -524,5 +559,12 @@ def playground(
     return result
 
 
-__all__ = ["PLAYGROUND_COLUMNS", "input_size_in", "playground", "run_cells", "run_script",
-           "run_session"]  # fmt: skip
+__all__ = [
+    "PLAYGROUND_COLUMNS",
+    "docstring_globals",
+    "input_size_in",
+    "playground",
+    "run_cells",
+    "run_script",
+    "run_session",
+]
