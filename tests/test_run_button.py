@@ -152,6 +152,17 @@ def test_exec_blocks_that_show_their_source_get_no_button():
     assert out.index("data-cd-norun") < out.index("print(1)")
 
 
+def test_blocks_that_are_not_python_get_no_button():
+    html = (
+        '<div class="language-python highlight"><pre><code>O = floor((I - K)/S) + 1\n'
+        "  = 30</code></pre></div>"
+        '<div class="language-python highlight"><pre><code>&gt;&gt;&gt; 1 +\n'
+        "</code></pre></div>"
+    )
+    out = hook.on_page_content(html, page("api.md", "api/"), None, None)
+    assert out.count("data-cd-norun") == 1  # a pycon-like block runs as a session
+
+
 @pytest.mark.slow
 def test_the_site_builds_strictly_without_the_run_buttons(tmp_path):
     """As a checkout without npm builds it (CONVDIMS_RUN=false stands in for a missing

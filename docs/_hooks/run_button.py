@@ -184,17 +184,30 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _mark_exec_shown(html: str, shown: set[str]) -> str:
+def _compiles(text: str) -> bool:
+    try:
+        compile(text, "<example>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+def _mark_not_runnable(html: str, shown: set[str]) -> str:
+    """Mark the python blocks Run must leave alone: those markdown-exec runs after blocks
+    the reader does not see, and those that are not Python (a formula a docstring shows
+    as code): ``data-cd-norun``."""
+
     def mark(match: re.Match) -> str:
-        if _text(match.group(1)) not in shown:
+        text = _text(match.group(1))
+        if text.lstrip().startswith(">>>") or (text not in shown and _compiles(text)):
             return match.group(0)
         return match.group(0).replace('highlight">', 'highlight" data-cd-norun>', 1)
 
-    return _BLOCK.sub(mark, html) if shown else html
+    return _BLOCK.sub(mark, html)
 
 
 def on_page_content(html, page, config, files):
-    html = _mark_exec_shown(html, getattr(page, "convdims_exec_shown", set()))
+    html = _mark_not_runnable(html, getattr(page, "convdims_exec_shown", set()))
     page.convdims_runnable = runnable(html) or page.file.src_uri == PLAYGROUND
     return html
 

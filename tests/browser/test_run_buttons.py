@@ -24,6 +24,8 @@ REQUIRE = os.environ.get("CONVDIMS_REQUIRE_BROWSER") == "1"
 RUN_TIMEOUT_MS = 180_000  # Pyodide's first start on a busy 2-core machine
 SHOTS = os.environ.get("CONVDIMS_SCREENSHOTS")
 # What Run loads (markdown-exec's own _markdown_exec_pyodide.js is not Pyodide)
+BROKEN = "import keras\nmodel = keras.Sequential([keras.Input((4, 4, 3)),\n" \
+    "    keras.layers.Conv2D(3, 5)])\n"  # fmt: skip
 AFTER = "following-sibling::div[contains(@class, '{}')][1]"
 HEAVY = r"/assets/pyodide/|\.whl|/assets/run/worker\.js"
 
@@ -214,7 +216,8 @@ def test_playground_summarises_a_pasted_model_and_its_link_reopens_it(
 ):
     """On a phone, in the dark palette: the summary with the analysis columns is the
     one convdims gives here, the volumes picture has a box per layer, the page does not
-    scroll sideways, and the link reopens the pasted file without starting Python."""
+    scroll sideways, and the link reopens the pasted file without starting Python; a
+    file that fails shows the command line's error."""
     source = (SNIPPETS / "torch_check_model.py").read_text()
     want = browser.playground(source)
     tab = Tab(session, run_site, "playground/", palette="dark", viewport=site_browser.PHONE)
@@ -240,15 +243,25 @@ def test_playground_summarises_a_pasted_model_and_its_link_reopens_it(
         )
         await output.scroll_into_view_if_needed()
         await page.screenshot(path=str(folder / "run-playground-dark-390.png"))
+        # a file that fails: the command line's error, naming the line
+        await page.locator("#cd-pg-source").fill(BROKEN)
+        await page.locator("#cd-playground button[type='submit']").click()
+        await page.wait_for_function(
+            "() => document.getElementById('cd-pg-output').dataset.state === 'done'",
+            timeout=RUN_TIMEOUT_MS,
+        )
+        failed = await output.locator(".cd-run-error").all_text_contents()
         await tab.close()
         again = Tab(session, run_site, "playground/")
         reopened = await again.open(url)
         value = await reopened.locator("#cd-pg-source").input_value()
         heavy = [u for u in again.requests if re.search(HEAVY, u)]
         await again.close()
-        return summary, boxes, errors, url, value, heavy, again, width
+        return summary, boxes, errors, url, value, heavy, again, width, failed
 
-    summary, boxes, errors, url, value, heavy, again, width = run(session, go())
+    summary, boxes, errors, url, value, heavy, again, width, failed = run(session, go())
+    assert failed == [f"convdims: error: {browser.playground(BROKEN)['error']['message']}"]
+    assert "(line 2)" in failed[0]
     assert not errors, errors
     assert width[0] <= width[1], f"the playground scrolls sideways: {width}"
     assert want["error"] is None
@@ -259,30 +272,6 @@ def test_playground_summarises_a_pasted_model_and_its_link_reopens_it(
     assert not heavy, "reopening a link must not start Python"
     assert not tab.outside and not again.outside
     assert not tab.errors and not again.errors, (tab.errors, again.errors)
-
-
-def test_playground_shows_the_command_lines_error(session, run_site):
-    source = "import keras\nmodel = keras.Sequential([keras.Input((4, 4, 3)),\n" \
-        "    keras.layers.Conv2D(3, 5)])\n"  # fmt: skip
-    want = browser.playground(source)
-    tab = Tab(session, run_site, "playground/")
-
-    async def go():
-        page = await tab.open()
-        await page.locator("#cd-pg-source").fill(source)
-        await page.locator("#cd-playground button[type='submit']").click()
-        await page.wait_for_function(
-            "() => document.getElementById('cd-pg-output').dataset.state === 'done'",
-            timeout=RUN_TIMEOUT_MS,
-        )
-        errors = await page.locator("#cd-pg-output .cd-run-error").all_text_contents()
-        await tab.close()
-        return errors
-
-    errors = run(session, go())
-    assert errors == [f"convdims: error: {want['error']['message']}"]
-    assert "(line 2)" in errors[0]
-    assert not tab.outside
 
 
 MEASURE = """() => {
