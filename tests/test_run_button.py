@@ -153,6 +153,13 @@ def test_exec_blocks_that_show_their_source_get_no_button():
 
 
 def test_blocks_that_are_not_python_get_no_button():
+    titled = (
+        '<div class="language-python highlight"><span class="filename">keras_x.py</span>'
+        "<pre><code>import keras</code></pre></div>"
+    )
+    assert "data-cd-norun" not in hook.on_page_content(
+        titled, page("a.md", "a/"), None, None
+    )
     html = (
         '<div class="language-python highlight"><pre><code>O = floor((I - K)/S) + 1\n'
         "  = 30</code></pre></div>"
@@ -167,8 +174,12 @@ def test_blocks_that_are_not_python_get_no_button():
 def test_the_site_builds_strictly_without_the_run_buttons(tmp_path):
     """As a checkout without npm builds it (CONVDIMS_RUN=false stands in for a missing
     node_modules; the test suite's own build has them when npm ci was run)."""
-    from conftest import site_environment
-
+    spec = importlib.util.spec_from_file_location(
+        "tests_conftest", ROOT / "tests" / "conftest.py"
+    )
+    shared = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shared)
+    site_environment = shared.site_environment
     site = tmp_path / "site"
     env = site_environment(tmp_path / "home")
     env[hook.SWITCH] = "false"

@@ -165,6 +165,7 @@ _EXEC_SHOWN = re.compile(
     r"(?P<code>.*?)^(?P=indent)```",
     re.DOTALL | re.MULTILINE,
 )
+_FILENAME = re.compile(r'<span class="filename">.*?</span>', re.DOTALL)
 _BLOCK = re.compile(r'<div class="language-python highlight">(.*?)</div>', re.DOTALL)
 
 
@@ -198,7 +199,7 @@ def _mark_not_runnable(html: str, shown: set[str]) -> str:
     as code): ``data-cd-norun``."""
 
     def mark(match: re.Match) -> str:
-        text = _text(match.group(1))
+        text = _text(_FILENAME.sub("", match.group(1)))
         if text.lstrip().startswith(">>>") or (text not in shown and _compiles(text)):
             return match.group(0)
         return match.group(0).replace('highlight">', 'highlight" data-cd-norun>', 1)

@@ -35,6 +35,7 @@ window.convdimsRun = { timings };
 
 let worker = null;
 let starting = null;
+let abandon = null;  // rejects `starting` when the reader stops Python while it starts
 let nextId = 1;
 const pending = new Map();
 
@@ -42,6 +43,7 @@ function startPython() {
   if (starting) return starting;
   worker = new Worker(CONFIG.worker, { type: "module" });
   starting = new Promise((resolve, reject) => {
+    abandon = reject;
     worker.onmessage = (event) => {
       const message = event.data;
       if (message.type === "ready") {
@@ -73,8 +75,10 @@ function startPython() {
 
 function stopPython(reason = "stopped") {
   if (worker) worker.terminate();
+  if (abandon) abandon(new Error(reason));
   worker = null;
   starting = null;
+  abandon = null;
   for (const call of pending.values()) call.reject(new Error(reason));
   pending.clear();
 }
