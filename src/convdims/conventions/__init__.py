@@ -28,13 +28,16 @@ at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires; use a pad
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 from convdims._checks import shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _or
 from convdims.conventions.keras import KERAS
 from convdims.conventions.torch import TORCH
 from convdims.errors import ArgumentError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Where each framework's convention is: its module in this package and its name there,
 #: in the order the site and the command line list them.

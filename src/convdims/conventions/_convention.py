@@ -495,7 +495,7 @@ class Convention:
         ).output_size
 
 
-@dataclass(frozen=True)
+@value
 class AxisRule:
     """One axis of one framework's layer, in the core's terms: what the core computes.
 

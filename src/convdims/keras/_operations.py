@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any, ClassVar
 
 from convdims.description import Kind
 from convdims.keras._graph import KerasTensor, Node
 from convdims.keras.layers._layer import Layer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 #: How many layer calls are computing their output shape (then nothing is recorded).
 _inside_call = [0]

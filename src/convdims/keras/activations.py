@@ -16,7 +16,9 @@ Could not interpret activation function identifier: sofmax
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def celu(x: Any, alpha: Any = 1.0) -> Any:

@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.keras import _naming
 from convdims.keras._naming import reset_uids
 from convdims.keras.config import image_data_format, set_image_data_format
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def clear_session(free_memory: bool = True) -> None:

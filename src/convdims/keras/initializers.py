@@ -9,7 +9,9 @@ object (``kernel_initializer=initializers.VarianceScaling(scale=1/3)``), and
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Initializer:

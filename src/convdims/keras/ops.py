@@ -13,9 +13,12 @@ On a ``KerasTensor`` each returns a ``KerasTensor`` of the shape Keras infers
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from convdims.keras._graph import KerasTensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "cast",

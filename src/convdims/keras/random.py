@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.keras._graph import KerasTensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "SeedGenerator",

@@ -11,7 +11,9 @@ model files apply as a decorator; loading and saving refuse (no weights here).
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "get_custom_objects",

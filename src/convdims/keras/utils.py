@@ -9,9 +9,11 @@ True
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.keras.backend import clear_session
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def get_source_inputs(tensor: Any) -> list[Any]:

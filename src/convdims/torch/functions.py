@@ -15,12 +15,15 @@ from __future__ import annotations
 import builtins as _builtins
 import math
 from collections.abc import Sequence
-from typing import Any
 
 from convdims._checks import as_int
 from convdims.torch.dtypes import float32, int64
 from convdims.torch.errors import ShapeError
 from convdims.torch.tensor import Tensor, broadcast_shapes, matmul
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "_assert",

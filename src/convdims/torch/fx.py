@@ -7,7 +7,9 @@ function whole in a symbolic trace. Nothing traces here, so it registers nothing
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["symbolic_trace", "wrap"]
 

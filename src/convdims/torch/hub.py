@@ -17,7 +17,9 @@ torch.hub.load_state_dict_from_url
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "download_url_to_file",

@@ -21,10 +21,13 @@ import math
 import numbers
 import struct
 from collections.abc import Callable
-from typing import Any
 
 from convdims.torch.dtypes import ALIASES, dtype, float32, float64, int32, int64
 from convdims.torch.tensor import Tensor, _index_shape
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Known tensors larger than this keep no values (model code never needs them).
 MAX_KNOWN = 100_000

@@ -9,10 +9,12 @@ returns on placeholder tensors (as Keras computes it), or ``output_shape`` when 
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._layer import Layer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class Lambda(Layer):

@@ -16,10 +16,12 @@ dropouts.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._layer import InputSpec, Layer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 def _axes(axis: Any, rank: int, name: str) -> tuple[int, ...]:

@@ -11,12 +11,14 @@ reorder or repeat axes: ``Permute``, ``RepeatVector``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
 from convdims.description import Kind
 from convdims.keras.layers._arguments import standardize_data_format, standardize_tuple
 from convdims.keras.layers._layer import InputSpec, Layer
 from convdims.window import AxisWindow
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 def _spatial_axes(data_format: str, dims: int) -> list[int]:

@@ -14,7 +14,9 @@ torch.Size([2, 3])
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Function", "grad"]
 

@@ -7,11 +7,13 @@ ReLU(inplace=True)
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.description import Kind
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor, normalize_dim
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _Elementwise(Module):

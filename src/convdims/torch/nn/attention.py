@@ -16,13 +16,15 @@ when ``kdim`` or ``vdim`` differ from ``E``), ``in_proj_bias (3E)``, optional
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.description import Kind
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn.linear import Linear
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class NonDynamicallyQuantizableLinear(Linear):

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import numbers
 import warnings
-from typing import Any
 
 from convdims.description import Kind
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _GATES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
 

@@ -10,14 +10,16 @@ indices of any shape ``(*)`` become ``(*, embedding_dim)``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.description import Kind
 from convdims.torch.dtypes import int32, int64
 from convdims.torch.errors import ShapeError
 from convdims.torch.nn._args import int_argument, nonnegative_size
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _TYPE_NAMES = {
     "float32": "Float",

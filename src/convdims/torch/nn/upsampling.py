@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
 
 from convdims.description import Kind
 from convdims.torch.errors import ArgumentTypeError, ShapeError
 from convdims.torch.nn.module import Module
 from convdims.torch.tensor import Tensor
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The modes F.interpolate knows, and the input rank each interpolating mode needs.
 _MODES = (

@@ -8,7 +8,10 @@ forward pass during backward; without values or backward, it is a plain call.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["checkpoint", "checkpoint_sequential"]
 

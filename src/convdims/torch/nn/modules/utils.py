@@ -10,7 +10,10 @@ from __future__ import annotations
 import collections.abc
 from collections.abc import Callable
 from itertools import repeat
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["_ntuple", "_pair", "_quadruple", "_reverse_repeat_tuple", "_single", "_triple"]
 
