@@ -105,7 +105,9 @@ def test_conventions_answer_or_name_the_argument(framework, family, arguments):
         names = set(_parameters(convention.output_size)) | {"pool_size"}
         _check_refusal(error, names)
         return
-    assert isinstance(result, int) and result >= 1
+    # 0 only where the framework gives empty axes instead of an error (issue 14).
+    assert isinstance(result, int)
+    assert result >= 1 or (result == 0 and family in convention.empty_output)
 
 
 @settings(max_examples=150, deadline=None)
