@@ -105,7 +105,9 @@ def test_conventions_answer_or_name_the_argument(framework, family, arguments):
         names = set(_parameters(convention.output_size)) | {"pool_size"}
         _check_refusal(error, names)
         return
-    assert isinstance(result, int) and result >= 1
+    # 0 only for a framework that gives an empty axis (JAX, Flax, ...), never below.
+    assert isinstance(result, int)
+    assert result >= 1 or (result == 0 and family in convention.empty_output)
 
 
 @settings(max_examples=150, deadline=None)
