@@ -111,3 +111,23 @@ def test_a_failing_file_reports_its_error_and_status(tmp_path):
     assert run.status == 2
     assert "no_such_module" in run.error and "not available" in run.error
     assert missing_feature(run.error) == "torch.nn.no_such_module"
+
+
+def test_the_readme_gives_the_corpus_figure_the_tests_give():
+    """README's figure is the corpus's size and the files not in NOT_YET."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    source = (root / "tests" / "oracle" / "test_realworld.py").read_text()
+    tree = ast.parse(source)
+    not_yet = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "NOT_YET"
+    )
+    pending = len(ast.literal_eval(not_yet))
+    readme = " ".join((root / "README.md").read_text().split())
+    found = re.search(r"\((\d+) model files from published packages\), (\d+) run", readme)
+    assert found, "README.md no longer gives the corpus figure"
+    assert (int(found[1]), int(found[2])) == (len(FILES), len(FILES) - pending)

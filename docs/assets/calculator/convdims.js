@@ -1009,6 +1009,7 @@ function run(query) {
     record.pad_before = geometry ? geometry.pad_before : null;
     record.pad_after = geometry ? geometry.pad_after : null;
     record.output_size = d.result;
+    record.empty = false; // the calculator's frameworks refuse a window that does not fit
     record.derivation = d;
     records.push(record);
   }
