@@ -31,6 +31,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
 
+# Keras reads its backend once, on first import, and with TensorFlow installed (an engine
+# of convdims.conventions) it would pick TensorFlow; the oracle is Keras on torch, whatever
+# imports Keras first in a worker.
+os.environ["KERAS_BACKEND"] = "torch"
+
 from once_per_run import locked, made, once, run_folder, store  # noqa: E402
 
 

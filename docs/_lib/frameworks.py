@@ -362,9 +362,49 @@ def _module_of(name: str) -> Any:
     return importlib.import_module(f"convdims.conventions.{module}")
 
 
+#: The columns of the quirks table, in every module's own words mapped onto them.
+QUIRK_COLUMNS = ("framework", "case", "engine", "convdims", "source")
+
+
+_KINDS = {
+    "spec": "the engine parts with its specification",
+    "self": "the engine parts with itself",
+}
+
+
+def _quirk_row(entry: Any, framework: str) -> dict[str, str]:
+    """One module's ``KNOWN_ENGINE_QUIRKS`` entry (a dict or a small record, each module
+    words it its own way) in the table's columns."""
+    raw = dict(entry if isinstance(entry, dict) else vars(entry))
+    if isinstance(raw.get("example"), dict):
+        raw["example"] = "e.g. " + ", ".join(
+            f"{k}={v!r}" for k, v in raw["example"].items()
+        )
+    if raw.get("kind") in _KINDS:
+        raw["kind"] = _KINDS[raw["kind"]]
+    row = {str(k): " ".join(str(v).split()) for k, v in raw.items() if v not in (None, "")}
+    case = "; ".join(
+        row[key]
+        for key in ("kind", "what", "op", "ops", "when", "case", "example")
+        if key in row
+    )
+    # ``engine`` is what the engine does, unless a record also names the engine itself.
+    done = row.get("engine_does") or row.get("observed") or row.get("engine", "")
+    if "engine_does" in row and row.get("engine"):
+        done = f"{row['engine']}: {done}"
+    return {
+        "framework": row.get("framework", framework),
+        "case": case,
+        "engine": done,
+        "convdims": row.get("convdims_does") or row.get("convdims", ""),
+        "source": row.get("source", ""),
+    }
+
+
 def quirks(frameworks: Sequence[Convention] | None = None) -> list[dict[str, str]]:
     """Every ``KNOWN_ENGINE_QUIRKS`` entry of the registered frameworks' modules (a
-    module may hold several frameworks: each entry is listed once)."""
+    module may hold several frameworks: each entry is listed once), in
+    ``QUIRK_COLUMNS``."""
     frameworks = registered() if frameworks is None else list(frameworks)
     seen: set[int] = set()
     rows: list[dict[str, str]] = []
@@ -374,8 +414,7 @@ def quirks(frameworks: Sequence[Convention] | None = None) -> list[dict[str, str
             continue
         seen.add(id(module))
         for entry in getattr(module, "KNOWN_ENGINE_QUIRKS", ()):
-            row = entry if isinstance(entry, dict) else vars(entry)
-            rows.append({str(k): str(v) for k, v in row.items()})
+            rows.append(_quirk_row(entry, convention.name))
     return rows
 
 
@@ -383,15 +422,11 @@ def quirks_table(frameworks: Sequence[Convention] | None = None) -> str:
     rows = quirks(frameworks)
     if not rows:
         return "No framework registered here lists a known quirk.\n"
-    columns: list[str] = []
-    for row in rows:
-        columns += [key for key in row if key not in columns]
+    columns = [c for c in QUIRK_COLUMNS if any(row[c] for row in rows)]
     head = "| " + " | ".join(c.replace("_", " ").capitalize() for c in columns) + " |"
     lines = [head, "|" + "---|" * len(columns)]
     for row in rows:
-        cells = [
-            html.escape(row.get(c, ""), quote=False).replace("|", "\\|") for c in columns
-        ]
+        cells = [html.escape(row[c], quote=False).replace("|", "\\|") for c in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 

@@ -90,7 +90,10 @@ def window_command(args: argparse.Namespace) -> dict[str, Any]:
                 sizes, kernels, strides, paddings, dilations, extras, strict=True
             )
         ]
-    records = [_axis_record(args, axis, axes, rule) for axis, rule in enumerate(rules)]
+    records = [
+        _axis_record(args, axis, axes, rule, stride is None)
+        for axis, (rule, stride) in enumerate(zip(rules, strides, strict=True))
+    ]
     return {
         "command": command,
         "framework": args.framework,
@@ -217,7 +220,11 @@ def _check_framework(
 
 
 def _axis_record(
-    args: argparse.Namespace, axis: int, axes: int, rule: conventions.AxisRule
+    args: argparse.Namespace,
+    axis: int,
+    axes: int,
+    rule: conventions.AxisRule,
+    stride_left_out: bool = False,
 ) -> dict[str, Any]:
     command = args.command
     record: dict[str, Any] = {
@@ -239,7 +246,13 @@ def _axis_record(
             derivation = conv_derivation(**rule.core_arguments())
             geometry = conv_geometry(**rule.core_arguments())
         elif command == "pool":
-            derivation = pool_derivation(**rule.core_arguments())
+            arguments = rule.core_arguments()
+            window_default = (
+                not rule.framework or conventions.get(rule.framework).pool_stride_window
+            )
+            if stride_left_out and window_default and rule.stride == rule.kernel_size:
+                arguments["stride"] = None  # the derivation says S is the window's
+            derivation = pool_derivation(**arguments)
             geometry = pool_geometry(**rule.core_arguments())
             record["stride"] = geometry.stride
         else:

@@ -89,6 +89,21 @@ class Normalization(Layer):
                 f"{self.axis}, inputs.shape={input_shape}, with unknown axis at index "
                 f"{next(a for a in keep if input_shape[a] is None)}"
             )
+        if len(set(keep)) < len(keep):
+            # Keras builds the statistics with the axis repeated, then reshapes them to
+            # the broadcast shape: that fails unless the repeated axes have size 1.
+            broadcast = [input_shape[i] if i in keep and i else 1 for i in range(rank)]
+            size = wanted = 1
+            for a in keep:
+                size *= input_shape[a]
+            for n in broadcast:
+                wanted *= n
+            if size != wanted:
+                raise ValueError(
+                    f"axis={self.axis} names an axis more than once; Keras then fails "
+                    f"at the first call: shape '{broadcast}' is invalid for input of size "
+                    f"{size}"
+                )
         if self.input_mean is None:
             shape = tuple(input_shape[a] for a in keep)
             size = 1
@@ -139,9 +154,15 @@ class LayerNormalization(Layer):
         rank = len(input_shape)
         axes = _axes(self.axis, rank, "axis")
         shape = tuple(input_shape[a] for a in axes)
+        if (self.scale or self.center) and None in shape:
+            raise ValueError(
+                "Shapes used to initialize variables must be fully-defined (no `None` "
+                f"dimensions). Received: shape={shape} for variable path="
+                f"'{self.name}/{'gamma' if self.scale else 'beta'}'"
+            )
         size = 1
         for s in shape:
-            size *= s
+            size *= s if s is not None else 1
         if self.scale:
             self._add_weight("gamma", self._weight_shape("gamma", shape), size)
         if self.center:
