@@ -8,15 +8,16 @@ the earlier calls that feed it. Each layer class of a lookalike declares its
 the pictures, the
 command line and the summaries' extra columns only read the graph.
 
->>> from convdims.window import AxisWindow
->>> graph = ModelGraph((
-...     LayerCall("input", "Input", Kind.INPUT, (1, 3, 32, 32), output_spatial=(32, 32)),
-...     LayerCall("conv", "Conv2d", Kind.CONV, (1, 5, 30, 30), input_spatial=(32, 32),
-...               output_spatial=(30, 30), in_channels=3, out_channels=5,
-...               window=(AxisWindow(3),) * 2, params=140, bias_params=5, inputs=(0,)),
-... ))
->>> [str(call.kind) for call in graph], graph.consumers(0), graph[1].kernel_size
-(['input', 'conv'], (1,), (3, 3))
+Examples:
+    >>> from convdims.window import AxisWindow
+    >>> graph = ModelGraph((
+    ...     LayerCall("input", "Input", Kind.INPUT, (1, 3, 32, 32), output_spatial=(32, 32)),
+    ...     LayerCall("conv", "Conv2d", Kind.CONV, (1, 5, 30, 30), input_spatial=(32, 32),
+    ...               output_spatial=(30, 30), in_channels=3, out_channels=5,
+    ...               window=(AxisWindow(3),) * 2, params=140, bias_params=5, inputs=(0,)),
+    ... ))
+    >>> [str(call.kind) for call in graph], graph.consumers(0), graph[1].kernel_size
+    (['input', 'conv'], (1,), (3, 3))
 """
 
 from __future__ import annotations

@@ -7,11 +7,12 @@ not divide ``I``. Upsampling (``nn.Upsample``, ``F.interpolate``, Keras's
 ``UpSampling*D``) takes a target size or a scale factor: PyTorch's output is
 ``floor(I * scale_factor)``; Keras repeats each cell an integer number of times.
 
->>> from convdims.resampling import adaptive_pool_windows, upsample_output_size
->>> adaptive_pool_windows(10, 4)
-((0, 3), (2, 5), (5, 8), (7, 10))
->>> upsample_output_size(7, 1.5), upsample_output_size(7, size=5)
-(10, 5)
+Examples:
+    >>> from convdims.resampling import adaptive_pool_windows, upsample_output_size
+    >>> adaptive_pool_windows(10, 4)
+    ((0, 3), (2, 5), (5, 8), (7, 10))
+    >>> upsample_output_size(7, 1.5), upsample_output_size(7, size=5)
+    (10, 5)
 """
 
 from __future__ import annotations

@@ -11,18 +11,19 @@ own words, into an [`AxisRule`][convdims.conventions.AxisRule]: the core's argum
 and the answer. The command line's ``--framework``, the Keras and PyTorch lookalikes and
 the site read the same data.
 
->>> from convdims import conventions
->>> conventions.FRAMEWORKS[:2]
-('keras', 'torch')
->>> torch = conventions.get("torch")
->>> torch.output_size("pool", 11, 3, stride=2, padding=1)
-6
->>> try:
-...     torch.output_size("pool", 11, 3, stride=2, padding=2)
-... except ValueError as error:
-...     print(error.argument, error.valid, error)  # doctest: +NORMALIZE_WHITESPACE
-padding 0..1 padding=2 puts 2 cell(s) before the input, but pooling padding must be
-at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires; use a padding of 0..1
+Examples:
+    >>> from convdims import conventions
+    >>> conventions.FRAMEWORKS[:2]
+    ('keras', 'torch')
+    >>> torch = conventions.get("torch")
+    >>> torch.output_size("pool", 11, 3, stride=2, padding=1)
+    6
+    >>> try:
+    ...     torch.output_size("pool", 11, 3, stride=2, padding=2)
+    ... except ValueError as error:
+    ...     print(error.argument, error.valid, error)  # doctest: +NORMALIZE_WHITESPACE
+    padding 0..1 padding=2 puts 2 cell(s) before the input, but pooling padding must be
+    at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires; use a padding of 0..1
 """
 
 from __future__ import annotations

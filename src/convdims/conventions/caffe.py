@@ -22,12 +22,13 @@ The drop is decided for the whole layer: with ``pad_h=1, pad_w=0`` the width kee
 drop rule too. [`resolve`][convdims.conventions.caffe.CaffeConvention.resolve] takes the
 layer's answer as ``layer_padded`` (default: this axis's own padding).
 
->>> from convdims import conventions
->>> caffe = conventions.get("caffe")
->>> caffe.output_size("pool", 5, 1, stride=3), caffe.output_size("pool", 5, 2, 3, 1)
-(3, 2)
->>> caffe.output_size("pool", 112, 3, stride=2)
-56
+Examples:
+    >>> from convdims import conventions
+    >>> caffe = conventions.get("caffe")
+    >>> caffe.output_size("pool", 5, 1, stride=3), caffe.output_size("pool", 5, 2, 3, 1)
+    (3, 2)
+    >>> caffe.output_size("pool", 112, 3, stride=2)
+    56
 """
 
 from __future__ import annotations

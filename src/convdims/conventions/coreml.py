@@ -23,14 +23,15 @@ The older NeuralNetwork format (``mlmodel/format/NeuralNetwork.proto:1150-1242``
 ``1911-1965``) has the same sizes; its pooling ``includeLastPixel`` drops the last window
 when *any* axis is padded, as Caffe does.
 
->>> from convdims import conventions
->>> coreml = conventions.get("coreml")
->>> coreml.output_size("pool", 5, 1, 3, ceil_mode=True), coreml.output_size(
-...     "pool", 5, 2, 3, (1, 1), ceil_mode=True)
-(3, 2)
->>> coreml.output_size("transpose", 4, 1, 3), coreml.output_size(
-...     "transpose", 4, 1, 3, "same")
-(10, 12)
+Examples:
+    >>> from convdims import conventions
+    >>> coreml = conventions.get("coreml")
+    >>> coreml.output_size("pool", 5, 1, 3, ceil_mode=True), coreml.output_size(
+    ...     "pool", 5, 2, 3, (1, 1), ceil_mode=True)
+    (3, 2)
+    >>> coreml.output_size("transpose", 4, 1, 3), coreml.output_size(
+    ...     "transpose", 4, 1, 3, "same")
+    (10, 12)
 """
 
 from __future__ import annotations

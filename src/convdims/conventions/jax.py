@@ -47,14 +47,15 @@ stride and the padding), convdims takes ``jax.example_libraries.stax``'s: stride
 Not modelled, and refused with the reason: negative padding, which lax takes as a crop
 of the input (``convolution.py:906-910`` refuses it only past the input's size).
 
->>> from convdims import conventions
->>> jax, flax = conventions.get("jax"), conventions.get("flax")
->>> jax.output_size("conv", 11, 3), flax.output_size("conv", 11, 3)
-(9, 11)
->>> jax.output_size("conv", 2, 5), flax.output_size("pool", 2, 5)
-(0, 0)
->>> jax.output_size("transpose", 5, 3, 2, (2, 2)), flax.output_size("transpose", 5, 3, 2)
-(11, 10)
+Examples:
+    >>> from convdims import conventions
+    >>> jax, flax = conventions.get("jax"), conventions.get("flax")
+    >>> jax.output_size("conv", 11, 3), flax.output_size("conv", 11, 3)
+    (9, 11)
+    >>> jax.output_size("conv", 2, 5), flax.output_size("pool", 2, 5)
+    (0, 0)
+    >>> jax.output_size("transpose", 5, 3, 2, (2, 2)), flax.output_size("transpose", 5, 3, 2)
+    (11, 10)
 """
 
 from __future__ import annotations

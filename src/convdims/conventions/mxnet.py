@@ -21,13 +21,14 @@ Read in github.com/apache/mxnet at commit b84609d3fc73d20929c114eab95faaa56e6c5e
 Here ``padding="same"`` stands for ``pooling_convention='same'`` and ``ceil_mode=True``
 for ``'full'``.
 
->>> from convdims import conventions
->>> mxnet = conventions.get("mxnet")
->>> mxnet.output_size("pool", 5, 1, 3, ceil_mode=True), mxnet.output_size(
-...     "pool", 5, 2, 2, 1, ceil_mode=True)
-(3, 4)
->>> mxnet.resolve("pool", 10, 3, 4, "same").padding
-(0, 1)
+Examples:
+    >>> from convdims import conventions
+    >>> mxnet = conventions.get("mxnet")
+    >>> mxnet.output_size("pool", 5, 1, 3, ceil_mode=True), mxnet.output_size(
+    ...     "pool", 5, 2, 2, 1, ceil_mode=True)
+    (3, 4)
+    >>> mxnet.resolve("pool", 10, 3, 4, "same").padding
+    (0, 1)
 """
 
 from __future__ import annotations

@@ -20,16 +20,17 @@ and the operator specification (``onnx/defs/nn/defs.cc``) differ, the engine dec
   to ``I*S + K - 1``
   (``conv_transpose_attributes.h``).
 
->>> from convdims import conventions
->>> onnx = conventions.get("onnx")
->>> onnx.output_size("pool", 11, 2, 2, (0, 1), ceil_mode=True)
-6
->>> onnx.output_size("pool", 3, 2), onnx.output_size("pool", 1, 2, 2)
-(2, 1)
->>> onnx.output_size("pool", 1, 4, 2)  # the window overhangs by 3 cells: empty
-0
->>> onnx.resolve("transpose", 12, 3, 2, "same_upper").output_size
-24
+Examples:
+    >>> from convdims import conventions
+    >>> onnx = conventions.get("onnx")
+    >>> onnx.output_size("pool", 11, 2, 2, (0, 1), ceil_mode=True)
+    6
+    >>> onnx.output_size("pool", 3, 2), onnx.output_size("pool", 1, 2, 2)
+    (2, 1)
+    >>> onnx.output_size("pool", 1, 4, 2)  # the window overhangs by 3 cells: empty
+    0
+    >>> onnx.resolve("transpose", 12, 3, 2, "same_upper").output_size
+    24
 """
 
 from __future__ import annotations

@@ -21,14 +21,15 @@ data (and what surprises users of other frameworks, in
   ``output_shape`` is given, and takes any ``output_shape``
   (``convolution_backprop_shape_inference_util.hpp``).
 
->>> from convdims import conventions
->>> openvino = conventions.get("openvino")
->>> openvino.output_size("pool", 11, 2, 2, 1, ceil_mode=True)
-7
->>> openvino.resolve("pool", 11, 2, 2, 1, rounding="ceil_torch").output_size
-6
->>> openvino.output_size("transpose", 1, 1, 1, (1, 0))
-0
+Examples:
+    >>> from convdims import conventions
+    >>> openvino = conventions.get("openvino")
+    >>> openvino.output_size("pool", 11, 2, 2, 1, ceil_mode=True)
+    7
+    >>> openvino.resolve("pool", 11, 2, 2, 1, rounding="ceil_torch").output_size
+    6
+    >>> openvino.output_size("transpose", 1, 1, 1, (1, 0))
+    0
 """
 
 from __future__ import annotations

@@ -25,13 +25,14 @@ Read in github.com/NVIDIA/TensorRT at commit a892d22267d9cd2dedc1a0893e6892ac901
 Here the words ``same_upper`` / ``same_lower`` are the SAME modes, an int or a
 ``(B, A)`` pair the explicit ones, and ``ceil_mode=True`` is ``kEXPLICIT_ROUND_UP``.
 
->>> from convdims import conventions
->>> trt = conventions.get("tensorrt")
->>> trt.output_size("pool", 5, 2, 2, 1), trt.output_size("pool", 5, 2, 2, 1, ceil_mode=True)
-(3, 4)
->>> trt.resolve("pool", 6, 3, 2, "same_upper").padding, trt.resolve(
-...     "pool", 6, 3, 2, "same_lower").padding
-('same', 'same_lower')
+Examples:
+    >>> from convdims import conventions
+    >>> trt = conventions.get("tensorrt")
+    >>> trt.output_size("pool", 5, 2, 2, 1), trt.output_size("pool", 5, 2, 2, 1, ceil_mode=True)
+    (3, 4)
+    >>> trt.resolve("pool", 6, 3, 2, "same_upper").padding, trt.resolve(
+    ...     "pool", 6, 3, 2, "same_lower").padding
+    ('same', 'same_lower')
 """
 
 from __future__ import annotations
