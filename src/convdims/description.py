@@ -11,7 +11,8 @@ command line and the summaries' extra columns only read the graph.
 Examples:
     >>> from convdims.window import AxisWindow
     >>> graph = ModelGraph((
-    ...     LayerCall("input", "Input", Kind.INPUT, (1, 3, 32, 32), output_spatial=(32, 32)),
+    ...     LayerCall("input", "Input", Kind.INPUT, (1, 3, 32, 32),
+    ...               output_spatial=(32, 32)),
     ...     LayerCall("conv", "Conv2d", Kind.CONV, (1, 5, 30, 30), input_spatial=(32, 32),
     ...               output_spatial=(30, 30), in_channels=3, out_channels=5,
     ...               window=(AxisWindow(3),) * 2, params=140, bias_params=5, inputs=(0,)),

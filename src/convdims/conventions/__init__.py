@@ -22,8 +22,9 @@ Examples:
     ...     torch.output_size("pool", 11, 3, stride=2, padding=2)
     ... except ValueError as error:
     ...     print(error.argument, error.valid, error)  # doctest: +NORMALIZE_WHITESPACE
-    padding 0..1 padding=2 puts 2 cell(s) before the input, but pooling padding must be
-    at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires; use a padding of 0..1
+    padding 0..1 padding=2 puts 2 cell(s) before the input, but pooling padding
+    must be at most half of pool_size=3 (pool_size // 2 = 1), as PyTorch requires;
+    use a padding of 0..1
 """
 
 from __future__ import annotations

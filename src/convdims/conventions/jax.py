@@ -54,7 +54,8 @@ Examples:
     (9, 11)
     >>> jax.output_size("conv", 2, 5), flax.output_size("pool", 2, 5)
     (0, 0)
-    >>> jax.output_size("transpose", 5, 3, 2, (2, 2)), flax.output_size("transpose", 5, 3, 2)
+    >>> (jax.output_size("transpose", 5, 3, 2, (2, 2)),
+    ...  flax.output_size("transpose", 5, 3, 2))
     (11, 10)
 """
 

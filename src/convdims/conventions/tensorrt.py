@@ -28,7 +28,8 @@ Here the words ``same_upper`` / ``same_lower`` are the SAME modes, an int or a
 Examples:
     >>> from convdims import conventions
     >>> trt = conventions.get("tensorrt")
-    >>> trt.output_size("pool", 5, 2, 2, 1), trt.output_size("pool", 5, 2, 2, 1, ceil_mode=True)
+    >>> (trt.output_size("pool", 5, 2, 2, 1),
+    ...  trt.output_size("pool", 5, 2, 2, 1, ceil_mode=True))
     (3, 4)
     >>> trt.resolve("pool", 6, 3, 2, "same_upper").padding, trt.resolve(
     ...     "pool", 6, 3, 2, "same_lower").padding
