@@ -233,24 +233,25 @@ def table(family: Family | str, frameworks: Sequence[Convention] | None = None) 
     cases = CASES[family]
     head = "| Framework | " + " | ".join(case.label for case in cases) + " |"
     lines = [head, "|---|" + "---:|" * len(cases)]
-    notes: list[str] = []
+    # One footnote per framework and refusal, naming every case it refuses.
+    notes: dict[tuple[str, str], list[str]] = {}
     for convention in frameworks:
         cells = [answer(convention, family, case) for case in cases]
         row = []
         for cell in cells:
             text = cell.text()
             if cell.refusal:
-                notes.append(
-                    f"{convention.title}, {cell.case.label}: "
-                    f"{html.escape(cell.refusal, quote=False)}"
-                )
-                text = f"refused[^{family.value}-{len(notes)}]"
+                key = (convention.title, cell.refusal)
+                notes.setdefault(key, []).append(cell.case.label)
+                text = f"refused[^{family.value}-{list(notes).index(key) + 1}]"
             row.append(text)
         lines.append(f"| {_name(convention)} | " + " | ".join(row) + " |")
     out = "\n".join(lines) + "\n"
     if notes:
         out += "\n" + "\n".join(
-            f"[^{family.value}-{n}]: {note}" for n, note in enumerate(notes, 1)
+            f"[^{family.value}-{n}]: {title}, {'; '.join(labels)}: "
+            f"{html.escape(refusal, quote=False)}"
+            for n, ((title, refusal), labels) in enumerate(notes.items(), 1)
         )
         out += "\n"
     return out

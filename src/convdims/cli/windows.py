@@ -175,6 +175,7 @@ def _framework_rules(
                     **layer,
                 )
             )
+            rules[-1].output_size  # noqa: B018 - the core's refusal, in axis order
         except (TypeError, ValueError) as error:
             raise from_argument_error(error, axis, axes) from None
     return rules
