@@ -120,3 +120,31 @@ def test_refusals(capsys, args, option, argument, words):
     assert words in error["message"], error
     if option is not None:
         assert error["option"] == option, error
+
+
+def test_a_refused_round_up_names_the_option_given(capsys):
+    from convdims.cli import main
+
+    assert (
+        main(["pool", "12x12", "-k", "3", "-s", "2", "--ceil-mode", "--framework", "tfjs"])
+        == 2
+    )
+    assert "argument --ceil-mode:" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "pool",
+                "12x12",
+                "-k",
+                "3",
+                "-s",
+                "2",
+                "--rounding",
+                "ceil",
+                "--framework",
+                "tfjs",
+            ]
+        )
+        == 2
+    )
+    assert "argument --rounding:" in capsys.readouterr().err

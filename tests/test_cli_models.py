@@ -168,6 +168,15 @@ def test_output_printed_before_an_exception_is_kept(capsys, tmp_path):
     ]
 
 
+def test_a_syntax_error_names_its_line_once(capsys, tmp_path):
+    script = write(tmp_path, "broken.py", "import keras\nx = (\n")
+    status, out, err = run(capsys, "run", str(script))
+    assert status == 2
+    assert err.splitlines() == [
+        f"convdims: error: {script} raised SyntaxError: '(' was never closed (line 2)"
+    ]
+
+
 def test_an_exception_in_a_module_of_the_script_names_that_file(capsys, tmp_path):
     write(tmp_path, "helper.py", "def build():\n    return 1 / 0\n")
     script = write(tmp_path, "main.py", "import helper\nhelper.build()\n")

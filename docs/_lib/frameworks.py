@@ -772,6 +772,6 @@ def round_up_derivations(
         for case in probes:
             cell = answer(members[0], Family.POOL, case)
             if cell.answered:
-                d = pool_derivation(**cell.rule.core_arguments())
+                d = pool_derivation(**cell.rule.core_arguments(), framework=names)
                 out.append((d, f"{names} ({rule}; {case.label})."))
     return out

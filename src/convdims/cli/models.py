@@ -93,6 +93,8 @@ def raised(error: BaseException, what: str, script: str) -> CommandError:
             extra={"unsupported": missing},
         )
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if isinstance(error, SyntaxError) and error.msg:
+        message = error.msg  # str() adds "(file, line N)", which _where says
     detail = f": {message}" if message else ""
     return CommandError(
         f"{what} raised {type(error).__name__}{detail}{_where(error, script)}"

@@ -23,6 +23,7 @@ from convdims.render.formula import (
     conv_transpose_derivation,
     pool_derivation,
 )
+from convdims.window import effective_kernel
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -240,11 +241,12 @@ def _axis_record(
         record["ceil_mode"] = rule.ceil_mode
     if command == "transpose":
         record["output_padding"] = rule.output_padding
+    title = conventions.get(rule.framework).title if rule.framework else None
     try:
         if rule.empty:
             geometry, derivation = None, None
         elif command == "conv":
-            derivation = conv_derivation(**rule.core_arguments())
+            derivation = conv_derivation(**rule.core_arguments(), framework=title)
             geometry = conv_geometry(**rule.core_arguments())
         elif command == "pool":
             arguments = rule.core_arguments()
@@ -253,11 +255,11 @@ def _axis_record(
             )
             if stride_left_out and window_default and rule.stride == rule.kernel_size:
                 arguments["stride"] = None  # the derivation says S is the window's
-            derivation = pool_derivation(**arguments)
+            derivation = pool_derivation(**arguments, framework=title)
             geometry = pool_geometry(**rule.core_arguments())
             record["stride"] = geometry.stride
         else:
-            derivation = conv_transpose_derivation(**rule.core_arguments())
+            derivation = conv_transpose_derivation(**rule.core_arguments(), framework=title)
             geometry = None
     except (TypeError, ValueError) as error:
         raise from_argument_error(error, axis, axes) from None
@@ -280,14 +282,33 @@ def _indent(text: str, spaces: int) -> str:
     return "\n".join(pad + line if line else line for line in text.splitlines())
 
 
-def _empty_text(framework: str, record: dict[str, Any]) -> str:
-    title = conventions.get(framework).title
+def _empty_text(framework: str, command: str, record: dict[str, Any]) -> str:
+    convention = conventions.get(framework)
+    before, after = record["pad_before"], record["pad_after"]
+    size, stride = record["input_size"], record["stride"]
+    window = (
+        f"the window (kernel {record['kernel_size']}, dilation {record['dilation']}) is "
+        "longer than the padded"
+    )
+    if command != "transpose":
+        why = f"{window} input ({before} + {size} + {after})"
+    elif convention.transpose_pads_input:
+        why = (
+            f"{window} stride-dilated input (P_b + (I - 1)*S + 1 + P_a = {before} + "
+            f"{(size - 1) * stride + 1} + {after})"
+        )
+    else:
+        extra = record.get("output_padding") or 0
+        full = (size - 1) * stride + effective_kernel(
+            record["kernel_size"], record["dilation"]
+        )
+        why = (
+            f"cropping {before} + {after} cell(s) leaves nothing of the full output "
+            f"(I - 1)*S + K{' + a' if extra else ''} = {full + extra}"
+        )
     return textwrap.fill(
-        f"axis {record['axis']}: {record['input_size']} -> 0, an empty output, not an "
-        f"error: the window (kernel {record['kernel_size']}, dilation "
-        f"{record['dilation']}) is longer than the padded input "
-        f"({record['pad_before']} + {record['input_size']} + {record['pad_after']}), and "
-        f"{title} then gives an axis of size 0",
+        f"axis {record['axis']}: {size} -> 0, an empty output, not an error: {why}, and "
+        f"{convention.title} then gives an axis of size 0",
         width=88,
         subsequent_indent="  ",
     )
@@ -304,7 +325,7 @@ def window_text(result: dict[str, Any]) -> str:
         derivation: Derivation | None = record["derivation"]
         lines.append("")
         if derivation is None:
-            lines.append(_empty_text(result["framework"], record))
+            lines.append(_empty_text(result["framework"], result["command"], record))
         elif len(axes) == 1:
             lines.append(derivation.render_text())
         else:

@@ -125,6 +125,10 @@ class Convention:
     run_here: bool = True
     source: str = ""
 
+    #: Whether a transposed convolution's numeric padding pads the stride-dilated input
+    #: (XLA's ``lax.conv_transpose``) instead of cropping the full output.
+    transpose_pads_input = False
+
     # Predicates: what the lookalikes ask ------------------------------------------
 
     def takes_padding(self, family: Family | str, padding: Any, axes: int = 1) -> bool:

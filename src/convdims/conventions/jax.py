@@ -155,6 +155,8 @@ class XlaConvention(Convention):
         op: per family, the framework's function or class, for messages.
     """
 
+    transpose_pads_input = True
+
     stride_one_words: dict[Family, tuple[str, ...]] | None = None
     op: dict[Family, str] | None = None
 
@@ -333,8 +335,8 @@ class XlaConvention(Convention):
         )
         core = self.core_padding(family, padding)
         padding_of = "output"
-        if family is Family.TRANSPOSE and not isinstance(core, str):
-            padding_of = "input"
+        if family is Family.TRANSPOSE and self.transpose_pads_input:
+            padding_of = "output" if isinstance(core, str) else "input"
         return XlaAxisRule(
             framework=self.name,
             family=family,

@@ -438,21 +438,27 @@ class TfjsConvention(Convention):
                     f"ceil_mode is TF.js's dimRoundingMode 'ceil', not {shown(rounding)}",
                     "'ceil' with ceil_mode",
                 )
+            # The refusals below then name the option the caller gave.
+            argument, value = (
+                ("ceil_mode", True) if rounding is None else ("rounding", "ceil")
+            )
             rounding = "ceil"
-        if rounding is None:
+        elif rounding is None:
             return None
+        else:
+            argument, value = "rounding", rounding
         op = _OPS[family][axes]
         if family is Family.CONV and axes == 3:
             self._refuse(
-                "rounding",
-                rounding,
+                argument,
+                value,
                 f"TF.js {op} takes no dimRoundingMode (its sizes truncate)",
                 "no rounding",
             )
         if isinstance(padding, str):
             self._refuse(
-                "rounding",
-                rounding,
+                argument,
+                value,
                 f"TF.js {op}: pad must be an integer when using dimRoundingMode "
                 f"{rounding} but got pad {padding}; give a number of cells",
                 "a numeric or explicit pad",

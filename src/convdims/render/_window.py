@@ -110,9 +110,12 @@ def _same_steps(
     kernel: Node,
     s: Var,
     pooling: bool,
+    framework: str | None = None,
+    lower: bool = False,
 ) -> tuple[list[Step], list[str]]:
-    """TensorFlow's 'same': O = ceil(I/S), then the total padding and its split."""
-    before, after = same_padding(input_size, kernel_size, stride, dilation)
+    """TensorFlow's 'same': O = ceil(I/S), then the total padding and its split (the
+    odd cell after; before with ``lower``, ONNX's SAME_LOWER)."""
+    before, after = same_padding(input_size, kernel_size, stride, dilation, lower=lower)
     o = Symbol("O", "O", "output size", output_size)
     steps = [
         equation("O", "O", ceil(Frac(i, s)), output_size, "the 'same' output size"),
@@ -131,19 +134,27 @@ def _same_steps(
             "the 'same' total padding",
         ),
     ]
-    who = "Keras" if pooling else "Keras/TensorFlow; PyTorch at stride 1"
+    if framework is not None:
+        who = framework
+    else:
+        who = "Keras" if pooling else "Keras/TensorFlow; PyTorch at stride 1"
+    word = "same_lower" if lower else "same"
     k_text = kernel.text(numbers=False)
     if before == after:
         notes = [
-            f"padding='same' ({who}) keeps O = ceil(I/S) and pads {before} cell(s) "
+            f"padding={word!r} ({who}) keeps O = ceil(I/S) and pads {before} cell(s) "
             f"on each side."
         ]
     else:
+        where = (
+            "before (left/top), as ONNX's SAME_LOWER does"
+            if lower
+            else "after (right/bottom), as TensorFlow does"
+        )
         notes = [
-            f"padding='same' ({who}) keeps O = ceil(I/S) and pads "
+            f"padding={word!r} ({who}) keeps O = ceil(I/S) and pads "
             f"max((O - 1)*S + {k_text} - I, 0) = {before + after} cell(s) in total: "
-            f"P_b = {before} before, P_a = {after} after; the odd cell goes after "
-            f"(right/bottom), as TensorFlow does."
+            f"P_b = {before} before, P_a = {after} after; the odd cell goes {where}."
         ]
     return steps, notes
 
@@ -155,8 +166,14 @@ def window_derivation(
     what: str,
     stride_given: int | None,
     rounding: str = "floor",
+    framework: str | None = None,
 ) -> Derivation:
+    """The derivation of a window layer's output size; ``framework`` is the title of
+    the framework whose rules gave the arguments, for the notes (None: the core's
+    rules, which are PyTorch's for ceil_mode)."""
     g = geometry
+    rounds_up = f"ceil_mode ({framework or 'PyTorch'}) rounds the division up"
+    dropped = "PyTorch drops it" if framework is None else "it is dropped"
     i, kernel, pad, steps, legend = _window_terms(
         g.input_size,
         g.kernel_size,
@@ -172,7 +189,7 @@ def window_derivation(
     notes: list[str] = []
     if what == "pooling" and stride_given is None:
         notes.append(f"S defaults to the pool size (k = {g.kernel_size}).")
-    if padding == "same":
+    if padding in ("same", "same_lower"):
         same_steps, same_notes = _same_steps(
             g.input_size,
             g.kernel_size,
@@ -183,12 +200,17 @@ def window_derivation(
             kernel,
             s,
             what == "pooling",
+            framework,
+            lower=padding == "same_lower",
         )
         steps += same_steps
         notes += same_notes
         if what == "pooling":
             notes.append(
                 "pooling ignores the padded cells (Keras's average excludes them)."
+                if framework is None
+                else "the padded cells hold no data: max pooling never picks one; "
+                f"whether an average counts them is a separate option of {framework}."
             )
     elif padding in ("full", "causal"):
         reach = "K - 1" if g.dilation != 1 else "k - 1"
@@ -239,7 +261,7 @@ def window_derivation(
                 )
             else:
                 notes.append(
-                    f"ceil_mode (PyTorch) rounds the division up; the last window starts "
+                    f"{rounds_up}; the last window starts "
                     f"at {start}, before I + P_b = {g.input_size + g.pad_before}, so it "
                     "is kept"
                     + (
@@ -268,15 +290,15 @@ def window_derivation(
                 f"the {what} size",
             )
             notes.append(
-                f"ceil_mode (PyTorch) rounds the division up, but the last window must "
+                f"{rounds_up}, but the last window must "
                 f"start inside the input or the left padding: window {naive} would start "
                 f"at {start}, which is not before I + P = {g.input_size + g.pad_before}, "
-                f"so PyTorch drops it ({naive} - 1 = {g.output_size})."
+                f"so {dropped} ({naive} - 1 = {g.output_size})."
                 if g.pad_before == g.pad_after
-                else f"ceil_mode (PyTorch) rounds the division up, but the last window "
+                else f"{rounds_up}, but the last window "
                 f"must start inside the input or the left padding: window {naive} would "
                 f"start at {start}, which is not before I + P_b = "
-                f"{g.input_size + g.pad_before}, so PyTorch drops it "
+                f"{g.input_size + g.pad_before}, so {dropped} "
                 f"({naive} - 1 = {g.output_size})."
             )
         else:

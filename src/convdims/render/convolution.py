@@ -17,10 +17,14 @@ def conv_derivation(
     padding: Any = 0,
     dilation: int = 1,
     rounding: str = "floor",
+    *,
+    framework: str | None = None,
 ) -> Derivation:
     """Derive the output size of a convolution along one axis.
 
-    Arguments and errors as [`conv_output_size`][convdims.conv_output_size]. The
+    Arguments and errors as [`conv_output_size`][convdims.conv_output_size];
+    ``framework`` is the title of the framework whose rules gave the arguments, named
+    in the notes (None: the core's rules). The
     general formula is ``O = floor((I - K + P_b + P_a)/S) + 1`` with
     ``K = d(k - 1) + 1``; it is written with k when d = 1 and with 2P when the padding is
     symmetric.
@@ -53,5 +57,5 @@ def conv_derivation(
     )
     geometry = conv_geometry(input_size, kernel_size, stride, padding, dilation, rounding)
     return window_derivation(
-        geometry, padding, "kernel size", "convolution", None, rounding
+        geometry, padding, "kernel size", "convolution", None, rounding, framework
     )

@@ -21,12 +21,15 @@ def pool_derivation(
     rounding: str = "floor",
     *,
     padding_only: bool = False,
+    framework: str | None = None,
 ) -> Derivation:
     """Derive the output size of max or average pooling along one axis.
 
     Arguments and errors as [`pool_output_size`][convdims.pool_output_size]: the
     stride defaults to the pool size, ``ceil_mode`` rounds up under PyTorch's
-    last-window rule (``last_window="keep"``: without it).
+    last-window rule (``last_window="keep"``: without it). ``framework`` is the title of
+    the framework whose rules gave the arguments, named in the notes (None: the core's
+    rules, PyTorch's for ceil_mode).
 
     Examples:
         >>> d = pool_derivation(30, 2)
@@ -55,4 +58,6 @@ def pool_derivation(
         rounding,
         padding_only=padding_only,
     )
-    return window_derivation(geometry, padding, "pool size", "pooling", stride, rounding)
+    return window_derivation(
+        geometry, padding, "pool size", "pooling", stride, rounding, framework
+    )

@@ -39,6 +39,7 @@ def conv_transpose_derivation(
     *,
     padding_of: str = "output",
     output_padding_bound: bool = True,
+    framework: str | None = None,
 ) -> Derivation:
     """Derive the output size of a transposed convolution along one axis.
 
@@ -46,7 +47,8 @@ def conv_transpose_derivation(
     [`conv_transpose_output_size`][convdims.conv_transpose_output_size]. An int (or a
     ``(before, after)`` pair) is PyTorch's padding: ``O = (I - 1)S - 2P + K + a``; the
     words ``"valid"`` and ``"same"`` are Keras's, where ``output_padding=None`` and 0
-    differ.
+    differ. ``framework`` is the title of the framework whose rules gave the
+    arguments, named in the notes (None: the core's rules, as above).
 
     Examples:
         >>> conv_transpose_derivation(12, 3, 2, 1).text
@@ -114,10 +116,22 @@ def conv_transpose_derivation(
             else:
                 expression = Product((Var(i), Var(s)))
             other = _other_size(size, kernel_cells, step, padding, 0, dil)
-            notes.append(
-                f"Keras with output_padding=None (its default) infers the extra cells; "
-                f"output_padding=0 {_would_give(other, output)}"
-            )
+            if framework in (None, "Keras"):
+                notes.append(
+                    f"Keras with output_padding=None (its default) infers the extra "
+                    f"cells; output_padding=0 {_would_give(other, output)}"
+                )
+            elif padding == "valid":
+                notes.append(
+                    f"padding='valid' ({framework}) crops nothing: the output is the "
+                    "whole (I - 1)*S + K, or I*S when the kernel is shorter than the "
+                    "stride."
+                )
+            else:
+                notes.append(
+                    f"padding={padding!r} ({framework}) makes the output I*S, the size "
+                    f"a 'same' convolution of stride S would take back to I."
+                )
         else:
             a = Symbol("a", "a", "output padding", output_padding)
             legend.append(a)
@@ -126,10 +140,11 @@ def conv_transpose_derivation(
             else:
                 expression = add(i_minus_1_s, Mod(kernel, TWO), Var(a))
             other = _other_size(size, kernel_cells, step, padding, None, dil)
-            notes.append(
-                f"Keras: output_padding={output_padding} is not the same as None (the "
-                f"default), which {_would_give(other, output)}"
-            )
+            if framework in (None, "Keras"):
+                notes.append(
+                    f"Keras: output_padding={output_padding} is not the same as None "
+                    f"(the default), which {_would_give(other, output)}"
+                )
     else:
         if isinstance(padding, (tuple, list)):
             before, after = int(padding[0]), int(padding[1])
@@ -153,7 +168,8 @@ def conv_transpose_derivation(
             else ""
         )
         notes.append(
-            "PyTorch: padding crops cells off both ends of the full output "
+            f"{framework or 'PyTorch'}: padding crops cells off both ends of the full "
+            "output "
             f"(I - 1)*S + K; output_padding (a) adds cells at the end{bound}."
         )
     main = equation("O", "O", expression, output, what)
