@@ -6,21 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from convdims._checks import as_int, positive_int, shown
-from convdims._compat import StrEnum
 from convdims._values import field, value
+from convdims.conventions._rule import AxisRule, Family, LayerArguments, _family
 from convdims.errors import ArgumentError, ArgumentTypeError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-
-class Family(StrEnum):
-    """The layer families whose rules differ: convolution, pooling, transposed."""
-
-    CONV = "conv"
-    POOL = "pool"
-    TRANSPOSE = "transpose"
 
 
 #: What ``output_padding`` must stay below: the stride, or the larger of stride and
@@ -43,19 +35,6 @@ def _shown(padding: Any) -> str:
     if isinstance(padding, (tuple, list)):
         return ",".join(shown(p) for p in padding)
     return padding if isinstance(padding, str) else shown(padding)
-
-
-def _family(family: Any) -> Family:
-    try:
-        return Family(family)
-    except ValueError:
-        raise ArgumentError(
-            f"family={shown(family)} is not a layer family; use 'conv', 'pool' or "
-            "'transpose'",
-            argument="family",
-            value=family,
-            valid="'conv', 'pool' or 'transpose'",
-        ) from None
 
 
 def _joined(values: Sequence[int]) -> str:
@@ -100,6 +79,9 @@ class Convention:
             (else they are cited from its source: ``source``).
         source: where the rules come from: the engine and version checked, or the
             file and line cited.
+        no_output_padding: for a framework whose transposed convolution has no
+            output_padding, its layer's name and what to do instead (after "(got N)").
+        rounding_hint: what follows "has no rounding option" when a rounding is given.
     """
 
     name: str
@@ -124,6 +106,8 @@ class Convention:
     empty_output: frozenset[Family] = frozenset()
     run_here: bool = True
     source: str = ""
+    no_output_padding: tuple[str, str] | None = None
+    rounding_hint: str = " (dimRoundingMode is TF.js's); leave it out"
 
     #: Whether a transposed convolution's numeric padding pads the stride-dilated input
     #: (XLA's ``lax.conv_transpose``) instead of cropping the full output.
@@ -261,6 +245,16 @@ class Convention:
                 value=ceil_mode,
                 valid="True or False",
             )
+        layer = LayerArguments(
+            paddings=list(paddings),
+            strides=strides,
+            dilations=dilations,
+            kernel_sizes=kernel_sizes,
+            ceil_mode=ceil_mode,
+            output_paddings=None if output_paddings is None else list(output_paddings),
+            axes=axes,
+        )
+        self._refuse_first(family, layer)
         concrete = [1 if s is None else s for s in strides]
         for padding in paddings:
             self._check_padding(family, padding, axes)
@@ -311,6 +305,23 @@ class Convention:
                     "default is 0",
                     "an int of 0 or more",
                 )
+            for extra in output_paddings if self.no_output_padding else ():
+                if extra not in (None, 0):
+                    layer_name, instead = self.no_output_padding
+                    self._refuse(
+                        "output_padding",
+                        extra,
+                        f"{self.title}'s {layer_name} has no output_padding (got "
+                        f"{shown(extra)}){instead}",
+                        "0 (none)",
+                    )
+        self._refuse_more(family, layer)
+
+    def _refuse_first(self, family: Family, layer: LayerArguments) -> None:
+        """A framework's own refusals that come before the common ones (none here)."""
+
+    def _refuse_more(self, family: Family, layer: LayerArguments) -> None:
+        """A framework's own refusals after the common ones (none here)."""
 
     def _check_padding(self, family: Family, padding: Any, axes: int) -> None:
         if self.takes_padding(family, padding, axes):
@@ -428,8 +439,7 @@ class Convention:
             self._refuse(
                 "rounding",
                 rounding,
-                f"{self.title} has no rounding option (dimRoundingMode is TF.js's); "
-                "leave it out",
+                f"{self.title} has no rounding option{self.rounding_hint}",
                 "no rounding option",
             )
         if padding is None:
@@ -446,19 +456,27 @@ class Convention:
             output_paddings=[output_padding] if family is Family.TRANSPOSE else None,
             axes=axes,
         )
-        return AxisRule(
-            framework=self.name,
-            family=family,
-            input_size=input_size,
-            kernel_size=kernel_size,
-            stride=self.default_stride(family, kernel_size) if stride is None else stride,
-            padding=self.core_padding(family, padding),
-            dilation=dilation,
-            ceil_mode=bool(ceil_mode) or family in self.ceil_always,
-            last_window=self.last_window,
-            output_padding=output_padding if family is Family.TRANSPOSE else None,
-            empty_allowed=family in self.empty_output,
+        return self._adjust(
+            AxisRule(
+                framework=self.name,
+                family=family,
+                input_size=input_size,
+                kernel_size=kernel_size,
+                stride=self.default_stride(family, kernel_size)
+                if stride is None
+                else stride,
+                padding=self.core_padding(family, padding),
+                dilation=dilation,
+                ceil_mode=bool(ceil_mode) or family in self.ceil_always,
+                last_window=self.last_window,
+                output_padding=output_padding if family is Family.TRANSPOSE else None,
+                empty_allowed=family in self.empty_output,
+            )
         )
+
+    def _adjust(self, rule: AxisRule) -> AxisRule:
+        """A framework's own change to the common answer for one axis (none here)."""
+        return rule
 
     def output_size(
         self,
@@ -497,88 +515,6 @@ class Convention:
             ceil_mode,
             output_padding,
         ).output_size
-
-
-@value
-class AxisRule:
-    """One axis of one framework's layer, in the core's terms: what the core computes.
-
-    ``padding`` is the core's (a word of [`PADDING_WORDS`][convdims.PADDING_WORDS], an
-    int, or a ``(before, after)`` pair); ``stride`` is concrete.
-
-    Examples:
-        >>> from convdims import conventions
-        >>> rule = conventions.get("torch").resolve("pool", 11, 2, padding=1,
-        ...                                         ceil_mode=True)
-        >>> rule.output_size, rule.empty, rule.geometry().window_starts
-        (6, False, (0, 2, 4, 6, 8, 10))
-    """
-
-    framework: str
-    family: Family
-    input_size: int
-    kernel_size: int
-    stride: int
-    padding: Any
-    dilation: int = 1
-    ceil_mode: bool = False
-    last_window: str = "drop"
-    output_padding: int | None = None
-    empty_allowed: bool = False
-
-    @property
-    def empty(self) -> bool:
-        """Whether the window does not fit and the framework gives an empty axis."""
-        if not self.empty_allowed or self.family is Family.TRANSPOSE:
-            return False
-        from convdims.padding import explicit_padding
-        from convdims.window import effective_kernel
-
-        before, after = explicit_padding(
-            self.padding, self.input_size, self.kernel_size, self.stride, self.dilation
-        )
-        padded = before + self.input_size + after
-        return padded < effective_kernel(self.kernel_size, self.dilation)
-
-    def core_arguments(self) -> dict[str, Any]:
-        """The keyword arguments of the core's function (and derivation) for this axis."""
-        arguments: dict[str, Any] = {
-            "input_size": self.input_size,
-            "stride": self.stride,
-            "padding": self.padding,
-            "dilation": self.dilation,
-        }
-        if self.family is Family.POOL:
-            arguments["pool_size"] = self.kernel_size
-            arguments["ceil_mode"] = self.ceil_mode
-            arguments["last_window"] = self.last_window
-        else:
-            arguments["kernel_size"] = self.kernel_size
-        if self.family is Family.TRANSPOSE:
-            arguments["output_padding"] = self.output_padding
-        return arguments
-
-    def geometry(self) -> Any:
-        """The core's [`AxisGeometry`][convdims.AxisGeometry] of a convolution or pooling
-        axis (None for a transposed convolution, or an empty axis)."""
-        if self.family is Family.TRANSPOSE or self.empty:
-            return None
-        from convdims.convolution import conv_geometry
-        from convdims.pooling import pool_geometry
-
-        build = pool_geometry if self.family is Family.POOL else conv_geometry
-        return build(**self.core_arguments())
-
-    @property
-    def output_size(self) -> int:
-        """O, from the core (0 for an empty axis)."""
-        if self.empty:
-            return 0
-        if self.family is Family.TRANSPOSE:
-            from convdims.transposed import conv_transpose_output_size
-
-            return conv_transpose_output_size(**self.core_arguments())
-        return self.geometry().output_size
 
 
 def get(framework: str) -> Convention:

@@ -38,6 +38,7 @@ from typing import Any
 
 from convdims._checks import shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _family
+from convdims.conventions._rule import LayerArguments
 
 _REPO = "github.com/BVLC/caffe@9b891540183ddc834a02b2bd81b31afae71b2153"
 
@@ -59,34 +60,20 @@ _ROUNDINGS = ("ceil", "floor")
 class CaffeConvention(Convention):
     """Caffe's rules: the data of a [`Convention`][convdims.conventions.Convention],
     plus the pooling rules data cannot say (round up, drop only when padded, pad below
-    the window)."""
+    the window).
 
-    def check(
-        self,
-        family: Family | str,
-        *,
-        paddings: Any,
-        strides: Any,
-        dilations: Any,
-        kernel_sizes: Any = None,
-        ceil_mode: bool = False,
-        output_paddings: Any = None,
-        axes: int | None = None,
-    ) -> None:
-        """Refuse what Caffe refuses (see
-        [`Convention.check`][convdims.conventions.Convention.check]).
+    Examples:
+        >>> from convdims import conventions
+        >>> try:
+        ...     conventions.get("caffe").check("conv", paddings=["same"],
+        ...                                    strides=[1], dilations=[1])
+        ... except ValueError as error:
+        ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+        padding | Caffe has no padding words ('same'): ...
+    """
 
-        Examples:
-            >>> from convdims import conventions
-            >>> try:
-            ...     conventions.get("caffe").check("conv", paddings=["same"],
-            ...                                    strides=[1], dilations=[1])
-            ... except ValueError as error:
-            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
-            padding | Caffe has no padding words ('same'): ...
-        """
-        family = _family(family)
-        for padding in paddings:
+    def _refuse_first(self, family: Family, layer: LayerArguments) -> None:
+        for padding in layer.paddings:
             if isinstance(padding, str):
                 self._refuse(
                     "padding",
@@ -96,38 +83,20 @@ class CaffeConvention(Convention):
                     "keeps the size of an odd kernel at stride 1",
                     "an int",
                 )
-        super().check(
-            family,
-            paddings=paddings,
-            strides=strides,
-            dilations=dilations,
-            kernel_sizes=kernel_sizes,
-            ceil_mode=ceil_mode,
-            output_paddings=output_paddings,
-            axes=axes,
-        )
-        if family is Family.POOL and kernel_sizes is not None:
-            for padding, kernel in zip(paddings, kernel_sizes, strict=False):
-                if isinstance(padding, int) and kernel >= 1 and padding >= kernel:
-                    self._refuse(
-                        "padding",
-                        padding,
-                        f"Caffe requires pad < kernel_size for pooling (got pad="
-                        f"{shown(padding)}, kernel_size={kernel}: CHECK_LT(pad_h_, "
-                        f"kernel_h_) in pooling_layer.cpp); use a pad of 0..{kernel - 1}",
-                        f"0..{kernel - 1}",
-                    )
-        if family is Family.TRANSPOSE and output_paddings is not None:
-            for extra in output_paddings:
-                if extra not in (None, 0):
-                    self._refuse(
-                        "output_padding",
-                        extra,
-                        f"Caffe's Deconvolution has no output_padding (got "
-                        f"{shown(extra)}): its output is stride*(I - 1) + K - 2*pad; "
-                        "crop or pad the result instead",
-                        "0 (none)",
-                    )
+
+    def _refuse_more(self, family: Family, layer: LayerArguments) -> None:
+        if family is not Family.POOL or layer.kernel_sizes is None:
+            return
+        for padding, kernel in zip(layer.paddings, layer.kernel_sizes, strict=False):
+            if isinstance(padding, int) and kernel >= 1 and padding >= kernel:
+                self._refuse(
+                    "padding",
+                    padding,
+                    f"Caffe requires pad < kernel_size for pooling (got pad="
+                    f"{shown(padding)}, kernel_size={kernel}: CHECK_LT(pad_h_, "
+                    f"kernel_h_) in pooling_layer.cpp); use a pad of 0..{kernel - 1}",
+                    f"0..{kernel - 1}",
+                )
 
     def layer_options(self, family: Family | str, paddings: Any) -> dict[str, Any]:
         """``layer_padded`` for pooling: whether any axis has padding (Caffe's
@@ -236,6 +205,10 @@ CAFFE = CaffeConvention(
         "src/caffe/proto/caffe.proto:598-600, 934, 951"
     ),
     extra_hint={"pair": "; Caffe pads both sides equally (pad, or pad_h and pad_w)"},
+    no_output_padding=(
+        "Deconvolution",
+        ": its output is stride*(I - 1) + K - 2*pad; crop or pad the result instead",
+    ),
 )
 
 __all__ = ["CAFFE", "KNOWN_ENGINE_QUIRKS", "CaffeConvention"]

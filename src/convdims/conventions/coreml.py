@@ -40,7 +40,8 @@ from dataclasses import replace
 from typing import Any
 
 from convdims._checks import shown
-from convdims.conventions._convention import AxisRule, Convention, Family, _family
+from convdims.conventions._convention import AxisRule, Convention, Family
+from convdims.conventions._rule import LayerArguments
 from convdims.padding import explicit_padding
 
 _REPO = "github.com/apple/coremltools@e0e2f42b0b7c601958c0c2b53ce12c8a39023d00"
@@ -64,130 +65,58 @@ def _pair(padding: Any) -> tuple[Any, Any] | None:
 
 class CoreMLConvention(Convention):
     """Core ML's rules: a [`Convention`][convdims.conventions.Convention] plus its
-    ``ceil_mode`` rules and ``conv_transpose``'s sizes."""
+    ``ceil_mode`` rules and ``conv_transpose``'s sizes (a ``(before, after)`` pair is
+    ``pad_type='custom'``).
 
-    def check(
-        self,
-        family: Family | str,
-        *,
-        paddings: Any,
-        strides: Any,
-        dilations: Any,
-        kernel_sizes: Any = None,
-        ceil_mode: bool = False,
-        output_paddings: Any = None,
-        axes: int | None = None,
-    ) -> None:
-        """Refuse what Core ML refuses (see
-        [`Convention.check`][convdims.conventions.Convention.check]).
+    Examples:
+        >>> from convdims import conventions
+        >>> try:
+        ...     conventions.get("coreml").check("pool", paddings=[(0, 1)], strides=[2],
+        ...                                     dilations=[1], ceil_mode=True)
+        ... except ValueError as error:
+        ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+        padding | Core ML's ceil_mode needs equal padding before and after ...
+    """
 
-        Examples:
-            >>> from convdims import conventions
-            >>> try:
-            ...     conventions.get("coreml").check("pool", paddings=[(0, 1)], strides=[2],
-            ...                                     dilations=[1], ceil_mode=True)
-            ... except ValueError as error:
-            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
-            padding | Core ML's ceil_mode needs equal padding before and after ...
-        """
-        family = _family(family)
-        super().check(
-            family,
-            paddings=paddings,
-            strides=strides,
-            dilations=dilations,
-            kernel_sizes=kernel_sizes,
-            ceil_mode=ceil_mode,
-            output_paddings=output_paddings,
-            axes=axes,
-        )
-        axes = len(paddings) if axes is None else axes
-        if family is Family.POOL and ceil_mode:
-            if axes > 2:
+    def _refuse_more(self, family: Family, layer: LayerArguments) -> None:
+        if family is not Family.POOL or not layer.ceil_mode:
+            return
+        if layer.axes > 2:
+            self._refuse(
+                "ceil_mode",
+                True,
+                f"Core ML's ceil_mode is for 1-D and 2-D pooling only (this layer has "
+                f"{layer.axes} axes)",
+                "ceil_mode=False",
+            )
+        for padding in layer.paddings:
+            if isinstance(padding, str) and padding.lower() == "same":
                 self._refuse(
                     "ceil_mode",
                     True,
-                    f"Core ML's ceil_mode is for 1-D and 2-D pooling only (this layer has "
-                    f"{axes} axes)",
-                    "ceil_mode=False",
+                    "Core ML refuses ceil_mode with pad_type 'same'; use 'valid', "
+                    "'same_lower' or custom padding",
+                    "ceil_mode=False with 'same'",
                 )
-            for padding in paddings:
-                if isinstance(padding, str) and padding.lower() == "same":
-                    self._refuse(
-                        "ceil_mode",
-                        True,
-                        "Core ML refuses ceil_mode with pad_type 'same'; use 'valid', "
-                        "'same_lower' or custom padding",
-                        "ceil_mode=False with 'same'",
-                    )
-                pair = _pair(padding)
-                if pair is not None and pair[0] != pair[1]:
-                    self._refuse(
-                        "padding",
-                        padding,
-                        f"Core ML's ceil_mode needs equal padding before and after (got "
-                        f"{shown(pair)})",
-                        "a (P, P) pair",
-                    )
-        if family is Family.TRANSPOSE and output_paddings is not None:
-            for extra in output_paddings:
-                if extra not in (None, 0):
-                    self._refuse(
-                        "output_padding",
-                        extra,
-                        f"Core ML's conv_transpose has no output_padding (got "
-                        f"{shown(extra)}); it takes output_shape, the whole output size",
-                        "0 (none)",
-                    )
+            pair = _pair(padding)
+            if pair is not None and pair[0] != pair[1]:
+                self._refuse(
+                    "padding",
+                    padding,
+                    f"Core ML's ceil_mode needs equal padding before and after (got "
+                    f"{shown(pair)})",
+                    "a (P, P) pair",
+                )
 
-    def resolve(
-        self,
-        family: Family | str,
-        input_size: int,
-        kernel_size: int,
-        stride: int | None = None,
-        padding: Any = None,
-        dilation: int = 1,
-        ceil_mode: bool = False,
-        output_padding: Any = "default",
-        *,
-        axes: int = 1,
-        rounding: str | None = None,
-    ) -> AxisRule:
-        """One axis as Core ML computes it (arguments as
-        [`Convention.resolve`][convdims.conventions.Convention.resolve]; a
-        ``(before, after)`` pair is ``pad_type='custom'``).
-
-        Raises:
-            ArgumentError: Core ML refuses the arguments, or the core does.
-        """
-        family = _family(family)
-        if rounding is not None:
-            self._refuse(
-                "rounding",
-                rounding,
-                "Core ML has no rounding option; pooling rounds up with ceil_mode",
-                "no rounding",
-            )
-        rule = super().resolve(
-            family,
-            input_size,
-            kernel_size,
-            stride,
-            padding,
-            dilation,
-            ceil_mode,
-            output_padding,
-            axes=axes,
-        )
-        if family is Family.POOL and rule.ceil_mode:
+    def _adjust(self, rule: AxisRule) -> AxisRule:
+        if rule.family is Family.POOL and rule.ceil_mode:
             before, after = explicit_padding(
                 rule.padding, rule.input_size, rule.kernel_size, rule.stride
             )
             # The drop compares with I + pad/2; pads are equal here, or 'same_lower's odd
             # cell is before, so pad/2 rounded up is the cells before: the core's "drop".
             return replace(rule, last_window="drop" if before + after else "keep")
-        if family is Family.TRANSPOSE:
+        if rule.family is Family.TRANSPOSE:
             if rule.padding == "valid":
                 return replace(rule, padding=(0, 0), output_padding=0)
             if rule.padding == "same":
@@ -221,6 +150,8 @@ COREML = CoreMLConvention(
         "int": "; Core ML's custom padding is a (before, after) pair: give {padding},"
         "{padding}"
     },
+    no_output_padding=("conv_transpose", "; it takes output_shape, the whole output size"),
+    rounding_hint="; pooling rounds up with ceil_mode",
 )
 
 __all__ = ["COREML", "KNOWN_ENGINE_QUIRKS", "CoreMLConvention"]

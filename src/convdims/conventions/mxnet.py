@@ -36,7 +36,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from convdims.conventions._convention import AxisRule, Convention, Family, _family
+from convdims.conventions._convention import AxisRule, Convention, Family
+from convdims.conventions._rule import LayerArguments
 from convdims.padding import explicit_padding
 from convdims.window import effective_kernel
 
@@ -56,55 +57,37 @@ KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = (
 
 class MXNetConvention(Convention):
     """MXNet's rules: a [`Convention`][convdims.conventions.Convention] plus the
-    pooling conventions and ``adj`` < stride."""
+    pooling conventions and ``adj`` < stride (``padding="same"`` is pooling's
+    ``pooling_convention='same'``, ``ceil_mode`` its ``'full'``).
 
-    def check(
-        self,
-        family: Family | str,
-        *,
-        paddings: Any,
-        strides: Any,
-        dilations: Any,
-        kernel_sizes: Any = None,
-        ceil_mode: bool = False,
-        output_paddings: Any = None,
-        axes: int | None = None,
-    ) -> None:
-        """Refuse what MXNet refuses (see
-        [`Convention.check`][convdims.conventions.Convention.check]).
+    Examples:
+        >>> from convdims import conventions
+        >>> mxnet = conventions.get("mxnet")
+        >>> try:
+        ...     mxnet.check("pool", paddings=["same"] * 2, strides=[1, 1],
+        ...                 dilations=[1, 1])
+        ... except ValueError as error:
+        ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+        padding | MXNet's pooling_convention='same' is for 1-D pooling only ...
+        >>> try:
+        ...     mxnet.output_size("pool", 4, 7, 2, 1, ceil_mode=True)
+        ... except ValueError as error:
+        ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+        kernel_size | MXNet requires kernel <= padded input ...
+    """
 
-        Examples:
-            >>> from convdims import conventions
-            >>> try:
-            ...     conventions.get("mxnet").check("pool", paddings=["same"] * 2,
-            ...                                    strides=[1, 1], dilations=[1, 1])
-            ... except ValueError as error:
-            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
-            padding | MXNet's pooling_convention='same' is for 1-D pooling only ...
-        """
-        family = _family(family)
-        super().check(
-            family,
-            paddings=paddings,
-            strides=strides,
-            dilations=dilations,
-            kernel_sizes=kernel_sizes,
-            ceil_mode=ceil_mode,
-            output_paddings=output_paddings,
-            axes=axes,
-        )
-        axes = len(paddings) if axes is None else axes
-        if family is Family.POOL and any(_is_same(p) for p in paddings):
-            if axes != 1:
+    def _refuse_more(self, family: Family, layer: LayerArguments) -> None:
+        if family is Family.POOL and any(_is_same(p) for p in layer.paddings):
+            if layer.axes != 1:
                 self._refuse(
                     "padding",
                     "same",
                     f"MXNet's pooling_convention='same' is for 1-D pooling only (this "
-                    f"layer has {axes} axes); use pad with 'valid' or 'full' "
+                    f"layer has {layer.axes} axes); use pad with 'valid' or 'full' "
                     "(ceil_mode)",
                     "an int",
                 )
-            if ceil_mode:
+            if layer.ceil_mode:
                 self._refuse(
                     "ceil_mode",
                     True,
@@ -112,8 +95,8 @@ class MXNetConvention(Convention):
                     "'same': 'same' cannot go with ceil_mode",
                     "ceil_mode=False with 'same'",
                 )
-        if family is Family.TRANSPOSE and output_paddings is not None:
-            for extra, stride in zip(output_paddings, strides, strict=False):
+        if family is Family.TRANSPOSE and layer.output_paddings is not None:
+            for extra, stride in zip(layer.output_paddings, layer.strides, strict=False):
                 step = 1 if stride is None else stride
                 if isinstance(extra, int) and extra >= step >= 1:
                     self._refuse(
@@ -124,58 +107,8 @@ class MXNetConvention(Convention):
                         f"0..{step - 1}",
                     )
 
-    def resolve(
-        self,
-        family: Family | str,
-        input_size: int,
-        kernel_size: int,
-        stride: int | None = None,
-        padding: Any = None,
-        dilation: int = 1,
-        ceil_mode: bool = False,
-        output_padding: Any = "default",
-        *,
-        axes: int = 1,
-        rounding: str | None = None,
-    ) -> AxisRule:
-        """One axis as MXNet computes it (arguments as
-        [`Convention.resolve`][convdims.conventions.Convention.resolve];
-        ``padding="same"`` is pooling's ``pooling_convention='same'``, ``ceil_mode``
-        its ``'full'``).
-
-        Raises:
-            ArgumentError: MXNet refuses the arguments, or the core does.
-
-        Examples:
-            >>> from convdims import conventions
-            >>> try:
-            ...     conventions.get("mxnet").output_size("pool", 4, 7, 2, 1,
-            ...                                          ceil_mode=True)
-            ... except ValueError as error:
-            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
-            kernel_size | MXNet requires kernel <= padded input ...
-        """
-        family = _family(family)
-        if rounding is not None:
-            self._refuse(
-                "rounding",
-                rounding,
-                "MXNet has no rounding option; pooling rounds up with ceil_mode "
-                "(pooling_convention='full')",
-                "no rounding",
-            )
-        rule = super().resolve(
-            family,
-            input_size,
-            kernel_size,
-            stride,
-            padding,
-            dilation,
-            ceil_mode,
-            output_padding,
-            axes=axes,
-        )
-        if family is not Family.POOL:
+    def _adjust(self, rule: AxisRule) -> AxisRule:
+        if rule.family is not Family.POOL:
             return rule
         if rule.padding == "same":
             if rule.kernel_size > rule.input_size:
@@ -223,6 +156,7 @@ MXNET = MXNetConvention(
         "deconvolution.cc:137-144, pooling.cc:43-60 and 110-178, pool.h:102-104"
     ),
     extra_hint={"pair": "; MXNet pads both sides equally (pad per axis)"},
+    rounding_hint="; pooling rounds up with ceil_mode (pooling_convention='full')",
 )
 
 __all__ = ["KNOWN_ENGINE_QUIRKS", "MXNET", "MXNetConvention"]

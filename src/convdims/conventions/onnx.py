@@ -37,48 +37,23 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from convdims._checks import as_int, positive_int, shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _family
+from convdims.conventions._engines import (
+    EngineQuirk,
+    pads_text,
+    pool_operator,
+    refuse_explicit_word,
+    split_pads,
+)
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.padding import explicit_padding
 from convdims.window import effective_kernel
 
 _SAME = ("same_upper", "same_lower")
 _ENGINE = "onnxruntime 1.32.0"
-
-
-@dataclass(frozen=True)
-class EngineQuirk:
-    """One case where an engine differs from its own specification (``kind="spec"``)
-    or from itself (``kind="self"``), as data for the site.
-
-    Attributes:
-        framework: the convention's key (``"onnx"``, ``"openvino"``).
-        engine: the engine and version that showed it.
-        kind: ``"spec"`` (the engine and its documentation disagree: convdims follows
-            the engine), ``"self"`` (the engine answers two equivalent questions
-            differently) or ``"note"`` (a rule of the engine's own that users of other
-            frameworks do not expect).
-        ops: the operators concerned.
-        when: the configurations concerned.
-        engine_does: what the engine does.
-        convdims_does: what convdims answers.
-        example: a case, as ``resolve``'s arguments.
-        source: where in the engine's code (file and function).
-    """
-
-    framework: str
-    engine: str
-    kind: str
-    ops: str
-    when: str
-    engine_does: str
-    convdims_does: str
-    example: dict[str, Any]
-    source: str
 
 
 #: Where ONNX Runtime differs from the ONNX specification, or from itself.
@@ -230,11 +205,6 @@ KNOWN_ENGINE_QUIRKS: tuple[EngineQuirk, ...] = (
 )
 
 
-def _split(total: int, odd_before: bool) -> tuple[int, int]:
-    small = total // 2
-    return (total - small, small) if odd_before else (small, total - small)
-
-
 class OnnxConvention(Convention):
     """ONNX's rules: a [`Convention`][convdims.conventions.Convention] whose ``resolve``
     also takes ConvTranspose's ``output_shape`` and applies ONNX Runtime's own
@@ -265,7 +235,7 @@ class OnnxConvention(Convention):
             ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
             dilation | ONNX Runtime's Conv refuses auto_pad SAME_UPPER with dilation 2 ...
         """
-        _refuse_explicit_word(paddings, "notset", "NOTSET", "pads")
+        refuse_explicit_word(paddings, "notset", "NOTSET", "pads")
         super().check(
             family,
             paddings=paddings,
@@ -316,7 +286,7 @@ class OnnxConvention(Convention):
                     self._refuse(
                         "padding",
                         padding,
-                        f"padding (pads) {_pads(padding)} puts {amount} cell(s) {side} "
+                        f"padding (pads) {pads_text(padding)} puts {amount} cell(s) {side} "
                         "the input, but ONNX Runtime's pooling wants each pad smaller "
                         f"than kernel_shape={kernel} (without its dilation); use a pad of "
                         f"0..{kernel - 1}",
@@ -425,7 +395,7 @@ class OnnxConvention(Convention):
         dil = positive_int("dilation", rule.dilation)
         word = padding.lower() if isinstance(padding, str) else None
         if family is Family.POOL:
-            chosen = _pool_op(op)
+            chosen = pool_operator(op, _POOL_OPS, "an ONNX pooling operator")
             every = (
                 [dil] if dilations is None else [as_int("dilation", d) for d in dilations]
             )
@@ -490,7 +460,7 @@ class OnnxConvention(Convention):
                 rule = dataclasses.replace(rule, input_size=size + need)
                 size, pads, core = size + need, (0, 0), (0, 0)
             else:
-                pads = _split(need, odd_before=word == "same_lower")
+                pads = split_pads(need, odd_before=word == "same_lower")
                 core = rule.padding if dil == 1 else pads
         elif word == "valid":
             pads, core = (0, 0), rule.padding
@@ -560,47 +530,12 @@ class OnnxConvention(Convention):
             return rule
         total = full - target
         if total >= 0:
-            pads = _split(total, odd_before=word != "same_upper")
+            pads = split_pads(total, odd_before=word != "same_upper")
             return dataclasses.replace(rule, padding=pads)
         # The output is longer than the windows reach: the extra cells come after.
         return dataclasses.replace(
             rule, padding=(0, 0), output_padding=target - (size - 1) * step - reach
         )
-
-
-def _refuse_explicit_word(
-    paddings: Sequence[Any], word: str, shown_as: str, attribute: str
-) -> None:
-    """Refuse the word for explicit padding (ONNX's NOTSET, OpenVINO's explicit): the
-    pads themselves are the padding."""
-    for padding in paddings:
-        if isinstance(padding, str) and padding.lower() == word:
-            raise ArgumentError(
-                f"auto_pad {shown_as} means the explicit {attribute}: give the padding "
-                "as B,A (cells before and after) or one number for both sides, instead "
-                f"of {padding!r}",
-                argument="padding",
-                value=padding,
-                valid="B,A pads, one number, 'valid', 'same_upper' or 'same_lower'",
-            )
-
-
-_POOL_OPS = {"maxpool": "MaxPool", "averagepool": "AveragePool"}
-
-
-def _pool_op(op: str | None) -> str:
-    if op is None:
-        return "MaxPool"
-    name = _POOL_OPS.get(op.lower()) if isinstance(op, str) else None
-    if name is None:
-        raise ArgumentError(
-            f"op={shown(op)} is not an ONNX pooling operator; use 'MaxPool' or "
-            "'AveragePool'",
-            argument="op",
-            value=op,
-            valid="'MaxPool' or 'AveragePool'",
-        )
-    return name
 
 
 #: The opset convdims assumes when none is given (every opset from 19 on gives the same
@@ -622,10 +557,7 @@ def _opset(opset: int | None) -> int:
     return version
 
 
-def _pads(padding: Any) -> str:
-    if isinstance(padding, (tuple, list)):
-        return ",".join(shown(p) for p in padding)
-    return shown(padding)
+_POOL_OPS = {"maxpool": "MaxPool", "averagepool": "AveragePool"}
 
 
 ONNX = OnnxConvention(

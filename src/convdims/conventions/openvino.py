@@ -41,7 +41,7 @@ from typing import Any
 
 from convdims._checks import non_negative_int, positive_int, shown
 from convdims.conventions._convention import AxisRule, Convention, Family, _family
-from convdims.conventions.onnx import EngineQuirk, _refuse_explicit_word
+from convdims.conventions._engines import EngineQuirk, pool_operator, refuse_explicit_word
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.padding import explicit_padding
 from convdims.window import effective_kernel
@@ -180,7 +180,7 @@ class OpenVinoConvention(Convention):
             ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
             padding | auto_pad explicit means the explicit pads_begin/pads_end: give the ...
         """
-        _refuse_explicit_word(paddings, "explicit", "explicit", "pads_begin/pads_end")
+        refuse_explicit_word(paddings, "explicit", "explicit", "pads_begin/pads_end")
         super().check(
             family,
             paddings=paddings,
@@ -278,7 +278,15 @@ class OpenVinoConvention(Convention):
         dil = positive_int("dilation", rule.dilation)
         word = padding.lower() if isinstance(padding, str) else None
         if family is Family.POOL:
-            return self._pool(rule, kernel, step, dil, rounding, _pool_op(op), exclude_pad)
+            return self._pool(
+                rule,
+                kernel,
+                step,
+                dil,
+                rounding,
+                pool_operator(op, _POOL_OPS, "an OpenVINO pooling operation"),
+                exclude_pad,
+            )
         if family is Family.TRANSPOSE:
             return self._transpose(rule, word, kernel, step, dil, output_shape)
         return rule
@@ -410,21 +418,6 @@ def _rounding(rounding: str | None, ceil_mode: bool) -> str:
             valid="'ceil' or 'ceil_torch' with ceil_mode, or no ceil_mode",
         )
     return word
-
-
-def _pool_op(op: str | None) -> str:
-    if op is None:
-        return "MaxPool"
-    name = _POOL_OPS.get(op.lower()) if isinstance(op, str) else None
-    if name is None:
-        raise ArgumentError(
-            f"op={shown(op)} is not an OpenVINO pooling operation; use 'MaxPool' or "
-            "'AvgPool'",
-            argument="op",
-            value=op,
-            valid="'MaxPool' or 'AvgPool'",
-        )
-    return name
 
 
 OPENVINO = OpenVinoConvention(

@@ -101,54 +101,18 @@ def _error(argument: str, value: Any, message: str, valid: str) -> Exception:
 
 class TensorRTConvention(Convention):
     """TensorRT's rules: a [`Convention`][convdims.conventions.Convention] plus its
-    padding modes (round up without a drop, SAME for deconvolution, the Caffe modes)."""
+    padding modes (round up without a drop, SAME for deconvolution, the Caffe modes).
 
-    def check(
-        self,
-        family: Family | str,
-        *,
-        paddings: Any,
-        strides: Any,
-        dilations: Any,
-        kernel_sizes: Any = None,
-        ceil_mode: bool = False,
-        output_paddings: Any = None,
-        axes: int | None = None,
-    ) -> None:
-        """Refuse what TensorRT refuses (see
-        [`Convention.check`][convdims.conventions.Convention.check]).
-
-        Examples:
-            >>> from convdims import conventions
-            >>> try:
-            ...     conventions.get("tensorrt").check("transpose", paddings=[0],
-            ...                                       strides=[2], dilations=[1],
-            ...                                       output_paddings=[1])
-            ... except ValueError as error:
-            ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
-            output_padding | TensorRT's deconvolution has no output_padding ...
-        """
-        family = _family(family)
-        super().check(
-            family,
-            paddings=paddings,
-            strides=strides,
-            dilations=dilations,
-            kernel_sizes=kernel_sizes,
-            ceil_mode=ceil_mode,
-            output_paddings=output_paddings,
-            axes=axes,
-        )
-        if family is Family.TRANSPOSE and output_paddings is not None:
-            for extra in output_paddings:
-                if extra not in (None, 0):
-                    self._refuse(
-                        "output_padding",
-                        extra,
-                        f"TensorRT's deconvolution has no output_padding (got "
-                        f"{shown(extra)}); give less post-padding (A) instead",
-                        "0 (none)",
-                    )
+    Examples:
+        >>> from convdims import conventions
+        >>> try:
+        ...     conventions.get("tensorrt").check("transpose", paddings=[0],
+        ...                                       strides=[2], dilations=[1],
+        ...                                       output_paddings=[1])
+        ... except ValueError as error:
+        ...     print(error.argument, "|", error)  # doctest: +ELLIPSIS
+        output_padding | TensorRT's deconvolution has no output_padding ...
+    """
 
     def resolve(
         self,
@@ -197,14 +161,6 @@ class TensorRTConvention(Convention):
             10
         """
         family = _family(family)
-        if rounding is not None:
-            self._refuse(
-                "rounding",
-                rounding,
-                "TensorRT has no rounding option; it rounds up with ceil_mode "
-                "(kEXPLICIT_ROUND_UP)",
-                "no rounding",
-            )
         caffe = False
         if padding_mode is not None:
             mode = _mode(padding_mode)
@@ -241,6 +197,7 @@ class TensorRTConvention(Convention):
             ceil_mode and family is Family.POOL,
             output_padding,
             axes=axes,
+            rounding=rounding,
         )
         if family is Family.TRANSPOSE:
             return self._transpose(rule)
@@ -317,6 +274,8 @@ TENSORRT = TensorRTConvention(
         f"cited from {_REPO}: include/NvInfer.h:669-831 (PaddingMode), 1430, 1475; "
         "the Caffe modes from NvInfer.h:822-1046 before TensorRT 10.0 (147005ff^)"
     ),
+    no_output_padding=("deconvolution", "; give less post-padding (A) instead"),
+    rounding_hint="; it rounds up with ceil_mode (kEXPLICIT_ROUND_UP)",
 )
 
 __all__ = ["KNOWN_ENGINE_QUIRKS", "PADDING_MODES", "TENSORRT", "TensorRTConvention"]
