@@ -32,6 +32,7 @@ OPTIONS = {
     "padding": "-p/--padding",
     "dilation": "-d/--dilation",
     "output_padding": "--output-padding",
+    "output_shape": "--output-shape",
     "ceil_mode": "--ceil-mode",
     "rounding": "--rounding",
     "framework": "--framework",

@@ -191,7 +191,8 @@ _JSON_WINDOW = f"""\
              "pad_before": int | null, "pad_after": int | null,
              "ceil_mode": bool (pool only), "output_padding": int | null (transpose only),
              "output_size": int (0: an empty axis, with --framework only),
-             "empty": bool, "derivation": DERIVATION | null (null when empty)}}]}}
+             "empty": bool, "derivation": DERIVATION | null (null when empty, or
+             when an output_shape is taken as given)}}]}}
   DERIVATION = {{"quantity": str, "formula": str, "formula_latex": str,
                 "substituted": str, "substituted_latex": str, "result": int,
                 "steps": [{{"formula", "formula_latex", "substituted",
@@ -388,9 +389,10 @@ def _window_parser(
     if name != "transpose":
         parser.add_argument(
             "--rounding",
-            choices=("floor", "round", "ceil"),
-            help="how a numeric padding's division rounds (TF.js's dimRoundingMode; "
-            "with --framework tfjs)",
+            choices=("floor", "round", "ceil", "ceil_torch"),
+            help="a framework's own rounding option, with --framework: TF.js's "
+            "dimRoundingMode (floor, round, ceil), OpenVINO's rounding_type (floor, "
+            "ceil, ceil_torch), Caffe's round_mode (ceil, floor)",
         )
     _json_option(parser)
     return parser
@@ -540,6 +542,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="A",
         help="cells added at the end: an int, or none (Keras's default, not the same "
         "as 0 for 'valid' and 'same')",
+    )
+    transpose.add_argument(
+        "--output-shape",
+        type=_per_axis,
+        metavar="O",
+        help="the output size to reach, with --framework onnx, openvino, tensorflow, "
+        "tflite or tfjs (their output_shape); one per axis joined by 'x'",
     )
     _params_parsers(commands)
     _model_parsers(commands)

@@ -77,6 +77,17 @@ def window_command(args: argparse.Namespace) -> dict[str, Any]:
         d if d is not None else 1 for d in spread(args.dilation, axes, "-d/--dilation")
     ]
     paddings = _axis_paddings(command, args.padding, axes, args.framework)
+    if args.framework is None:
+        for option in ("rounding", "output_shape"):
+            if getattr(args, option, None) is not None:
+                raise CommandError(
+                    f"--{option.replace('_', '-')} is a framework's own option: give "
+                    "--framework too (see --help for which take it)",
+                    option=f"--{option.replace('_', '-')}",
+                    argument=option,
+                    value=getattr(args, option),
+                    valid="with --framework",
+                )
     extras: list[Any] = [None] * axes
     if command == "transpose":
         extras = spread(args.output_padding, axes, "--output-padding")
@@ -156,10 +167,23 @@ def _framework_rules(
     layer = convention.layer_options(
         command, defaults if args.padding is None else paddings
     )
+    shapes: list[Any] = [None] * axes
+    if getattr(args, "output_shape", None) is not None:
+        if not _takes(convention, "output_shape"):
+            raise CommandError(
+                f"{convention.title} takes no output_shape: its transposed "
+                "convolution's size follows from the padding and --output-padding",
+                option="--output-shape",
+                argument="output_shape",
+                value=list(args.output_shape),
+                valid="no --output-shape with this framework",
+            )
+        shapes = spread(args.output_shape, axes, "--output-shape")
     rules = []
-    for axis, (size, kernel, stride, padding, dilation, extra) in enumerate(
-        zip(sizes, kernels, strides, paddings, dilations, extras, strict=True)
+    for axis, (size, kernel, stride, padding, dilation, extra, shape) in enumerate(
+        zip(sizes, kernels, strides, paddings, dilations, extras, shapes, strict=True)
     ):
+        options = dict(layer) if shape is None else {**layer, "output_shape": shape}
         try:
             rules.append(
                 convention.resolve(
@@ -173,13 +197,19 @@ def _framework_rules(
                     extra,
                     axes=axes,
                     rounding=getattr(args, "rounding", None),
-                    **layer,
+                    **options,
                 )
             )
             rules[-1].output_size  # noqa: B018 - the core's refusal, in axis order
         except (TypeError, ValueError) as error:
             raise from_argument_error(error, axis, axes) from None
     return rules
+
+
+def _takes(convention: conventions.Convention, option: str) -> bool:
+    """Whether the framework's ``resolve`` has the keyword ``option``."""
+    code = type(convention).resolve.__code__
+    return option in code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
 
 
 def _check_framework(
@@ -271,7 +301,9 @@ def _axis_record(
     else:
         record["pad_before"] = geometry.pad_before if geometry else None
         record["pad_after"] = geometry.pad_after if geometry else None
-    record["output_size"] = 0 if rule.empty else derivation.result
+    if derivation is not None and derivation.result != rule.output_size:
+        derivation = None  # an output_shape taken as given (TF.js): no formula gives it
+    record["output_size"] = rule.output_size if derivation is None else derivation.result
     record["empty"] = rule.empty
     record["derivation"] = derivation
     return record
@@ -305,6 +337,8 @@ def _empty_text(framework: str, command: str, record: dict[str, Any]) -> str:
         why = (
             f"cropping {before} + {after} cell(s) leaves nothing of the full output "
             f"(I - 1)*S + K{' + a' if extra else ''} = {full + extra}"
+            if full + extra <= before + after
+            else "output_shape 0 is taken as given"
         )
     return textwrap.fill(
         f"axis {record['axis']}: {size} -> 0, an empty output, not an error: {why}, and "
@@ -324,7 +358,14 @@ def window_text(result: dict[str, Any]) -> str:
     for record in axes:
         derivation: Derivation | None = record["derivation"]
         lines.append("")
-        if derivation is None:
+        if derivation is None and not record["empty"]:
+            title = conventions.get(result["framework"]).title
+            lines.append(
+                f"axis {record['axis']}: {record['input_size']} -> "
+                f"{record['output_size']}: {title} takes output_shape as the output "
+                "size, as given (no formula gives it)"
+            )
+        elif derivation is None:
             lines.append(_empty_text(result["framework"], result["command"], record))
         elif len(axes) == 1:
             lines.append(derivation.render_text())

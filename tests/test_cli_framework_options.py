@@ -124,3 +124,84 @@ def test_an_empty_xla_transposed_axis_counts_the_dilated_input(capsys):
     )
     dilated = (2 - 1) * 3 + 1
     assert f"(P_b + (I - 1)*S + 1 + P_a = 1 + {dilated} + 1)" in out
+
+
+SHAPED = ["onnx", "openvino", "tensorflow", "tflite", "tfjs"]
+
+
+def answer(capsys, *args: str) -> tuple[int, dict]:
+    import json
+
+    status = main([*args, "--json"])
+    return status, json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("framework", SHAPED)
+def test_output_shape_gives_what_the_library_gives(capsys, framework):
+    import random
+
+    convention = conventions.get(framework)
+    rng = random.Random(f"output-shape-{framework}")
+    word = "same_upper" if framework in ("onnx", "openvino") else "same"
+    checked = 0
+    for _ in range(60):
+        size, kernel, stride = rng.randint(1, 9), rng.randint(1, 5), rng.randint(1, 3)
+        target = rng.randint(0, size * stride + kernel)
+        padding = rng.choice([word, "valid"])
+        try:
+            expected = convention.resolve(
+                "transpose", size, kernel, stride, padding, axes=2, output_shape=target
+            ).output_size
+        except ValueError:
+            expected = None
+        status, data = answer(
+            capsys, "transpose", f"{size}x{size}", "-k", str(kernel), "-s", str(stride),
+            "-p", padding, "--output-shape", str(target), "--framework", framework,
+        )  # fmt: skip
+        if expected is None:
+            assert status == 2 and data["error"]["option"] in (
+                "--output-shape",
+                "-p/--padding",
+                "-k/--kernel-size",
+                "INPUT",
+            )
+        else:
+            assert status == 0 and data["output_size"] == [expected, expected]
+            checked += 1
+    assert checked > 5
+
+
+def test_a_framework_without_output_shape_refuses_it(capsys):
+    status, data = answer(
+        capsys, "transpose", "12", "-k", "3", "-s", "2", "-p", "1",
+        "--output-shape", "23", "--framework", "torch",
+    )  # fmt: skip
+    assert status == 2 and data["error"]["option"] == "--output-shape"
+    assert "PyTorch takes no output_shape" in data["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["transpose", "12", "-k", "3", "--output-shape", "23"],
+        ["pool", "7", "-k", "2", "--rounding", "ceil"],
+        ["conv", "8", "-k", "3", "--rounding", "round"],
+    ],
+)
+def test_framework_options_without_a_framework_are_refused(capsys, args):
+    status, data = answer(capsys, *args)
+    assert status == 2 and data["error"]["option"] in ("--output-shape", "--rounding")
+    assert "give --framework too" in data["error"]["message"]
+
+
+def test_openvino_ceil_torch_drops_the_window_in_the_padding(capsys):
+    args = ["pool", "11", "-k", "2", "-s", "2", "-p", "1", "--framework", "openvino"]
+    expected = (
+        conventions.get("openvino")
+        .resolve("pool", 11, 2, 2, 1, rounding="ceil_torch")
+        .output_size
+    )
+    status, data = answer(capsys, *args, "--rounding", "ceil_torch")
+    assert status == 0 and data["output_size"] == [expected]
+    status, kept = answer(capsys, *args, "--rounding", "ceil")
+    assert kept["output_size"] == [expected + 1]
