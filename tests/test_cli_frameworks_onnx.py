@@ -134,3 +134,22 @@ def _library_padding(padding: str):
         numbers = tuple(int(n) for n in padding.split(","))
         return numbers[0] if len(numbers) == 1 else numbers
     return padding
+
+
+def test_a_dilation_on_another_axis_lets_maxpool_crop(capsys):
+    """MaxPool refuses a negative SAME padding only when no axis is dilated: the
+    command line asks with the whole layer's dilations, as the library does."""
+    onnx = conventions.get("onnx")
+    expected = onnx.resolve(
+        "pool", 8, 1, 2, "same_upper", 1, axes=2, dilations=[1, 2]
+    ).output_size
+    status, data = answer(
+        capsys, "pool", "8x8", "-k", "1", "-s", "2", "-p", "same_upper", "-d", "1x2"
+    )
+    assert status == 0 and data["output_size"] == [expected, expected]
+    assert data["axes"][0]["input_size"] == 8
+    assert "crops the input by 1 cell(s)" in " ".join(
+        data["axes"][0]["derivation"]["notes"]
+    )
+    status, data = answer(capsys, "pool", "8x8", "-k", "1", "-s", "2", "-p", "same_upper")
+    assert status == 2 and data["error"]["option"] == "-p/--padding"

@@ -10,6 +10,7 @@ option to blame.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import textwrap
 
 from convdims import conventions
@@ -103,8 +104,8 @@ def window_command(args: argparse.Namespace) -> dict[str, Any]:
             )
         ]
     records = [
-        _axis_record(args, axis, axes, rule, stride is None)
-        for axis, (rule, stride) in enumerate(zip(rules, strides, strict=True))
+        _axis_record(args, axis, axes, rule, size, stride is None)
+        for axis, (rule, size, stride) in enumerate(zip(rules, sizes, strides, strict=True))
     ]
     return {
         "command": command,
@@ -165,7 +166,7 @@ def _framework_rules(
         [0 if e == "default" else e for e in extras],
     )
     layer = convention.layer_options(
-        command, defaults if args.padding is None else paddings
+        command, defaults if args.padding is None else paddings, dilations
     )
     shapes: list[Any] = [None] * axes
     if getattr(args, "output_shape", None) is not None:
@@ -256,12 +257,13 @@ def _axis_record(
     axis: int,
     axes: int,
     rule: conventions.AxisRule,
+    given_size: int,
     stride_left_out: bool = False,
 ) -> dict[str, Any]:
     command = args.command
     record: dict[str, Any] = {
         "axis": axis,
-        "input_size": rule.input_size,
+        "input_size": given_size,
         "kernel_size": rule.kernel_size,
         "stride": rule.stride,
         "dilation": rule.dilation,
@@ -305,6 +307,16 @@ def _axis_record(
         derivation = None  # an output_shape taken as given (TF.js): no formula gives it
     record["output_size"] = rule.output_size if derivation is None else derivation.result
     record["empty"] = rule.empty
+    if derivation is not None and rule.input_size != given_size:
+        cut = given_size - rule.input_size
+        derivation = dataclasses.replace(
+            derivation,
+            notes=(
+                f"{title} crops the input by {cut} cell(s) first (its padding would be "
+                f"negative): I = {given_size} - {cut} = {rule.input_size}.",
+                *derivation.notes,
+            ),
+        )
     record["derivation"] = derivation
     return record
 

@@ -376,17 +376,23 @@ class Convention:
     # One axis, the framework's way ------------------------------------------------
 
     def layer_options(
-        self, family: Family | str, paddings: Sequence[Any]
+        self,
+        family: Family | str,
+        paddings: Sequence[Any],
+        dilations: Sequence[int] | None = None,
     ) -> dict[str, Any]:
         """Keyword arguments of [`resolve`][convdims.conventions.Convention.resolve] that
         depend on the whole layer, not on one axis (Caffe drops a pooling window on
-        every axis when any axis is padded); none for most frameworks.
+        every axis when any axis is padded; ONNX Runtime's MaxPool asks whether any axis
+        is dilated); none for most frameworks.
 
         Examples:
             >>> get("torch").layer_options("pool", [1, 0])
             {}
             >>> get("caffe").layer_options("pool", [1, 0])
             {'layer_padded': True}
+            >>> get("onnx").layer_options("pool", [0, 0], [1, 2])
+            {'dilations': [1, 2]}
         """
         return {}
 

@@ -98,7 +98,9 @@ class CaffeConvention(Convention):
                     f"0..{kernel - 1}",
                 )
 
-    def layer_options(self, family: Family | str, paddings: Any) -> dict[str, Any]:
+    def layer_options(
+        self, family: Family | str, paddings: Any, dilations: Any = None
+    ) -> dict[str, Any]:
         """``layer_padded`` for pooling: whether any axis has padding (Caffe's
         ``if (pad_h_ || pad_w_)``)."""
         if _family(family) is not Family.POOL:

@@ -293,6 +293,15 @@ class OnnxConvention(Convention):
                         f"0..{kernel - 1}",
                     )
 
+    def layer_options(
+        self, family: Family | str, paddings: Any, dilations: Any = None
+    ) -> dict[str, Any]:
+        """``dilations`` for pooling: every axis's (MaxPool refuses a negative
+        ``SAME_*`` padding only when none is dilated)."""
+        if _family(family) is not Family.POOL or dilations is None:
+            return {}
+        return {"dilations": list(dilations)}
+
     def resolve(
         self,
         family: Family | str,
