@@ -73,7 +73,7 @@ def mxnet_pool(i, k, s, p, convention):
     # pooling.cc:165 (the window fits), 168-177 (valid / full / same)
     if convention == "same":
         return REFUSED if k > i else math.ceil(i / s)
-    if k > i + 2 * p or p >= k:  # p >= k: convdims refuses (a quirk, see the module)
+    if k > i + 2 * p:  # no check on p: windows of padding only are taken
         return REFUSED
     if convention == "valid":
         return 1 + _cpp_div(i + 2 * p - k, s)
@@ -213,8 +213,6 @@ def test_coreml_matches_its_cited_formulas_on_random_cases():
         want = coreml_size(pad_type, i, k, s, 1, symmetric, ceil_mode)
         if ceil_mode and pad_type == "same":
             want = REFUSED
-        if pad_type == "custom" and before >= k:  # convdims refuses (a quirk)
-            want = REFUSED
         got = _answer(
             coreml.output_size, "pool", i, k, s, pool_padding, ceil_mode=ceil_mode
         )
@@ -236,8 +234,6 @@ def test_tensorrt_matches_its_cited_formulas_on_random_cases():
         got = _answer(tensorrt.output_size, "conv", i, f, s, padding, d, ceil_mode)
         assert got == trt_size(mode, i, f, s, d, before, after), case
         want = trt_size(mode, i, f, s, 1, before, after)
-        if not mode.startswith("same") and max(before, after) >= f:
-            want = REFUSED  # convdims refuses windows of padding only (a quirk)
         got = _answer(tensorrt.output_size, "pool", i, f, s, padding, 1, ceil_mode)
         assert got == want, case
         got = _answer(tensorrt.output_size, "transpose", i, f, s, padding, d)
@@ -279,8 +275,10 @@ def test_known_quirks_are_cases_convdims_refuses_or_notes():
     from convdims.conventions import tensorrt as trt_module
 
     assert _answer(caffe.output_size, "conv", 2, 3, 2, 0) == REFUSED
-    assert _answer(mxnet.output_size, "pool", 5, 2, 1, 2) == REFUSED
-    assert _answer(tensorrt.output_size, "pool", 6, 3, 2, (3, 2)) == REFUSED
+    # Windows of padding only: the engines take them, and so does convdims.
+    assert _answer(mxnet.output_size, "pool", 5, 2, 1, 2) == 8
+    assert _answer(tensorrt.output_size, "pool", 6, 3, 2, (3, 2)) == 5  # NvInfer.h:762-786
+    assert _answer(coreml.output_size, "pool", 4, 2, 2, (2, 2)) == 4
     for module in (caffe_module, mxnet_module, trt_module):
         for quirk in module.KNOWN_ENGINE_QUIRKS:
             assert {"framework", "case", "engine", "convdims", "source"} <= set(quirk)

@@ -57,7 +57,8 @@ class AxisRule:
     """One axis of one framework's layer, in the core's terms: what the core computes.
 
     ``padding`` is the core's (a word of [`PADDING_WORDS`][convdims.PADDING_WORDS], an
-    int, or a ``(before, after)`` pair); ``stride`` is concrete.
+    int, or a ``(before, after)`` pair); ``stride`` is concrete; ``padding_only``: the
+    framework's pooling takes windows of padding only (the core's option of that name).
 
     Examples:
         >>> from convdims import conventions
@@ -78,6 +79,7 @@ class AxisRule:
     last_window: str = "drop"
     output_padding: int | None = None
     empty_allowed: bool = False
+    padding_only: bool = False
 
     @property
     def empty(self) -> bool:
@@ -105,6 +107,8 @@ class AxisRule:
             arguments["pool_size"] = self.kernel_size
             arguments["ceil_mode"] = self.ceil_mode
             arguments["last_window"] = self.last_window
+            if self.padding_only:
+                arguments["padding_only"] = True
         else:
             arguments["kernel_size"] = self.kernel_size
         if self.family is Family.TRANSPOSE:

@@ -47,16 +47,10 @@ from convdims.padding import explicit_padding
 _REPO = "github.com/apple/coremltools@e0e2f42b0b7c601958c0c2b53ce12c8a39023d00"
 _OPS = "coremltools/converters/mil/mil/ops/defs"
 
-#: Where Core ML accepts what the library refuses, with the cited line.
-KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = (
-    {
-        "framework": "coreml",
-        "case": "pool, custom pad >= kernel (for example kernel 2, pad (2, 2))",
-        "engine": "accepted by the shape code: windows of padding only",
-        "convdims": "refuses: a window would hold padding only",
-        "source": f"{_REPO} {_OPS}/_utils.py:319-338",
-    },
-)
+#: Where Core ML differs from what the library does: nothing known (its shape code takes
+#: a custom pad as large as the window, windows of padding only, and so does convdims:
+#: _utils.py:319-338).
+KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = ()
 
 
 def _pair(padding: Any) -> tuple[Any, Any] | None:
@@ -115,7 +109,11 @@ class CoreMLConvention(Convention):
             )
             # The drop compares with I + pad/2; pads are equal here, or 'same_lower's odd
             # cell is before, so pad/2 rounded up is the cells before: the core's "drop".
-            return replace(rule, last_window="drop" if before + after else "keep")
+            return replace(
+                rule, last_window="drop" if before + after else "keep", padding_only=True
+            )
+        if rule.family is Family.POOL:
+            return replace(rule, padding_only=True)
         if rule.family is Family.TRANSPOSE:
             if rule.padding == "valid":
                 return replace(rule, padding=(0, 0), output_padding=0)

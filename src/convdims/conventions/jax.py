@@ -116,12 +116,9 @@ class XlaAxisRule(AxisRule):
     """
 
     padding_of: str = "output"
-    padding_only: bool = False
 
     def core_arguments(self) -> dict[str, Any]:
         arguments = super().core_arguments()
-        if self.family is Family.POOL and self.padding_only:
-            arguments["padding_only"] = True
         if self.family is Family.TRANSPOSE and self.padding_of != "output":
             arguments["padding_of"] = self.padding_of
         return arguments

@@ -43,16 +43,9 @@ from convdims.window import effective_kernel
 
 _REPO = "github.com/apache/mxnet@b84609d3fc73d20929c114eab95faaa56e6c5ede"
 
-#: Where MXNet accepts what the library refuses, with the cited line.
-KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = (
-    {
-        "framework": "mxnet",
-        "case": "pool, pad >= kernel (for example kernel 2, pad 2)",
-        "engine": "accepted: windows of padding only (no check on pad)",
-        "convdims": "refuses: a window would hold padding only",
-        "source": f"{_REPO} src/operator/nn/pooling.cc:165-174",
-    },
-)
+#: Where MXNet differs from what the library does: nothing known (MXNet's pooling takes a
+#: pad as large as the window, windows of padding only, and so does convdims here).
+KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = ()
 
 
 class MXNetConvention(Convention):
@@ -121,7 +114,8 @@ class MXNetConvention(Convention):
         )
         if effective_kernel(rule.kernel_size, 1) > rule.input_size + before + after:
             _too_big(rule.kernel_size, rule.input_size, before)
-        return replace(rule, last_window="keep")
+        # No check on pad: a window may hold padding only (pooling.cc:165-174).
+        return replace(rule, last_window="keep", padding_only=True)
 
 
 def _is_same(padding: Any) -> bool:

@@ -58,15 +58,9 @@ PADDING_MODES = (
     "caffe_round_up",
 )
 
-#: Where TensorRT's documented formula and the library's answer part ways.
+#: Where TensorRT's documented formula and the library's answer part ways. (Windows of
+#: padding only, the header's Pooling Example 1 at NvInfer.h:762-786, convdims follows.)
 KNOWN_ENGINE_QUIRKS: tuple[dict[str, str], ...] = (
-    {
-        "framework": "tensorrt",
-        "case": "pool, I 6, B 3, A 2, F 3, S 2 (the header's Pooling Example 1)",
-        "engine": "5 windows, the first of padding only",
-        "convdims": "refuses: a window would hold padding only",
-        "source": f"{_REPO} include/NvInfer.h:762-786",
-    },
     {
         "framework": "tensorrt",
         "case": "SAME_UPPER with DK < S, for example I 6, F 1, S 2",
@@ -208,7 +202,7 @@ class TensorRTConvention(Convention):
             self._caffe_pool_limits(rule, before, ceil_mode)
             return replace(rule, last_window="drop")
         if family is Family.POOL:
-            return replace(rule, last_window="keep")
+            return replace(rule, last_window="keep", padding_only=True)
         if ceil_mode and not isinstance(rule.padding, str):
             span = rule.input_size + before + after
             span -= effective_kernel(rule.kernel_size, rule.dilation)
