@@ -190,6 +190,18 @@ def test_an_exception_in_a_module_of_the_script_names_that_file(capsys, tmp_path
     [
         (KERAS_MODEL + "print('built')\nmodel.fit([1], [2])\n", "Sequential.fit", 6),
         (
+            KERAS_MODEL + "model.compile(optimizer=keras.optimizers.Adam(1e-3), "
+            "loss='mse', metrics=['mae'])\nprint('built')\nmodel.fit([1], [2])\n",
+            "Sequential.fit",
+            7,
+        ),
+        (
+            "import keras\nloss = keras.losses.MeanSquaredError()\nprint('built')\n"
+            "loss([1.0], [2.0])\n",
+            "keras.losses.MeanSquaredError.__call__",
+            4,
+        ),
+        (
             "import torch\nprint('built')\nimport torch.no_such_module\n",
             "torch.no_such_module",
             3,
@@ -210,7 +222,15 @@ def test_an_exception_in_a_module_of_the_script_names_that_file(capsys, tmp_path
             3,
         ),
     ],
-    ids=["keras-method", "torch-module", "torch-function", "keras-import", "torch-method"],
+    ids=[
+        "keras-method",
+        "keras-compiled-fit",
+        "keras-loss-call",
+        "torch-module",
+        "torch-function",
+        "keras-import",
+        "torch-method",
+    ],
 )
 def test_an_unsupported_call_is_reported_as_such(capsys, tmp_path, source, missing, line):
     script = write(tmp_path, "model.py", source)

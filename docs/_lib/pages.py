@@ -124,7 +124,12 @@ LOOKALIKES = {
     "convdims.torch.nn.functional": "torch.nn.functional",
     # What model files import beside the layers (issue 13's corpus).
     "convdims.keras.activations": "keras.activations",
+    "convdims.keras.callbacks": "keras.callbacks",
     "convdims.keras.initializers": "keras.initializers",
+    "convdims.keras.losses": "keras.losses",
+    "convdims.keras.metrics": "keras.metrics",
+    "convdims.keras.optimizers": "keras.optimizers",
+    "convdims.keras.optimizers.schedules": "keras.optimizers.schedules",
     "convdims.keras.ops": "keras.ops",
     "convdims.keras.random": "keras.random",
     "convdims.keras.saving": "keras.saving",
@@ -134,6 +139,8 @@ LOOKALIKES = {
     "convdims.torch.fx": "torch.fx",
     "convdims.torch.hub": "torch.hub",
     "convdims.torch.jit": "torch.jit",
+    "convdims.torch.optim": "torch.optim",
+    "convdims.torch.optim.lr_scheduler": "torch.optim.lr_scheduler",
     "convdims.torch.utils.checkpoint": "torch.utils.checkpoint",
 }
 

@@ -34,7 +34,17 @@ if TYPE_CHECKING:
 
 # Modules that real scripts reach as ``keras.activations`` and the like, loaded on first
 # use so that ``import convdims.keras`` stays fast.
-_LAZY = ("activations", "initializers", "ops", "random", "saving")
+_LAZY = (
+    "activations",
+    "callbacks",
+    "initializers",
+    "losses",
+    "metrics",
+    "ops",
+    "optimizers",
+    "random",
+    "saving",
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -75,13 +85,17 @@ __all__ = [
     "Sequential",
     "activations",
     "backend",
+    "callbacks",
     "config",
     "describe",
     "initializers",
     "layers",
+    "losses",
+    "metrics",
     "models",
     "name_scope",
     "ops",
+    "optimizers",
     "random",
     "saving",
     "utils",

@@ -131,6 +131,50 @@ class Model(Layer):
             )
         raise ValueError("Provide either a layer name or layer index at `get_layer`.")
 
+    # Training: accepted, never run ----------------------------------------------------
+
+    #: Whether ``compile`` was called (Keras's ``Model.compiled``).
+    compiled = False
+    optimizer: Any = None
+    loss: Any = None
+
+    def compile(
+        self,
+        optimizer: Any = "rmsprop",
+        loss: Any = None,
+        loss_weights: Any = None,
+        metrics: Any = None,
+        weighted_metrics: Any = None,
+        run_eagerly: bool = False,
+        steps_per_execution: int = 1,
+        jit_compile: Any = "auto",
+        auto_scale_loss: bool = True,
+    ) -> None:
+        """Configure training, as Keras does: the optimizer is resolved now (an unknown
+        name is refused as Keras refuses it), the loss and metrics when training would
+        start. Nothing is trained here; ``summary()`` prints what Keras prints after
+        ``compile`` (its optimizer has no variables before the first training step), and
+        ``fit``, ``evaluate`` and ``predict`` are refused (convdims computes shapes and
+        counts only).
+
+        Raises:
+            ValueError: an optimizer Keras cannot interpret.
+        """
+        from convdims.keras import optimizers
+
+        self.optimizer = optimizers.get(optimizer)
+        self.loss = loss
+        self.compiled = True
+        self._compile_config = {
+            "loss_weights": loss_weights,
+            "metrics": metrics,
+            "weighted_metrics": weighted_metrics,
+            "run_eagerly": run_eagerly,
+            "steps_per_execution": steps_per_execution,
+            "jit_compile": jit_compile,
+            "auto_scale_loss": auto_scale_loss,
+        }
+
     # Summary ---------------------------------------------------------------------------
 
     def summary(
