@@ -61,6 +61,7 @@ class Kind(StrEnum):
     EMBEDDING = "embedding"
     RECURRENT = "recurrent"
     ATTENTION = "attention"
+    LOSS = "loss"
     OTHER = "other"
 
 

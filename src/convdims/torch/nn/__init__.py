@@ -48,6 +48,19 @@ from convdims.torch.nn.conv import (
 )
 from convdims.torch.nn.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
 from convdims.torch.nn.linear import Flatten, Identity, Linear, Unflatten
+from convdims.torch.nn.loss import (
+    BCELoss,
+    BCEWithLogitsLoss,
+    CrossEntropyLoss,
+    HuberLoss,
+    KLDivLoss,
+    L1Loss,
+    MSELoss,
+    MultiLabelSoftMarginLoss,
+    NLLLoss,
+    SmoothL1Loss,
+    SoftMarginLoss,
+)
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.nn.normalization import (
     BatchNorm1d,
@@ -183,6 +196,17 @@ __all__ = [
     "RNN",
     "RNNBase",
     "MultiheadAttention",
+    "BCELoss",
+    "BCEWithLogitsLoss",
+    "CrossEntropyLoss",
+    "HuberLoss",
+    "KLDivLoss",
+    "L1Loss",
+    "MSELoss",
+    "MultiLabelSoftMarginLoss",
+    "NLLLoss",
+    "SmoothL1Loss",
+    "SoftMarginLoss",
 ]
 
 

@@ -12,6 +12,17 @@ torch.Size([1, 8, 1, 1])
 
 from __future__ import annotations
 
+from convdims.torch.nn.loss import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    huber_loss,
+    kl_div,
+    l1_loss,
+    mse_loss,
+    nll_loss,
+    smooth_l1_loss,
+)
 from convdims.torch.nn.pooling import adaptive_shape, pool_shape
 from convdims.torch.tensor import Tensor, flatten, normalize_dim
 
@@ -522,4 +533,17 @@ __all__ += [
     "pixel_shuffle",
     "pixel_unshuffle",
     "upsample",
+]
+
+# The losses' functional forms (torch/nn/loss.py).
+__all__ += [
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "cross_entropy",
+    "huber_loss",
+    "kl_div",
+    "l1_loss",
+    "mse_loss",
+    "nll_loss",
+    "smooth_l1_loss",
 ]
