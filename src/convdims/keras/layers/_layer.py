@@ -13,7 +13,7 @@ import warnings
 from operator import itemgetter
 
 from convdims.description import Kind
-from convdims.keras._graph import KerasTensor, Node, flatten
+from convdims.keras._graph import KerasTensor, Node, flatten, shapes_only
 from convdims.keras._naming import auto_name
 from convdims.keras.layers._arguments import standardize_shape
 
@@ -505,8 +505,6 @@ class Layer:
         )
 
     def _shape_of_call(self, input_shape: Any) -> Any:
-        from convdims.keras._operations import shapes_only
-
         def placeholders(shape: Any) -> Any:
             if isinstance(shape, list) or (
                 isinstance(shape, tuple) and shape and isinstance(shape[0], (list, tuple))
