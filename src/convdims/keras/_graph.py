@@ -10,13 +10,11 @@ rows.
 from __future__ import annotations
 
 import collections
-import contextlib
 
 from convdims.keras._naming import uniquify
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from typing import Any
 
 
@@ -24,15 +22,26 @@ if TYPE_CHECKING:
 _inside_call = [0]
 
 
-@contextlib.contextmanager
-def shapes_only() -> Iterator[None]:
+class _ShapesOnly:
+    """The context manager ``shapes_only()`` returns (a class of its own: ``contextlib``
+    would add to ``import convdims.keras``)."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        _inside_call[0] += 1
+
+    def __exit__(self, *exc: object) -> None:
+        _inside_call[0] -= 1
+
+
+_SHAPES_ONLY = _ShapesOnly()
+
+
+def shapes_only() -> _ShapesOnly:
     """Operations inside this block compute shapes and record no graph node (a layer's
     ``call`` run on placeholder tensors to learn its output shape)."""
-    _inside_call[0] += 1
-    try:
-        yield
-    finally:
-        _inside_call[0] -= 1
+    return _SHAPES_ONLY
 
 
 # A named tuple, as Keras's (``typing.NamedTuple`` would load ``typing`` at import).

@@ -9,7 +9,6 @@ errors surface at the same moment (construction, build or call).
 
 from __future__ import annotations
 
-import warnings
 from operator import itemgetter
 
 from convdims.description import Kind
@@ -153,6 +152,8 @@ class Layer:
                 (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
             )
             if shape_arg is not None:
+                import warnings  # only here: a deprecated argument, rarely seen
+
                 warnings.warn(
                     "Do not pass an `input_shape`/`input_dim` argument to a layer. When "
                     "using Sequential models, prefer using an `Input(shape)` object as "
