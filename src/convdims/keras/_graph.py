@@ -18,6 +18,32 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+#: How many layer calls are computing their output shape (then nothing is recorded).
+_inside_call = [0]
+
+
+class _ShapesOnly:
+    """The context manager ``shapes_only()`` returns (a class of its own: ``contextlib``
+    would add to ``import convdims.keras``)."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        _inside_call[0] += 1
+
+    def __exit__(self, *exc: object) -> None:
+        _inside_call[0] -= 1
+
+
+_SHAPES_ONLY = _ShapesOnly()
+
+
+def shapes_only() -> _ShapesOnly:
+    """Operations inside this block compute shapes and record no graph node (a layer's
+    ``call`` run on placeholder tensors to learn its output shape)."""
+    return _SHAPES_ONLY
+
+
 # A named tuple, as Keras's (``typing.NamedTuple`` would load ``typing`` at import).
 KerasHistory = collections.namedtuple(
     "KerasHistory", ["operation", "node_index", "tensor_index"]
@@ -78,77 +104,9 @@ class KerasTensor:
     def __hash__(self) -> int:
         return id(self)
 
-    # Arithmetic: each operator is an operation of the graph, as in Keras 3.
-
-    def __add__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Add, self, other)
-
-    def __radd__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Add, other, self)
-
-    def __sub__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Subtract, self, other)
-
-    def __rsub__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Subtract, other, self)
-
-    def __mul__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Multiply, self, other)
-
-    def __rmul__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Multiply, other, self)
-
-    def __truediv__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.TrueDivide, self, other)
-
-    def __rtruediv__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.TrueDivide, other, self)
-
-    def __floordiv__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.FloorDivide, self, other)
-
-    def __pow__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Power, self, other)
-
-    def __mod__(self, other: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.binary(ops.Mod, self, other)
-
-    def __neg__(self) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.unary(ops.Negative, self)
-
-    def __abs__(self) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.unary(ops.Absolute, self)
-
-    def __getitem__(self, key: Any) -> Any:
-        from convdims.keras import _operations as ops
-
-        return ops.GetItem()(self, key)
+    # Arithmetic (``x + 1``, ``-x``, ``x[0]``...): each operator is an operation of the
+    # graph, as in Keras 3. ``convdims.keras._operations`` defines the operations and
+    # installs the operator methods on this class, so this module needs none of it.
 
     def __eq__(self, other: object) -> bool:
         return self is other

@@ -8,27 +8,56 @@ process and shared by every model, as in Keras; ``reset_uids`` (called by
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import lru_cache
 
 _uids: defaultdict[str, int] = defaultdict(int)
 
-_NON_WORD = re.compile(r"\W+")
-_CAPITALISED_WORD = re.compile("(.)([A-Z][a-z]+)")
-_LOWER_UPPER = re.compile("([a-z])([A-Z])")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=256)
 def to_snake_case(name: str) -> str:
     """Keras's snake case: ``"MaxPooling2D"`` becomes ``"max_pooling2d"``.
 
+    Keras writes it as three regular expressions: ``re.sub(r"\\W+", "", name)``, then
+    ``re.sub("(.)([A-Z][a-z]+)", r"\\1_\\2", ...)``, then
+    ``re.sub("([a-z])([A-Z])", r"\\1_\\2", ...).lower()``. The same scans are written
+    out here, so that ``import convdims.keras`` needs no ``re`` (a tenth of its import
+    time); tests/test_keras_naming.py checks them against those expressions.
+
     >>> [to_snake_case(name) for name in ("MaxPooling2D", "ReLU", "Conv2DTranspose")]
     ['max_pooling2d', 're_lu', 'conv2d_transpose']
     """
-    name = _NON_WORD.sub("", name)
-    name = _CAPITALISED_WORD.sub(r"\1_\2", name)
-    return _LOWER_UPPER.sub(r"\1_\2", name).lower()
+    # \W+ removed: every character that is not alphanumeric or an underscore.
+    text = "".join(c for c in name if c.isalnum() or c == "_")
+    # (.)([A-Z][a-z]+): a character, a capital and a run of small letters, left to
+    # right without overlaps.
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if i + 2 < n and text[i + 1] in _UPPER and text[i + 2] in _LOWER:
+            end = i + 3
+            while end < n and text[end] in _LOWER:
+                end += 1
+            out.append(f"{text[i]}_{text[i + 1 : end]}")
+            i = end
+        else:
+            out.append(text[i])
+            i += 1
+    text = "".join(out)
+    # ([a-z])([A-Z]): a small letter before a capital.
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        if i + 1 < n and text[i] in _LOWER and text[i + 1] in _UPPER:
+            out.append(f"{text[i]}_{text[i + 1]}")
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out).lower()
 
 
 def uniquify(name: str) -> str:

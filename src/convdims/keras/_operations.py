@@ -15,29 +15,13 @@ learn its output): there they record nothing.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 from convdims.description import Kind
-from convdims.keras._graph import KerasTensor, Node
+from convdims.keras._graph import KerasTensor, Node, _inside_call, flatten
 from convdims.keras.layers._layer import Layer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, ClassVar
-
-#: How many layer calls are computing their output shape (then nothing is recorded).
-_inside_call = [0]
-
-
-@contextlib.contextmanager
-def shapes_only() -> Iterator[None]:
-    """Operations inside this block compute shapes and record no graph node."""
-    _inside_call[0] += 1
-    try:
-        yield
-    finally:
-        _inside_call[0] -= 1
 
 
 def _shape(value: Any) -> tuple | None:
@@ -218,8 +202,6 @@ def record(class_name: str, inputs: Any, outputs: Any) -> Any:
     """``outputs`` of the ``keras.ops`` function whose operation class is
     ``class_name`` (``Concatenate``, ``Split``...), recorded as a node of the graph
     when its inputs are symbolic tensors and no layer's call is running, as in Keras."""
-    from convdims.keras._graph import flatten
-
     tensors = [x for x in flatten(inputs) if isinstance(x, KerasTensor)]
     if not tensors or _inside_call[0]:
         return outputs
@@ -229,3 +211,57 @@ def record(class_name: str, inputs: Any, outputs: Any) -> Any:
         _named_operations[class_name] = cls
     Node(cls(), tensors, outputs)
     return outputs
+
+
+def _binary_operator(operation: type[Operation], reflected: bool) -> Any:
+    if reflected:
+
+        def method(self: KerasTensor, other: Any) -> Any:
+            return binary(operation, other, self)
+
+    else:
+
+        def method(self: KerasTensor, other: Any) -> Any:
+            return binary(operation, self, other)
+
+    return method
+
+
+def _unary_operator(operation: type[Operation]) -> Any:
+    def method(self: KerasTensor) -> Any:
+        return unary(operation, self)
+
+    return method
+
+
+def _getitem(self: KerasTensor, key: Any) -> Any:
+    return GetItem()(self, key)
+
+
+def _install_operators() -> None:
+    """Give ``KerasTensor`` its operators, each one the operation defined here (the
+    tensor class knows nothing of the operations; they register themselves on it)."""
+    binaries = {
+        "add": Add,
+        "sub": Subtract,
+        "mul": Multiply,
+        "truediv": TrueDivide,
+        "floordiv": FloorDivide,
+        "pow": Power,
+        "mod": Mod,
+    }
+    reflected = {"add", "sub", "mul", "truediv"}
+    methods: dict[str, Any] = {"__getitem__": _getitem}
+    for name, operation in binaries.items():
+        methods[f"__{name}__"] = _binary_operator(operation, reflected=False)
+        if name in reflected:
+            methods[f"__r{name}__"] = _binary_operator(operation, reflected=True)
+    methods["__neg__"] = _unary_operator(Negative)
+    methods["__abs__"] = _unary_operator(Absolute)
+    for name, method in methods.items():
+        method.__name__ = name
+        method.__qualname__ = f"KerasTensor.{name}"
+        setattr(KerasTensor, name, method)
+
+
+_install_operators()

@@ -193,10 +193,17 @@ def readable(number: int, units: str) -> str:
 
 def name_width(report: Report) -> int:
     """The width of the layer column (40, or wider for long names)."""
+    show_var_name, show_depth = report.show_var_name, report.show_depth
+    return _name_width(
+        report.rows, [row.title(show_var_name, show_depth) for row in report.rows]
+    )
+
+
+def _name_width(rows: Sequence[LayerRow], titles: Sequence[str]) -> int:
     longest = max(
         (
-            len(row.title(report.show_var_name, report.show_depth)) + row.depth * ALIGN + 1
-            for row in report.rows
+            len(title) + row.depth * ALIGN + 1
+            for row, title in zip(rows, titles, strict=True)
         ),
         default=0,
     )
@@ -206,7 +213,7 @@ def name_width(report: Report) -> int:
 
 
 def _line(name: str, cells: Sequence[str], width: int, col_width: int) -> str:
-    text = f"{name:<{width}} " + "".join(f"{cell:<{col_width}} " for cell in cells)
+    text = f"{name:<{width}} " + "".join([f"{cell:<{col_width}} " for cell in cells])
     return text.rstrip() + "\n"
 
 
@@ -222,7 +229,11 @@ def _tree(depth: int, ascii_only: bool) -> str:
 
 def table(report: Report) -> str:
     """The whole table, as torchinfo prints it (without the final newline)."""
-    width = name_width(report)
+    # Each row's title once: the width reads every row's, the lines the visible ones'.
+    show_var_name, show_depth = report.show_var_name, report.show_depth
+    titles = [row.title(show_var_name, show_depth) for row in report.rows]
+    title_of = {id(row): title for row, title in zip(report.rows, titles, strict=True)}
+    width = _name_width(report.rows, titles)
     col_width = report.col_width
     columns = [COLUMNS[name] for name in report.columns]
     divider = "=" * (len(columns) * col_width + width)
@@ -238,10 +249,12 @@ def table(report: Report) -> str:
         f"{divider}\n",
     ]
     renders = [c.render for c in columns]
+    ascii_only = report.ascii_only
     for row in report.visible_rows():
-        name = _tree(row.depth, report.ascii_only) + row.title(
-            report.show_var_name, report.show_depth
-        )
+        title = title_of.get(id(row))
+        if title is None:  # a row of its own making (not in report.rows)
+            title = row.title(show_var_name, show_depth)
+        name = _tree(row.depth, ascii_only) + title
         parts.append(
             _line(name, [render(row, report) for render in renders], width, col_width)
         )

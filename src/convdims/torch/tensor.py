@@ -19,96 +19,24 @@ import math
 import numbers
 from collections.abc import Iterable, Sequence
 
-from convdims._checks import as_int
+from convdims.torch._indexing import IndexingMethods
+from convdims.torch._indexing import _index_shape as _index_shape
+from convdims.torch._reductions import ReductionMethods
+from convdims.torch._reshaping import ReshapingMethods
+from convdims.torch._sizes import Size as Size
+from convdims.torch._sizes import _check_sizes, _dims
+from convdims.torch._sizes import broadcast_shapes as broadcast_shapes
+from convdims.torch._sizes import normalize_dim as normalize_dim
+from convdims.torch._tensor_base import _unsupported
 from convdims.torch.dtypes import dtype, float16, float32, float64
-from convdims.torch.errors import DimensionError, ShapeError
+from convdims.torch.errors import ShapeError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
 
-class Size(tuple):
-    """A shape, printed the way PyTorch prints it: ``torch.Size([1, 3, 32, 32])``.
-
-    >>> Size([1, 3, 32, 32]).numel()
-    3072
-    """
-
-    def numel(self) -> int:
-        """The number of elements a tensor of this shape holds."""
-        return math.prod(self)
-
-    def __repr__(self) -> str:
-        return f"torch.Size({list(self)!r})"
-
-    __str__ = __repr__
-
-
-def _dims(args: tuple[Any, ...], what: str) -> tuple[int, ...]:
-    """Sizes given as ``f(2, 3)`` or ``f((2, 3))`` / ``f([2, 3])`` / ``f(torch.Size)``."""
-    if len(args) == 1 and isinstance(args[0], Iterable):
-        args = tuple(args[0])
-    sizes = tuple(as_int(f"{what} size", a) for a in args)
-    return sizes
-
-
-def _check_sizes(sizes: tuple[int, ...]) -> tuple[int, ...]:
-    for size in sizes:
-        if size < 0:
-            raise ShapeError(
-                f"Trying to create tensor with negative dimension {size}: {list(sizes)}"
-            )
-    return sizes
-
-
-def normalize_dim(dim: Any, ndim: int) -> int:
-    """A dimension index in ``0..ndim-1``; negative counts from the end, as in PyTorch.
-
-    A 0-d tensor accepts 0 and -1, as PyTorch does.
-
-    >>> normalize_dim(-1, 4)
-    3
-    """
-    index = as_int("dim", dim)
-    low, high = (-1, 0) if ndim == 0 else (-ndim, ndim - 1)
-    if not low <= index <= high:
-        raise DimensionError(
-            f"Dimension out of range (expected to be in range of [{low}, {high}], but got "
-            f"{index})"
-        )
-    return index % ndim if ndim else 0
-
-
-def broadcast_shapes(*shapes: Sequence[int]) -> Size:
-    """The shape of an elementwise result, by PyTorch's (NumPy's) broadcasting rule.
-
-    Axes are matched from the right; each pair must be equal or contain a 1.
-
-    >>> broadcast_shapes((2, 3, 1), (4,))
-    torch.Size([2, 3, 4])
-    """
-    result: list[int] = []
-    for axis in range(1, max((len(s) for s in shapes), default=0) + 1):
-        size = 1
-        for shape in shapes:
-            if axis > len(shape):
-                continue
-            here = shape[-axis]
-            if here == size or here == 1:
-                continue
-            if size != 1:
-                raise ShapeError(
-                    f"The size of tensor a ({size}) must match the size of tensor b "
-                    f"({here}) at non-singleton dimension "
-                    f"{max(len(s) for s in shapes) - axis}"
-                )
-            size = here
-        result.append(size)
-    return Size(reversed(result))
-
-
-class Tensor:
+class Tensor(ReshapingMethods, ReductionMethods, IndexingMethods):
     """A tensor that knows only its shape and dtype.
 
     >>> Tensor((1, 3, 32, 32))
@@ -202,6 +130,11 @@ class Tensor:
         tensor.requires_grad = requires_grad
         return tensor
 
+    def _plain(self, shape: tuple[int, ...], dtype: dtype) -> Tensor:
+        """A plain tensor (not a parameter, not one of known values) of a shape
+        already checked: what the methods in the other files make with ``_of``."""
+        return Tensor._of(shape, dtype)
+
     def _like(self, shape: Iterable[int]) -> Tensor:
         """A tensor of this dtype and ``shape``: sizes the layers computed (checked
         when negative, which no layer makes on purpose)."""
@@ -243,156 +176,6 @@ class Tensor:
 
     def type(self, new: dtype) -> Tensor:
         return Tensor(self._shape, new)
-
-    # Reshaping ------------------------------------------------------------------------
-
-    def view(self, *shape: Any) -> Tensor:
-        """The same elements in a new shape; one size may be -1 (inferred).
-
-        >>> Tensor((2, 3, 4)).view(2, -1).shape
-        torch.Size([2, 12])
-        """
-        sizes = tuple(as_int("view size", s) for s in _dims(shape, "view"))
-        total = self.numel()
-        unknown = [i for i, s in enumerate(sizes) if s == -1]
-        if len(unknown) > 1:
-            raise ShapeError("only one dimension can be inferred")
-        for size in sizes:
-            if size < -1:
-                raise ShapeError(f"invalid shape dimension {size}")
-        known = math.prod(s for s in sizes if s != -1)
-        if unknown:
-            if known == 0 or total % known:
-                raise ShapeError(
-                    f"shape '{list(sizes)}' is invalid for input of size {total}"
-                )
-            sizes = tuple(total // known if s == -1 else s for s in sizes)
-        elif known != total:
-            raise ShapeError(f"shape '{list(sizes)}' is invalid for input of size {total}")
-        return self._like(sizes)
-
-    reshape = view
-
-    def view_as(self, other: Tensor) -> Tensor:
-        return self.view(other.shape)
-
-    reshape_as = view_as
-
-    def flatten(self, start_dim: int = 0, end_dim: int = -1) -> Tensor:
-        """Merge dimensions ``start_dim..end_dim`` into one (``torch.flatten``).
-
-        >>> Tensor((2, 3, 4, 5)).flatten(1).shape
-        torch.Size([2, 60])
-        """
-        ndim = self.ndim
-        if ndim == 0:
-            normalize_dim(start_dim, 0)
-            normalize_dim(end_dim, 0)
-            return self._like((1,))
-        start = normalize_dim(start_dim, ndim)
-        end = normalize_dim(end_dim, ndim)
-        if start > end:
-            raise ShapeError(
-                "flatten() has invalid args: start_dim cannot come after end_dim"
-            )
-        shape = self._shape
-        return self._like(
-            (*shape[:start], math.prod(shape[start : end + 1]), *shape[end + 1 :])
-        )
-
-    def unsqueeze(self, dim: int) -> Tensor:
-        """A new dimension of size 1 at ``dim``."""
-        index = normalize_dim(dim, self.ndim + 1)
-        shape = list(self._shape)
-        shape.insert(index, 1)
-        return self._like(shape)
-
-    def squeeze(self, dim: int | Sequence[int] | None = None) -> Tensor:
-        """Drop dimensions of size 1 (all of them, or those named)."""
-        if dim is None:
-            return self._like(s for s in self._shape if s != 1)
-        dims = dim if isinstance(dim, (tuple, list)) else (dim,)
-        drop = {normalize_dim(d, self.ndim) for d in dims} if self.ndim else set()
-        return self._like(
-            s for i, s in enumerate(self._shape) if not (i in drop and s == 1)
-        )
-
-    def permute(self, *dims: Any) -> Tensor:
-        """Reorder the dimensions."""
-        order = [normalize_dim(d, self.ndim) for d in _dims(dims, "permute")]
-        if sorted(order) != list(range(self.ndim)):
-            raise ShapeError(
-                f"permute(sparse_coo): number of dimensions in the tensor input does not "
-                f"match the length of the desired ordering of dimensions i.e. "
-                f"input.dim() = "
-                f"{self.ndim} is not equal to len(dims) = {len(order)}"
-                if len(order) != self.ndim
-                else "permute(): duplicate dims are not allowed."
-            )
-        return self._like(self._shape[i] for i in order)
-
-    def transpose(self, dim0: int, dim1: int) -> Tensor:
-        """Swap two dimensions."""
-        a, b = normalize_dim(dim0, self.ndim), normalize_dim(dim1, self.ndim)
-        shape = list(self._shape)
-        if shape:
-            shape[a], shape[b] = shape[b], shape[a]
-        return self._like(shape)
-
-    def t(self) -> Tensor:
-        if self.ndim > 2:
-            raise ShapeError(
-                f"t() expects a tensor with <= 2 dimensions, but self is {self.ndim}D"
-            )
-        return self._like(reversed(self._shape))
-
-    def expand(self, *sizes: Any) -> Tensor:
-        """Repeat size-1 dimensions (``-1`` keeps a size)."""
-        target = _dims(sizes, "expand")
-        if len(target) < self.ndim:
-            raise ShapeError(
-                f"expand: the number of sizes provided ({len(target)}) must be greater or "
-                f"equal to the number of dimensions in the tensor ({self.ndim})"
-            )
-        own = (None,) * (len(target) - self.ndim) + tuple(self._shape)
-        result = []
-        for want, have in zip(target, own, strict=False):
-            if want == -1:
-                if have is None:
-                    raise ShapeError(
-                        "expand: -1 is not allowed in a leading, non-existing dimension"
-                    )
-                want = have
-            elif have not in (None, 1, want):
-                raise ShapeError(
-                    f"The expanded size of the tensor ({want}) must match the existing "
-                    f"size "
-                    f"({have}) at non-singleton dimension {len(result)}. Target sizes: "
-                    f"{list(target)}.  Tensor sizes: {list(self._shape)}"
-                )
-            result.append(want)
-        return self._like(result)
-
-    # Reductions -----------------------------------------------------------------------
-
-    def _reduce(self, dim: Any = None, keepdim: bool = False) -> Tensor:
-        if dim is None:
-            return self._like(())
-        dims = dim if isinstance(dim, (tuple, list)) else (dim,)
-        drop = {normalize_dim(d, self.ndim) for d in dims}
-        if keepdim:
-            return self._like(1 if i in drop else s for i, s in enumerate(self._shape))
-        return self._like(s for i, s in enumerate(self._shape) if i not in drop)
-
-    def mean(self, dim: Any = None, keepdim: bool = False, **_: Any) -> Tensor:
-        """Average over ``dim`` (all dimensions when None)."""
-        return self._reduce(dim, keepdim)
-
-    def sum(self, dim: Any = None, keepdim: bool = False, **_: Any) -> Tensor:
-        """Sum over ``dim`` (all dimensions when None)."""
-        return self._reduce(dim, keepdim)
-
-    amax = amin = prod = std = var = sum
 
     # Elementwise arithmetic -----------------------------------------------------------
 
@@ -487,9 +270,6 @@ class Tensor:
     def type_as(self, other: Tensor) -> Tensor:
         return Tensor._of(tuple(self._shape), other.dtype)
 
-    def expand_as(self, other: Tensor) -> Tensor:
-        return self.expand(*other.shape)
-
     def _new_of(self, size: tuple[Any, ...], dtype: dtype | None) -> Tensor:
         return Tensor(_check_sizes(_dims(size, "tensor")), dtype or self.dtype)
 
@@ -534,213 +314,6 @@ class Tensor:
             return tuple(strides)
         return strides[normalize_dim(dim, self.ndim)]
 
-    @property
-    def T(self) -> Tensor:  # noqa: N802 - PyTorch's name
-        return self._like(reversed(self._shape))
-
-    @property
-    def mT(self) -> Tensor:  # noqa: N802 - PyTorch's name
-        return self.transpose(-2, -1)
-
-    def unflatten(self, dim: int, sizes: Sequence[int]) -> Tensor:
-        axis = normalize_dim(dim, self.ndim)
-        return self.view(*self._shape[:axis], *sizes, *self._shape[axis + 1 :])
-
-    def _pieces(self, sizes: Sequence[int], axis: int) -> tuple[Tensor, ...]:
-        shape = list(self._shape)
-        parts = []
-        for size in sizes:
-            shape[axis] = size
-            parts.append(self._like(shape))
-        return tuple(parts)
-
-    def split(self, split_size_or_sections: Any, dim: int = 0) -> tuple[Tensor, ...]:
-        """Pieces of ``split_size`` along ``dim`` (the last one smaller), or pieces of
-        the sizes listed, which must add up to the axis.
-
-        >>> [t.shape[1] for t in Tensor((2, 7)).split(3, 1)]
-        [3, 3, 1]
-        """
-        axis = normalize_dim(dim, self.ndim)
-        total = self._shape[axis]
-        if isinstance(split_size_or_sections, (list, tuple)):
-            sizes = [as_int("split_sizes", s) for s in split_size_or_sections]
-            if sum(sizes) != total or min(sizes, default=0) < 0:
-                raise ShapeError(
-                    f"split_with_sizes expects split_sizes to sum exactly to {total} "
-                    f"(input tensor's size at dimension {axis}), but got split_sizes="
-                    f"{sizes}",
-                    argument="split_size_or_sections",
-                    value=split_size_or_sections,
-                    valid=f"sizes adding up to {total}",
-                )
-            return self._pieces(sizes, axis)
-        step = as_int("split_size", split_size_or_sections)
-        if step <= 0 and not (step == 0 and total == 0):
-            raise ShapeError(
-                f"split_size can only be 0 if dimension size is 0, but got dimension size "
-                f"of {total}"
-                if step == 0
-                else f"split expects split_size be non-negative, but got split_size={step}",
-                argument="split_size_or_sections",
-                value=step,
-                valid="an int of at least 1",
-            )
-        if total == 0:
-            return (self,)
-        sizes = [step] * (total // step) + ([total % step] if total % step else [])
-        return self._pieces(sizes, axis)
-
-    def chunk(self, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
-        """At most ``chunks`` pieces of ``ceil(size / chunks)`` along ``dim``.
-
-        >>> [t.shape[0] for t in Tensor((10, 3)).chunk(4)]
-        [3, 3, 3, 1]
-        """
-        count = as_int("chunks", chunks)
-        if count <= 0:
-            raise ShapeError(
-                f"chunk expects `chunks` to be greater than 0, got: {count}",
-                argument="chunks",
-                value=chunks,
-                valid="an int of at least 1",
-            )
-        total = self._shape[normalize_dim(dim, self.ndim)]
-        return self.split(max(-(-total // count), 1) if total else 1, dim)
-
-    def tensor_split(self, indices_or_sections: Any, dim: int = 0) -> tuple[Tensor, ...]:
-        axis = normalize_dim(dim, self.ndim)
-        total = self._shape[axis]
-        if isinstance(indices_or_sections, (list, tuple)):
-            bounds = [0, *(min(max(i, 0), total) for i in indices_or_sections), total]
-            return self._pieces(
-                [max(b - a, 0) for a, b in zip(bounds, bounds[1:], strict=False)], axis
-            )
-        count = as_int("sections", indices_or_sections)
-        big, rest = divmod(total, count)
-        return self._pieces([big + 1] * rest + [big] * (count - rest), axis)
-
-    def unbind(self, dim: int = 0) -> tuple[Tensor, ...]:
-        """The slices along ``dim``, that axis removed."""
-        axis = normalize_dim(dim, self.ndim)
-        shape = self._shape[:axis] + self._shape[axis + 1 :]
-        return tuple(self._like(shape) for _ in range(self._shape[axis]))
-
-    def narrow(self, dim: int, start: int, length: int) -> Tensor:
-        axis = normalize_dim(dim, self.ndim)
-        size = self._shape[axis]
-        first = start + size if start < 0 else start
-        if not 0 <= first <= size or length < 0 or first + length > size:
-            raise ShapeError(
-                f"start ({start}) + length ({length}) exceeds dimension size ({size}).",
-                argument="length",
-                value=length,
-                valid=f"a slice inside the {size} cells of dimension {axis}",
-            )
-        shape = list(self._shape)
-        shape[axis] = length
-        return self._like(shape)
-
-    def repeat(self, *sizes: Any) -> Tensor:
-        """Tile the tensor ``sizes`` times along each axis (leading new axes allowed)."""
-        counts = _dims(sizes, "repeat")
-        if len(counts) < self.ndim:
-            raise ShapeError(
-                "Number of dimensions of repeat dims can not be smaller than number of "
-                "dimensions of tensor"
-            )
-        own = (1,) * (len(counts) - self.ndim) + tuple(self._shape)
-        return self._like(a * b for a, b in zip(own, counts, strict=True))
-
-    def repeat_interleave(
-        self, repeats: Any, dim: int | None = None, *, output_size: int | None = None
-    ) -> Tensor:
-        if isinstance(repeats, Tensor):
-            if output_size is None:
-                raise _unsupported("Tensor.repeat_interleave with a tensor of repeats")
-            count = None
-        else:
-            count = as_int("repeats", repeats)
-        if dim is None:
-            size = output_size if count is None else self.numel() * count
-            return self._like((size,))
-        axis = normalize_dim(dim, self.ndim)
-        shape = list(self._shape)
-        shape[axis] = output_size if count is None else shape[axis] * count
-        return self._like(shape)
-
-    def _reduce_pair(self, dim: Any, keepdim: bool) -> Any:
-        values = self._reduce(dim, keepdim)
-        return _ValuesIndices(values, Tensor._of(tuple(values.shape), _int64))
-
-    def max(self, dim: Any = None, keepdim: bool = False) -> Any:
-        """The maximum: of all (a 0-d tensor), elementwise with another tensor, or
-        along ``dim`` (``(values, indices)``)."""
-        if isinstance(dim, Tensor):
-            return self._binary(dim)
-        if dim is None:
-            return self._like(())
-        return self._reduce_pair(dim, keepdim)
-
-    min = max
-
-    def sort(self, dim: int = -1, descending: bool = False, stable: bool = False) -> Any:
-        normalize_dim(dim, self.ndim)
-        return _ValuesIndices(self, Tensor._of(tuple(self._shape), _int64))
-
-    def topk(
-        self,
-        k: int,
-        dim: int = -1,
-        largest: bool = True,
-        sorted: bool = True,  # noqa: A002
-    ) -> Any:
-        axis = normalize_dim(dim, self.ndim)
-        if not 0 <= k <= (self._shape[axis] if self.ndim else 1):
-            raise ShapeError(
-                "selected index k out of range",
-                argument="k",
-                value=k,
-                valid="0 <= k <= size",
-            )
-        shape = list(self._shape)
-        if shape:
-            shape[axis] = k
-        values = self._like(shape)
-        return _ValuesIndices(values, Tensor._of(tuple(shape), _int64))
-
-    def argmax(self, dim: Any = None, keepdim: bool = False) -> Tensor:
-        reduced = self._reduce(dim, keepdim)
-        return Tensor._of(tuple(reduced.shape), _int64)
-
-    argmin = argmax
-
-    def any(self, dim: Any = None, keepdim: bool = False) -> Tensor:
-        reduced = self._reduce(dim, keepdim)
-        return Tensor._of(tuple(reduced.shape), _bool)
-
-    all = any
-
-    def norm(
-        self, p: Any = "fro", dim: Any = None, keepdim: bool = False, dtype: Any = None
-    ) -> Tensor:
-        return self._reduce(dim, keepdim)
-
-    logsumexp = mean
-
-    def index_select(self, dim: int, index: Tensor) -> Tensor:
-        axis = normalize_dim(dim, self.ndim)
-        if index.ndim > 1:
-            raise ShapeError("index_select(): Index is supposed to be a vector")
-        shape = list(self._shape)
-        if shape:
-            shape[axis] = index.numel()
-        return self._like(shape)
-
-    def gather(self, dim: int, index: Tensor, *, sparse_grad: bool = False) -> Tensor:
-        normalize_dim(dim, self.ndim)
-        return self._like(index.shape)
-
     def item(self) -> Any:
         """Refused: a shape-only tensor has no value."""
         raise _unsupported("Tensor.item")
@@ -752,22 +325,6 @@ class Tensor:
     def numpy(self, *, force: bool = False) -> Any:
         """Refused: a shape-only tensor has no values."""
         raise _unsupported("Tensor.numpy")
-
-    def __getitem__(self, index: Any) -> Tensor:
-        """The shape that indexing gives: ints drop an axis, slices shorten one, None
-        adds one, ``...`` stands for the axes not named, and integer tensors or lists
-        (advanced indexing) put their own shape in place of the axes they index.
-
-        >>> x = Tensor((2, 3, 4))
-        >>> x[:, 0].shape, x[..., 1:3].shape, x[None, :, -1, ::2].shape
-        (torch.Size([2, 4]), torch.Size([2, 3, 2]), torch.Size([1, 2, 2]))
-        """
-        return self._like(_index_shape(self._shape, index))
-
-    def __setitem__(self, index: Any, value: Any) -> None:
-        target = _index_shape(self._shape, index)
-        if isinstance(value, Tensor):
-            broadcast_shapes(target, value._shape)
 
 
 def matmul(a: Tensor, b: Tensor) -> Tensor:
@@ -942,106 +499,11 @@ def is_tensor(obj: Any, /) -> bool:
     return isinstance(obj, Tensor)
 
 
-# What the methods added for issue 13 share -------------------------------------------
-
 from convdims.torch.dtypes import ALIASES as _ALIASES  # noqa: E402 - kept with its users
 from convdims.torch.dtypes import int32 as _int32  # noqa: E402
 from convdims.torch.dtypes import int64 as _int64  # noqa: E402
 
 _bool = _ALIASES["bool"]
-
-
-class _ValuesIndices(tuple):
-    """What ``max(dim)``, ``sort`` and ``topk`` return: ``(values, indices)``, also by
-    name, as PyTorch's named tuples."""
-
-    __slots__ = ()
-
-    def __new__(cls, values: Tensor, indices: Tensor) -> _ValuesIndices:
-        return tuple.__new__(cls, (values, indices))
-
-    @property
-    def values(self) -> Tensor:
-        return self[0]
-
-    @property
-    def indices(self) -> Tensor:
-        return self[1]
-
-
-def _unsupported(name: str) -> Exception:
-    from convdims.standin import Unsupported
-
-    return Unsupported(name)
-
-
-def _index_shape(shape: tuple[int, ...], index: Any) -> tuple[int, ...]:
-    """The shape of ``tensor[index]`` for a tensor of ``shape`` (PyTorch's rules, as
-    NumPy's: basic indices first, then advanced ones, which broadcast together and go
-    where the first one was when they are next to each other, else in front)."""
-    items = list(index) if isinstance(index, tuple) else [index]
-    consumed = 0
-    for item in items:
-        if item is None or item is Ellipsis:
-            continue
-        if isinstance(item, Tensor) and item.dtype is _bool:
-            consumed += item.ndim
-        else:
-            consumed += 1
-    if consumed > len(shape):
-        raise DimensionError(
-            f"too many indices for tensor of dimension {len(shape)}",
-            argument="index",
-            value=index,
-            valid=f"at most {len(shape)} indices",
-        )
-    if Ellipsis in [i for i in items if not isinstance(i, (Tensor, list))]:
-        at = next(n for n, i in enumerate(items) if i is Ellipsis)
-        items[at : at + 1] = [slice(None)] * (len(shape) - consumed)
-    else:
-        items += [slice(None)] * (len(shape) - consumed)
-    result: list[int] = []
-    advanced: list[tuple[int, ...]] = []
-    advanced_at: list[int] = []
-    axis = 0
-    for item in items:
-        if item is None:
-            result.append(1)
-            continue
-        if isinstance(item, Tensor) and item.dtype is _bool:
-            raise _unsupported("Tensor indexing with a boolean mask (its size is data)")
-        if isinstance(item, (Tensor, list)):
-            index_shape = tuple(item.shape) if isinstance(item, Tensor) else (len(item),)
-            advanced.append(index_shape)
-            advanced_at.append(len(result))
-            axis += 1
-            continue
-        size = shape[axis]
-        if isinstance(item, slice):
-            if item.step is not None and item.step <= 0:
-                raise ShapeError(
-                    "step must be greater than zero", argument="index", value=index
-                )
-            result.append(len(range(*item.indices(size))))
-        else:
-            position = as_int("index", item)
-            if not -size <= position < size:
-                raise DimensionError(
-                    f"index {position} is out of bounds for dimension {axis} with size "
-                    f"{size}",
-                    argument="index",
-                    value=index,
-                    valid=f"-{size} <= index < {size}",
-                )
-        axis += 1
-    if advanced:
-        joined = tuple(broadcast_shapes(*advanced))
-        adjacent = advanced_at == list(
-            range(advanced_at[0], advanced_at[0] + len(advanced_at))
-        )
-        where = advanced_at[0] if adjacent else 0
-        result[where:where] = joined
-    return tuple(result)
 
 
 def _is_data(value: Any) -> bool:

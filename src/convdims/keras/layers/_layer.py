@@ -9,86 +9,21 @@ errors surface at the same moment (construction, build or call).
 
 from __future__ import annotations
 
-import warnings
 from operator import itemgetter
 
 from convdims.description import Kind
-from convdims.keras._graph import KerasTensor, Node, flatten
+from convdims.keras._graph import KerasTensor, Node, flatten, shapes_only
 from convdims.keras._naming import auto_name
 from convdims.keras.layers._arguments import standardize_shape
+from convdims.keras.layers._dtypes import _DTYPE_BITS, dtype_policy
+from convdims.keras.layers._dtypes import dtype_bits as dtype_bits
+from convdims.keras.layers._dtypes import standardize_dtype as standardize_dtype
+from convdims.keras.layers._input_spec import InputSpec as InputSpec
+from convdims.keras.layers._input_spec import assert_input_compatibility
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, ClassVar
-
-_DTYPE_BITS = {
-    "float16": 16,
-    "bfloat16": 16,
-    "float32": 32,
-    "float64": 64,
-    "int8": 8,
-    "int16": 16,
-    "int32": 32,
-    "int64": 64,
-    "uint8": 8,
-    "uint16": 16,
-    "uint32": 32,
-    "uint64": 64,
-    "bool": 8,
-    "float8_e4m3fn": 8,
-    "float8_e5m2": 8,
-}
-_DTYPE_ALIASES = {
-    "float": "float32",
-    "double": "float64",
-    "half": "float16",
-    "int": "int64",
-}
-
-
-def standardize_dtype(dtype: Any) -> str:
-    """A dtype name Keras knows, with its aliases resolved (``None`` is float32)."""
-    if dtype is None:
-        return "float32"
-    name = getattr(dtype, "name", dtype)
-    name = _DTYPE_ALIASES.get(str(name), str(name))
-    if name not in _DTYPE_BITS:
-        raise ValueError(f"Invalid dtype: {dtype}")
-    return name
-
-
-def dtype_policy(dtype: Any) -> tuple[str, str]:
-    """``(compute_dtype, variable_dtype)`` of a Keras dtype policy name.
-
-    >>> dtype_policy(None), dtype_policy("mixed_float16")
-    (('float32', 'float32'), ('float16', 'float32'))
-    """
-    if dtype is None:
-        return "float32", "float32"
-    name = getattr(dtype, "name", dtype)
-    if not isinstance(name, str):
-        raise TypeError(
-            "'name' must be a string, such as 'mixed_float16'. "
-            f"Received: name={name} (of type {type(name)})"
-        )
-    if name == "mixed_float16":
-        return "float16", "float32"
-    if name == "mixed_bfloat16":
-        return "bfloat16", "float32"
-    try:
-        single = standardize_dtype(name)
-    except ValueError:
-        raise ValueError(
-            f"Cannot convert '{name}' to a mixed precision DTypePolicy. Valid policies "
-            "include 'mixed_float16', 'mixed_bfloat16', and the name of any float dtype "
-            "such as 'float32'."
-        ) from None
-    return single, single
-
-
-def dtype_bits(dtype: str) -> int:
-    """Bits per scalar of a dtype (float32: 32)."""
-    return _DTYPE_BITS[dtype]
 
 
 class Weight(tuple):
@@ -138,116 +73,6 @@ class Weight(tuple):
 
 _new_tuple = tuple.__new__
 _size = itemgetter(2)  # Weight.size, without the property
-
-
-class InputSpec:
-    """What a layer accepts: a rank (exact, at least, at most), fixed sizes on some
-    axes, or a whole shape; Keras's ``InputSpec`` with its arguments.
-
-    >>> InputSpec(min_ndim=4, axes={-1: 3}).axes
-    {-1: 3}
-    """
-
-    def __init__(
-        self,
-        dtype: Any = None,
-        shape: Any = None,
-        ndim: int | None = None,
-        max_ndim: int | None = None,
-        min_ndim: int | None = None,
-        axes: dict[int, int | None] | None = None,
-        allow_last_axis_squeeze: bool = False,
-        name: str | None = None,
-        optional: bool = False,
-    ) -> None:
-        self.dtype = dtype
-        self.shape = None if shape is None else tuple(shape)
-        self.ndim = len(self.shape) if self.shape is not None else ndim
-        self.max_ndim = max_ndim
-        self.min_ndim = min_ndim
-        self.name = name
-        self.optional = optional
-        self.allow_last_axis_squeeze = allow_last_axis_squeeze
-        self.axes = {int(axis): size for axis, size in (axes or {}).items()}
-
-    def __repr__(self) -> str:
-        spec = [
-            f"{key}={value}"
-            for key, value in (
-                ("dtype", self.dtype),
-                ("shape", self.shape),
-                ("ndim", self.ndim),
-                ("max_ndim", self.max_ndim),
-                ("min_ndim", self.min_ndim),
-                ("axes", self.axes or None),
-            )
-            if value is not None
-        ]
-        return f"InputSpec({', '.join(spec)})"
-
-
-def _where(index: int, rule: InputSpec, layer_name: str) -> str:
-    return (
-        f"Input {index} with name '{rule.name}' of layer '{layer_name}' is "
-        "incompatible with the layer: "
-    )
-
-
-def assert_input_compatibility(spec: Any, inputs: list, layer_name: str) -> None:
-    """Raise Keras's ValueError when ``inputs`` do not satisfy ``spec``."""
-    if not spec:
-        return
-    if type(spec) is InputSpec and len(inputs) == 1:
-        _check_input(spec, inputs[0], 0, layer_name)
-        return
-    specs = flatten(spec)
-    if len(inputs) != len(specs):
-        raise ValueError(
-            f'Layer "{layer_name}" expects {len(specs)} input(s), but it received '
-            f"{len(inputs)} input tensors. Inputs received: {inputs}"
-        )
-    for index, (x, rule) in enumerate(zip(inputs, specs, strict=False)):
-        if rule is not None:
-            _check_input(rule, x, index, layer_name)
-
-
-def _check_input(rule: InputSpec, x: Any, index: int, layer_name: str) -> None:
-    """Raise Keras's ValueError when the input ``x`` (number ``index``) breaks ``rule``."""
-    shape = x.shape
-    ndim = len(shape)
-    at = (index, rule, layer_name)
-    if rule.ndim is not None and ndim != rule.ndim:
-        raise ValueError(
-            _where(*at) + f"expected ndim={rule.ndim}, found ndim={ndim}. "
-            f"Full shape received: {shape}"
-        )
-    if rule.max_ndim is not None and ndim > rule.max_ndim:
-        raise ValueError(
-            _where(*at) + f"expected max_ndim={rule.max_ndim}, found ndim={ndim}"
-        )
-    if rule.min_ndim is not None and ndim < rule.min_ndim:
-        raise ValueError(
-            _where(*at) + f"expected min_ndim={rule.min_ndim}, found ndim={ndim}. "
-            f"Full shape received: {shape}"
-        )
-    for axis, value in rule.axes.items():
-        if value is not None and shape[axis] not in {value, None}:
-            raise ValueError(
-                _where(*at) + f"expected axis {axis} of input shape to have value "
-                f"{value}, but received input with shape {shape}"
-            )
-    if rule.shape is not None:
-        spec_shape, seen = rule.shape, shape
-        if rule.allow_last_axis_squeeze:
-            if seen and seen[-1] == 1:
-                seen = seen[:-1]
-            if spec_shape and spec_shape[-1] == 1:
-                spec_shape = spec_shape[:-1]
-        for spec_dim, dim in zip(spec_shape, seen, strict=False):
-            if spec_dim is not None and dim is not None and spec_dim != dim:
-                raise ValueError(
-                    _where(*at) + f"expected shape={rule.shape}, found shape={seen}"
-                )
 
 
 def _shapes_of(inputs: Any) -> Any:
@@ -327,6 +152,8 @@ class Layer:
                 (input_dim,) if input_dim is not None else kwargs.pop("input_shape", None)
             )
             if shape_arg is not None:
+                import warnings  # only here: a deprecated argument, rarely seen
+
                 warnings.warn(
                     "Do not pass an `input_shape`/`input_dim` argument to a layer. When "
                     "using Sequential models, prefer using an `Input(shape)` object as "
@@ -505,8 +332,6 @@ class Layer:
         )
 
     def _shape_of_call(self, input_shape: Any) -> Any:
-        from convdims.keras._operations import shapes_only
-
         def placeholders(shape: Any) -> Any:
             if isinstance(shape, list) or (
                 isinstance(shape, tuple) and shape and isinstance(shape[0], (list, tuple))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 from convdims.description import Kind
 from convdims.keras._graph import KerasTensor, Node
 from convdims.keras.layers._arguments import standardize_shape
@@ -39,6 +37,8 @@ class InputLayer(Layer):
     ) -> None:
         super().__init__(name=name)
         if "input_shape" in kwargs:
+            import warnings  # only here: a deprecated argument, rarely seen
+
             warnings.warn(
                 "Argument `input_shape` is deprecated. Use `shape` instead.", stacklevel=2
             )

@@ -152,50 +152,59 @@ class Module:
             )
 
     def __setattr__(self, name: str, value: Any) -> None:
-        params = self.__dict__.get("_parameters")
-        if isinstance(value, Parameter):
+        attributes = self.__dict__
+        if isinstance(value, (Parameter, Module)):
             self._check_initialized(name)
-            self.__dict__.pop(name, None)
-            self._buffers.pop(name, None)
-            self._modules.pop(name, None)
-            params[name] = value
-        elif isinstance(value, Module):
-            self._check_initialized(name)
-            self.__dict__.pop(name, None)
-            self._parameters.pop(name, None)
-            self._buffers.pop(name, None)
-            self._modules[name] = value
-        elif params is not None and name in params:
+            attributes.pop(name, None)
+            if isinstance(value, Parameter):
+                self._buffers.pop(name, None)
+                self._modules.pop(name, None)
+                attributes["_parameters"][name] = value
+            else:
+                self._parameters.pop(name, None)
+                self._buffers.pop(name, None)
+                self._modules[name] = value
+            return
+        # A plain value (most assignments: sizes, flags): it goes to the instance unless
+        # the name is a parameter, child module or buffer.
+        params = attributes.get("_parameters")
+        if params is not None and name in params:
             if value is not None:
                 raise TypeError(
                     f"cannot assign {type(value).__name__!r} as parameter {name!r} "
                     "(torch.nn.Parameter or None expected)"
                 )
             params[name] = None
-        elif "_modules" in self.__dict__ and name in self._modules:
+            return
+        modules = attributes.get("_modules")
+        if modules is not None and name in modules:
             if value is not None:
                 raise TypeError(
                     f"cannot assign {type(value).__name__!r} as child module {name!r} "
                     "(torch.nn.Module or None expected)"
                 )
-            self._modules[name] = None
-        elif "_buffers" in self.__dict__ and name in self._buffers:
-            self._buffers[name] = value
-        else:
-            object.__setattr__(self, name, value)
+            modules[name] = None
+            return
+        buffers = attributes.get("_buffers")
+        if buffers is not None and name in buffers:
+            buffers[name] = value
+            return
+        object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for names not in the instance's __dict__: parameters, buffers and
         # child modules, which live in their own dicts (as in PyTorch).
         attributes = self.__dict__
         if "_modules" in attributes:
-            for store in (
-                attributes["_parameters"],
-                attributes["_buffers"],
-                attributes["_modules"],
-            ):
-                if name in store:
-                    return store[name]
+            store = attributes["_parameters"]
+            if name in store:
+                return store[name]
+            store = attributes["_buffers"]
+            if name in store:
+                return store[name]
+            store = attributes["_modules"]
+            if name in store:
+                return store[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __delattr__(self, name: str) -> None:
@@ -266,8 +275,22 @@ class Module:
 
     def modules(self) -> Iterator[Module]:
         """This module and every descendant."""
-        for _, module in self.named_modules():
+        if type(self).named_modules is not _module_named_modules:
+            for _, module in self.named_modules():
+                yield module
+            return
+        # named_modules' walk without the dotted names, which nobody reads here.
+        memo: set[int] = set()
+        stack: list[Module] = [self]
+        while stack:
+            module = stack.pop()
+            if id(module) in memo:
+                continue
+            memo.add(id(module))
             yield module
+            children = [c for c in module.__dict__["_modules"].values() if c is not None]
+            children.reverse()
+            stack += children
 
     def _named_members(
         self, store: str, prefix: str, recurse: bool
@@ -327,9 +350,22 @@ class Module:
         if not isinstance(mode, bool):
             raise ValueError("training mode is expected to be boolean")
         self.__dict__["training"] = mode
-        for module in self._modules.values():
-            if module is not None:
-                module.train(mode)
+        # Each child's own train(mode), depth first, as PyTorch calls them; a child
+        # that keeps this method is set here, without a call of its own (a summary sets
+        # every module's mode twice).
+        stack = [iter(self._modules.values())]
+        while stack:
+            for module in stack[-1]:
+                if module is None:
+                    continue
+                if type(module).train is not _module_train:
+                    module.train(mode)
+                    continue
+                module.__dict__["training"] = mode
+                stack.append(iter(module._modules.values()))
+                break
+            else:
+                stack.pop()
         return self
 
     def eval(self) -> Module:
@@ -474,3 +510,7 @@ class Module:
         state: OrderedDict[str, Tensor] = OrderedDict(self.named_parameters())
         state.update(self.named_buffers())
         return state
+
+
+_module_train = Module.train
+_module_named_modules = Module.named_modules
