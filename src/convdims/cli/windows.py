@@ -273,7 +273,14 @@ def _axis_record(
         record["ceil_mode"] = rule.ceil_mode
     if command == "transpose":
         record["output_padding"] = rule.output_padding
-    title = conventions.get(rule.framework).title if rule.framework else None
+    # The derivations' notes name the framework whose rules gave the arguments; for
+    # Keras and PyTorch the core's own wording already does (and the calculator's
+    # script says the same).
+    title = (
+        conventions.get(rule.framework).title
+        if rule.framework not in ("", "keras", "torch")
+        else None
+    )
     try:
         if rule.empty:
             geometry, derivation = None, None
