@@ -508,8 +508,23 @@ def alpha_dropout(
     return input
 
 
+from convdims.torch.nn._functional_conv import (  # noqa: E402 - kept apart, added later
+    conv1d,
+    conv2d,
+    conv3d,
+    conv_transpose1d,
+    conv_transpose2d,
+    conv_transpose3d,
+)
+
 __all__ += [
     "alpha_dropout",
+    "conv1d",
+    "conv2d",
+    "conv3d",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "conv_transpose3d",
     "glu",
     "group_norm",
     "hardtanh",
