@@ -88,6 +88,13 @@ from convdims.torch.nn.pooling import (
 )
 from convdims.torch.nn.rnn import GRU, LSTM, RNN, RNNBase
 from convdims.torch.nn.sparse import Embedding
+from convdims.torch.nn.transformer import (
+    Transformer,
+    TransformerDecoder,
+    TransformerDecoderLayer,
+    TransformerEncoder,
+    TransformerEncoderLayer,
+)
 from convdims.torch.nn.upsampling import (
     PixelShuffle,
     PixelUnshuffle,
@@ -183,6 +190,11 @@ __all__ = [
     "RNN",
     "RNNBase",
     "MultiheadAttention",
+    "Transformer",
+    "TransformerDecoder",
+    "TransformerDecoderLayer",
+    "TransformerEncoder",
+    "TransformerEncoderLayer",
 ]
 
 
