@@ -136,6 +136,9 @@ SUBMODULES = (
     "utils.checkpoint",
     "utils.model_zoo",
     "nn.modules.utils",
+    "nn.utils",
+    "nn.utils.parametrize",
+    "nn.utils.parametrizations",
     "_dynamo.utils",
 )
 

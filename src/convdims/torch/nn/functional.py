@@ -508,6 +508,9 @@ def alpha_dropout(
     return input
 
 
+from convdims.torch.nn._functional_attention import (  # noqa: E402 - added later
+    scaled_dot_product_attention,
+)
 from convdims.torch.nn._functional_conv import (  # noqa: E402 - kept apart, added later
     conv1d,
     conv2d,
@@ -536,5 +539,6 @@ __all__ += [
     "pad",
     "pixel_shuffle",
     "pixel_unshuffle",
+    "scaled_dot_product_attention",
     "upsample",
 ]
