@@ -32,7 +32,6 @@ NAMES = [path.name for path in FILES]
 #: the framework that the lookalikes miss (INVENTORY.md has the exact errors). A file can
 #: miss more behind that.
 NOT_YET: dict[str, str] = {
-    "torchgan_infogan.py": "torch.distributions",
 }
 
 
