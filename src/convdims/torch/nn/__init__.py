@@ -87,6 +87,7 @@ from convdims.torch.nn.pooling import (
     MaxPool3d,
 )
 from convdims.torch.nn.rnn import GRU, LSTM, RNN, RNNBase
+from convdims.torch.nn.rnn_cell import GRUCell, LSTMCell, RNNCell, RNNCellBase
 from convdims.torch.nn.sparse import Embedding
 from convdims.torch.nn.transformer import (
     Transformer,
@@ -189,6 +190,10 @@ __all__ = [
     "LSTM",
     "RNN",
     "RNNBase",
+    "GRUCell",
+    "LSTMCell",
+    "RNNCell",
+    "RNNCellBase",
     "MultiheadAttention",
     "Transformer",
     "TransformerDecoder",
