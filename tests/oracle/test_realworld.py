@@ -31,8 +31,7 @@ NAMES = [path.name for path in FILES]
 #: Corpus files that do not run under ``convdims run`` yet: file -> the first feature of
 #: the framework that the lookalikes miss (INVENTORY.md has the exact errors). A file can
 #: miss more behind that.
-NOT_YET: dict[str, str] = {
-}
+NOT_YET: dict[str, str] = {}
 
 
 #: How many corpus files one test run compares with the real frameworks. They take

@@ -139,6 +139,9 @@ SUBMODULES = (
     "nn.utils",
     "nn.utils.parametrize",
     "nn.utils.parametrizations",
+    "distributions",
+    "optim",
+    "optim.lr_scheduler",
     "_dynamo.utils",
 )
 

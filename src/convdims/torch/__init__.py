@@ -144,7 +144,18 @@ _LAZY = {
 #: Submodules that ``import torch`` makes reachable as attributes (``torch.jit.unused``,
 #: ``torch.cuda.is_available()``), each imported on first use.
 _SUBMODULES = frozenset(
-    {"_C", "_dynamo", "autograd", "cuda", "distributions", "fx", "hub", "jit", "utils"}
+    {
+        "_C",
+        "_dynamo",
+        "autograd",
+        "cuda",
+        "distributions",
+        "fx",
+        "hub",
+        "jit",
+        "optim",
+        "utils",
+    }
 )
 
 

@@ -1,0 +1,195 @@
+"""What the models of training scripts (pytorch/examples' kinds: a word language model,
+a translator, a sine-wave LSTM cell predictor, forward-forward layers) need, checked
+against PyTorch 2.13 and torchinfo: an RNN's ``(h, c)`` state in ``input_data``,
+Embedding's float output, causal masks from ``torch.tril``, boolean padding masks,
+``nn.LSTMCell`` steps, ``Module.double()``, and ``torch.optim`` built as PyTorch builds
+it (its ``step`` is the one refusal)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from convdims import torch as cd_torch
+from convdims.standin import Unsupported
+
+
+def _language_model(torch):
+    nn = torch.nn
+
+    class Model(nn.Module):
+        def __init__(self, tokens=50, width=16, hidden=24):
+            super().__init__()
+            self.embed = nn.Embedding(tokens, width)
+            self.rnn = nn.LSTM(width, hidden, 2, dropout=0.2)
+            self.head = nn.Linear(hidden, tokens)
+
+        def forward(self, x, state):
+            out, state = self.rnn(self.embed(x), state)
+            return self.head(out).view(-1, self.head.out_features), state
+
+    return Model(), lambda: [
+        torch.zeros(7, 3, dtype=torch.long),
+        (torch.zeros(2, 3, 24), torch.zeros(2, 3, 24)),
+    ]
+
+
+def _masked_transformer(torch):
+    nn = torch.nn
+
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.embed = nn.Embedding(40, 16)
+            self.core = nn.Transformer(16, 2, 1, 1, 32, dropout=0.0)
+            self.out = nn.Linear(16, 40)
+
+        def forward(self, src, tgt, pad):
+            mask = torch.log(torch.tril(torch.ones(tgt.size(0), tgt.size(0))))
+            scale = math.sqrt(16)
+            y = self.core(
+                self.embed(src) * scale,
+                self.embed(tgt) * scale,
+                tgt_mask=mask,
+                src_key_padding_mask=pad,
+            )
+            return self.out(y)
+
+    return Model(), lambda: [
+        torch.zeros(6, 2, dtype=torch.long),
+        torch.zeros(5, 2, dtype=torch.long),
+        torch.zeros(2, 6, dtype=torch.bool),
+    ]
+
+
+def _cell_predictor(torch):
+    nn = torch.nn
+
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.cell1 = nn.LSTMCell(1, 12)
+            self.cell2 = nn.GRUCell(12, 12)
+            self.cell3 = nn.RNNCell(12, 8, nonlinearity="relu", bias=False)
+            self.out = nn.Linear(8, 1)
+
+        def forward(self, x):
+            h = c = torch.zeros(x.size(0), 12, dtype=torch.double)
+            h2 = torch.zeros(x.size(0), 12, dtype=torch.double)
+            outputs = []
+            for step in x.chunk(x.size(1), dim=1):
+                h, c = self.cell1(step, (h, c))
+                h2 = self.cell2(h, h2)
+                outputs.append(self.out(self.cell3(h2)))
+            return torch.cat(outputs, dim=1)
+
+    model = Model()
+    model.double()
+    return model, lambda: [torch.zeros(3, 4, dtype=torch.double)]
+
+
+BUILDS = {
+    "language model with (h, c) state": _language_model,
+    "transformer with tril mask and bool padding": _masked_transformer,
+    "LSTMCell/GRUCell/RNNCell predictor in double": _cell_predictor,
+}
+
+
+@pytest.mark.filterwarnings("ignore:enable_nested_tensor is True")
+@pytest.mark.parametrize("name", list(BUILDS))
+def test_summaries_are_torchinfos(torch, torchinfo, name) -> None:
+    columns = ("input_size", "output_size", "num_params", "mult_adds", "trainable")
+    real, real_data = BUILDS[name](torch)
+    ours, our_data = BUILDS[name](cd_torch)
+    assert repr(ours) == repr(real)
+    real_table = str(
+        torchinfo.summary(real, input_data=real_data(), col_names=columns, verbose=0)
+    )
+    our_table = str(
+        cd_torch.summary(ours, input_data=our_data(), col_names=columns, verbose=0)
+    )
+    assert our_table == real_table.replace("(Units.MEGABYTES)", "(M)").replace(
+        "(Units.KILOBYTES)", "(K)"
+    )
+
+
+def test_module_to_an_integer_dtype_is_refused_as_pytorch(torch) -> None:
+    with pytest.raises(TypeError) as real:
+        torch.nn.Linear(2, 2).to(torch.long)
+    with pytest.raises(TypeError) as ours:
+        cd_torch.nn.Linear(2, 2).to(cd_torch.long)
+    assert str(ours.value) == str(real.value)
+
+
+def _groups(optimizer):
+    return [
+        {k: (len(v) if k == "params" else v) for k, v in group.items()}
+        for group in optimizer.param_groups
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("SGD", {"lr": 0.1, "momentum": 0.9, "nesterov": True}),
+        ("Adam", {"lr": 1e-3, "betas": (0.5, 0.999)}),
+        ("AdamW", {}),
+        ("RMSprop", {"alpha": 0.9}),
+        ("Adadelta", {}),
+        ("Adagrad", {"lr_decay": 0.1}),
+        ("LBFGS", {"lr": 0.8}),
+        ("LBFGS", {"max_iter": 8}),
+        ("NAdam", {}),
+        ("RAdam", {}),
+        ("Adamax", {}),
+    ],
+)
+def test_optimizers_build_as_pytorchs(torch, name, kwargs) -> None:
+    def build(module):
+        model = module.nn.Sequential(module.nn.Linear(3, 4), module.nn.Linear(4, 2))
+        groups = [
+            {"params": model[0].parameters()},
+            {"params": model[1].parameters(), "lr": 0.5},
+        ]
+        try:
+            optimizer = getattr(module.optim, name)(groups, **kwargs)
+        except ValueError as error:  # LBFGS takes one group only
+            return str(error)
+        scheduler = module.optim.lr_scheduler.StepLR(optimizer, step_size=3, gamma=0.5)
+        return _groups(optimizer), scheduler.get_last_lr(), optimizer.defaults
+
+    assert build(cd_torch) == build(torch)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda m, p: m.optim.SGD(p, lr=-0.1),
+        lambda m, p: m.optim.SGD(p, lr=0.1, momentum=-1),
+        lambda m, p: m.optim.SGD(p, lr=0.1, nesterov=True),
+        lambda m, p: m.optim.Adam(p, betas=(1.5, 0.9)),
+        lambda m, p: m.optim.Adam(p, eps=-1.0),
+        lambda m, p: m.optim.Adam([]),
+        lambda m, p: m.optim.Adam(next(iter(p))),
+        lambda m, p: m.optim.AdamW(p, weight_decay=-1.0),
+    ],
+)
+def test_optimizer_refusals_are_pytorchs(torch, build) -> None:
+    def run(module):
+        params = list(module.nn.Linear(2, 2).parameters())
+        with pytest.raises(Exception) as caught:  # noqa: PT011 - the class is compared
+            build(module, params)
+        return caught.value
+
+    real, ours = run(torch), run(cd_torch)
+    assert type(ours) is type(real) or isinstance(ours, type(real)), (real, ours)
+    assert str(ours) == str(real) or isinstance(real, TypeError)
+
+
+def test_a_training_step_says_what_convdims_does() -> None:
+    model = cd_torch.nn.Linear(2, 2)
+    optimizer = cd_torch.optim.Adam(model.parameters())
+    optimizer.zero_grad()
+    with pytest.raises(Unsupported, match="torch.optim.Adam.step is not available"):
+        optimizer.step()
