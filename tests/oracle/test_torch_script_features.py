@@ -2,8 +2,8 @@
 a translator, a sine-wave LSTM cell predictor, forward-forward layers) need, checked
 against PyTorch 2.13 and torchinfo: an RNN's ``(h, c)`` state in ``input_data``,
 Embedding's float output, causal masks from ``torch.tril``, boolean padding masks,
-``nn.LSTMCell`` steps, ``Module.double()``, and ``torch.optim`` built as PyTorch builds
-it (its ``step`` is the one refusal)."""
+``nn.LSTMCell`` steps and ``Module.double()``. (``torch.optim`` is tested in
+tests/oracle/test_torch_optim.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import math
 import pytest
 
 from convdims import torch as cd_torch
-from convdims.standin import Unsupported
 
 
 def _language_model(torch):
@@ -120,76 +119,3 @@ def test_module_to_an_integer_dtype_is_refused_as_pytorch(torch) -> None:
     with pytest.raises(TypeError) as ours:
         cd_torch.nn.Linear(2, 2).to(cd_torch.long)
     assert str(ours.value) == str(real.value)
-
-
-def _groups(optimizer):
-    return [
-        {k: (len(v) if k == "params" else v) for k, v in group.items()}
-        for group in optimizer.param_groups
-    ]
-
-
-@pytest.mark.parametrize(
-    ("name", "kwargs"),
-    [
-        ("SGD", {"lr": 0.1, "momentum": 0.9, "nesterov": True}),
-        ("Adam", {"lr": 1e-3, "betas": (0.5, 0.999)}),
-        ("AdamW", {}),
-        ("RMSprop", {"alpha": 0.9}),
-        ("Adadelta", {}),
-        ("Adagrad", {"lr_decay": 0.1}),
-        ("LBFGS", {"lr": 0.8}),
-        ("LBFGS", {"max_iter": 8}),
-        ("NAdam", {}),
-        ("RAdam", {}),
-        ("Adamax", {}),
-    ],
-)
-def test_optimizers_build_as_pytorchs(torch, name, kwargs) -> None:
-    def build(module):
-        model = module.nn.Sequential(module.nn.Linear(3, 4), module.nn.Linear(4, 2))
-        groups = [
-            {"params": model[0].parameters()},
-            {"params": model[1].parameters(), "lr": 0.5},
-        ]
-        try:
-            optimizer = getattr(module.optim, name)(groups, **kwargs)
-        except ValueError as error:  # LBFGS takes one group only
-            return str(error)
-        scheduler = module.optim.lr_scheduler.StepLR(optimizer, step_size=3, gamma=0.5)
-        return _groups(optimizer), scheduler.get_last_lr(), optimizer.defaults
-
-    assert build(cd_torch) == build(torch)
-
-
-@pytest.mark.parametrize(
-    "build",
-    [
-        lambda m, p: m.optim.SGD(p, lr=-0.1),
-        lambda m, p: m.optim.SGD(p, lr=0.1, momentum=-1),
-        lambda m, p: m.optim.SGD(p, lr=0.1, nesterov=True),
-        lambda m, p: m.optim.Adam(p, betas=(1.5, 0.9)),
-        lambda m, p: m.optim.Adam(p, eps=-1.0),
-        lambda m, p: m.optim.Adam([]),
-        lambda m, p: m.optim.Adam(next(iter(p))),
-        lambda m, p: m.optim.AdamW(p, weight_decay=-1.0),
-    ],
-)
-def test_optimizer_refusals_are_pytorchs(torch, build) -> None:
-    def run(module):
-        params = list(module.nn.Linear(2, 2).parameters())
-        with pytest.raises(Exception) as caught:  # noqa: PT011 - the class is compared
-            build(module, params)
-        return caught.value
-
-    real, ours = run(torch), run(cd_torch)
-    assert type(ours) is type(real) or isinstance(ours, type(real)), (real, ours)
-    assert str(ours) == str(real) or isinstance(real, TypeError)
-
-
-def test_a_training_step_says_what_convdims_does() -> None:
-    model = cd_torch.nn.Linear(2, 2)
-    optimizer = cd_torch.optim.Adam(model.parameters())
-    optimizer.zero_grad()
-    with pytest.raises(Unsupported, match="torch.optim.Adam.step is not available"):
-        optimizer.step()

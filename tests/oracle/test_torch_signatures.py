@@ -140,8 +140,6 @@ SUBMODULES = (
     "nn.utils.parametrize",
     "nn.utils.parametrizations",
     "distributions",
-    "optim",
-    "optim.lr_scheduler",
     "_dynamo.utils",
 )
 
