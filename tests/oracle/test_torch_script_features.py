@@ -119,3 +119,87 @@ def test_module_to_an_integer_dtype_is_refused_as_pytorch(torch) -> None:
     with pytest.raises(TypeError) as ours:
         cd_torch.nn.Linear(2, 2).to(cd_torch.long)
     assert str(ours.value) == str(real.value)
+
+
+def _unet_up(torch):
+    nn, F = torch.nn, torch.nn.functional
+
+    class Up(nn.Module):
+        """Pads the upsampled map to its skip connection by one-value tensors."""
+
+        def __init__(self):
+            super().__init__()
+            self.up = nn.ConvTranspose2d(8, 4, 2, stride=2)
+            self.conv = nn.Conv2d(8, 4, 3, padding=1)
+
+        def forward(self, x1, x2):
+            x1 = self.up(x1)
+            dy = torch.tensor([x2.size()[2] - x1.size()[2]])
+            dx = torch.tensor([x2.size()[3] - x1.size()[3]])
+            x1 = F.pad(x1, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2])
+            return self.conv(torch.cat([x2, x1], dim=1))
+
+    return Up()
+
+
+def test_padding_by_one_value_tensors_is_pytorchs(torch) -> None:
+    def run(module):
+        model = _unet_up(module)
+        return tuple(model(module.zeros(1, 8, 9, 11), module.zeros(1, 4, 19, 23)).shape)
+
+    assert run(cd_torch) == run(torch)
+
+
+def test_no_tensor_is_a_cuda_tensor_without_a_gpu(torch) -> None:
+    for module in (torch, cd_torch):
+        x = module.zeros(2, 3)
+        assert not isinstance(x.data, module.cuda.FloatTensor)
+        assert not isinstance(x, module.cuda.LongTensor)
+
+
+LOSSES = [
+    ("MSELoss", {}, [(4, 3), (4, 3)]),
+    ("L1Loss", {"reduction": "none"}, [(4, 3), (4, 3)]),
+    ("SmoothL1Loss", {"beta": 0.5, "reduction": "sum"}, [(2, 5), (2, 5)]),
+    ("HuberLoss", {"delta": 2.0, "reduction": "none"}, [(3,), (3,)]),
+    ("BCELoss", {"reduction": "none"}, [(4, 1), (4, 1)]),
+    ("BCEWithLogitsLoss", {}, [(4, 6), (4, 6)]),
+    ("CrossEntropyLoss", {"reduction": "none", "label_smoothing": 0.1}, [(4, 10), "i4"]),
+    ("CrossEntropyLoss", {"reduction": "none"}, [(2, 3, 5, 5), "i2,5,5"]),
+    ("CrossEntropyLoss", {}, [(4, 10), (4, 10)]),
+    ("NLLLoss", {"reduction": "none"}, [(4, 10), "i4"]),
+    ("KLDivLoss", {"reduction": "batchmean"}, [(4, 10), (4, 10)]),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "shapes"), LOSSES)
+def test_losses_print_and_reduce_as_pytorchs(torch, name, kwargs, shapes) -> None:
+    def run(module):
+        def tensor(spec):
+            if isinstance(spec, str):
+                return module.zeros(*map(int, spec[1:].split(",")), dtype=module.long)
+            return module.zeros(spec).sigmoid() if name == "BCELoss" else module.zeros(spec)
+
+        loss = getattr(module.nn, name)(**kwargs)
+        functional = getattr(
+            module.nn.functional,
+            {
+                "MSELoss": "mse_loss",
+                "L1Loss": "l1_loss",
+                "SmoothL1Loss": "smooth_l1_loss",
+                "HuberLoss": "huber_loss",
+                "BCELoss": "binary_cross_entropy",
+                "BCEWithLogitsLoss": "binary_cross_entropy_with_logits",
+                "CrossEntropyLoss": "cross_entropy",
+                "NLLLoss": "nll_loss",
+                "KLDivLoss": "kl_div",
+            }[name],
+        )
+        args = [tensor(s) for s in shapes]
+        return (
+            repr(loss),
+            tuple(loss(*args).shape),
+            tuple(functional(*args, reduction=kwargs.get("reduction", "mean")).shape),
+        )
+
+    assert run(cd_torch) == run(torch)

@@ -12,6 +12,8 @@ torch.Size([1, 8, 1, 1])
 
 from __future__ import annotations
 
+import operator
+
 from convdims.torch.nn.pooling import adaptive_shape, pool_shape
 from convdims.torch.tensor import Tensor, flatten, normalize_dim
 
@@ -308,6 +310,17 @@ def pixel_unshuffle(input: Tensor, downscale_factor: int) -> Tensor:  # noqa: A0
 _NON_CONSTANT_RANKS = {2: (2, 3), 4: (3, 4), 6: (4, 5)}
 
 
+def _pad_amount(amount: Any) -> Any:
+    """A one-value integer tensor counts as its int, as in PyTorch (``__index__``):
+    milesial's U-Net pads by ``torch.tensor([diff]) // 2``."""
+    if isinstance(amount, Tensor) and not isinstance(amount, bool):
+        try:
+            return operator.index(amount)
+        except (TypeError, ValueError):
+            return amount
+    return amount
+
+
 def pad(
     input: Tensor,  # noqa: A002
     pad: Any,
@@ -324,7 +337,7 @@ def pad(
     """
     from convdims.torch.errors import ArgumentTypeError, ShapeError
 
-    amounts = tuple(pad)
+    amounts = tuple(_pad_amount(amount) for amount in pad)
     for index, amount in enumerate(amounts):
         if not isinstance(amount, int):
             raise ArgumentTypeError(
@@ -519,9 +532,29 @@ from convdims.torch.nn._functional_conv import (  # noqa: E402 - kept apart, add
     conv_transpose2d,
     conv_transpose3d,
 )
+from convdims.torch.nn._functional_loss import (  # noqa: E402 - added later
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    huber_loss,
+    kl_div,
+    l1_loss,
+    mse_loss,
+    nll_loss,
+    smooth_l1_loss,
+)
 
 __all__ += [
     "alpha_dropout",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "cross_entropy",
+    "huber_loss",
+    "kl_div",
+    "l1_loss",
+    "mse_loss",
+    "nll_loss",
+    "smooth_l1_loss",
     "conv1d",
     "conv2d",
     "conv3d",
