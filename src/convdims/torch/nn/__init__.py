@@ -48,17 +48,6 @@ from convdims.torch.nn.conv import (
 )
 from convdims.torch.nn.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
 from convdims.torch.nn.linear import Flatten, Identity, Linear, Unflatten
-from convdims.torch.nn.loss import (
-    BCELoss,
-    BCEWithLogitsLoss,
-    CrossEntropyLoss,
-    HuberLoss,
-    KLDivLoss,
-    L1Loss,
-    MSELoss,
-    NLLLoss,
-    SmoothL1Loss,
-)
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.nn.normalization import (
     BatchNorm1d,
@@ -206,15 +195,6 @@ __all__ = [
     "RNNCell",
     "RNNCellBase",
     "MultiheadAttention",
-    "BCELoss",
-    "BCEWithLogitsLoss",
-    "CrossEntropyLoss",
-    "HuberLoss",
-    "KLDivLoss",
-    "L1Loss",
-    "MSELoss",
-    "NLLLoss",
-    "SmoothL1Loss",
     "Transformer",
     "TransformerDecoder",
     "TransformerDecoderLayer",

@@ -532,29 +532,9 @@ from convdims.torch.nn._functional_conv import (  # noqa: E402 - kept apart, add
     conv_transpose2d,
     conv_transpose3d,
 )
-from convdims.torch.nn._functional_loss import (  # noqa: E402 - added later
-    binary_cross_entropy,
-    binary_cross_entropy_with_logits,
-    cross_entropy,
-    huber_loss,
-    kl_div,
-    l1_loss,
-    mse_loss,
-    nll_loss,
-    smooth_l1_loss,
-)
 
 __all__ += [
     "alpha_dropout",
-    "binary_cross_entropy",
-    "binary_cross_entropy_with_logits",
-    "cross_entropy",
-    "huber_loss",
-    "kl_div",
-    "l1_loss",
-    "mse_loss",
-    "nll_loss",
-    "smooth_l1_loss",
     "conv1d",
     "conv2d",
     "conv3d",
