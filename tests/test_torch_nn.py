@@ -82,7 +82,6 @@ def test_unbatched_inputs_and_defaults() -> None:
         lambda: nn.Conv2d(3, 6, 3, groups=0),
         lambda: nn.Conv2d(3, 6, 3, padding="full"),
         lambda: nn.Conv2d(3, 6, 3, padding_mode="zero"),
-        lambda: nn.Conv2d(3, 6, (3, 3, 3)),
         lambda: nn.ConvTranspose2d(3, 6, 3, padding_mode="reflect"),
         lambda: nn.ConvTranspose2d(3, 6, 3, padding="same"),
         lambda: nn.Dropout(1.5),

@@ -31,12 +31,7 @@ NAMES = [path.name for path in FILES]
 #: Corpus files that do not run under ``convdims run`` yet: file -> the first feature of
 #: the framework that the lookalikes miss (INVENTORY.md has the exact errors). A file can
 #: miss more behind that.
-NOT_YET: dict[str, str] = {
-    "efficientnet_pytorch_model.py": "Conv2d(..., stride=[1]): a 1-item list for 2 axes",
-    "torchaudio_squim_objective.py": "torch.nn.TransformerEncoderLayer",
-    "torchaudio_wav2vec2_model.py": "torch.nn.utils.parametrizations.weight_norm",
-    "torchgan_infogan.py": "torch.distributions",
-}
+NOT_YET: dict[str, str] = {}
 
 
 #: How many corpus files one test run compares with the real frameworks. They take

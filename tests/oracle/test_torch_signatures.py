@@ -27,9 +27,18 @@ NOT_IN_TORCH = {"functional.flatten"}
 CONVDIMS_ONLY = {"summary", "describe"}
 
 
+def _default(value: object) -> object:
+    """A default as compared: a function by its name (``activation=F.relu`` is
+    PyTorch's ``F.relu`` in PyTorch and convdims's in convdims)."""
+    if inspect.isfunction(value):
+        return ("function", value.__name__)
+    return value
+
+
 def _parameters(function) -> list[tuple[str, object, object]]:
     return [
-        (p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()
+        (p.name, p.kind, _default(p.default))
+        for p in inspect.signature(function).parameters.values()
     ]
 
 
@@ -89,7 +98,7 @@ def test_functional_signature_is_pytorchs(torch, name: str) -> None:
         pytest.skip(f"F.{name} has no Python signature in PyTorch (written in C++)")
     ours = getattr(cd_functional, name)
     assert _parameters(ours) == [
-        (p.name, p.kind, p.default) for p in signature.parameters.values()
+        (p.name, p.kind, _default(p.default)) for p in signature.parameters.values()
     ], f"F.{name}{inspect.signature(ours)} differs from PyTorch's {signature}"
 
 
@@ -100,7 +109,7 @@ def test_top_level_function_signature_is_pytorchs(torch, name: str) -> None:
         pytest.skip(f"torch.{name} has no Python signature in PyTorch (written in C++)")
     ours = getattr(cd_torch, name)
     assert _parameters(ours) == [
-        (p.name, p.kind, p.default) for p in signature.parameters.values()
+        (p.name, p.kind, _default(p.default)) for p in signature.parameters.values()
     ], f"torch.{name}{inspect.signature(ours)} differs from PyTorch's {signature}"
 
 
@@ -127,6 +136,10 @@ SUBMODULES = (
     "utils.checkpoint",
     "utils.model_zoo",
     "nn.modules.utils",
+    "nn.utils",
+    "nn.utils.parametrize",
+    "nn.utils.parametrizations",
+    "distributions",
     "_dynamo.utils",
 )
 
@@ -160,12 +173,17 @@ def test_submodule_signature_is_pytorchs(torch, module: str, name: str) -> None:
         """A default that is an object of PyTorch's own (a CompilationUnit, a
         function) is compared as "has a default"."""
         kinds = (type(None), bool, int, float, str, tuple)
-        return [
-            (n, k, d if isinstance(d, kinds) or d is inspect.Parameter.empty else "object")
-            for n, k, d in parameters
-        ]
 
-    theirs_parameters = [(p.name, p.kind, p.default) for p in signature.parameters.values()]
+        def own(d):
+            if isinstance(d, tuple) and d[:1] == ("function",):
+                return False
+            return isinstance(d, kinds) or d is inspect.Parameter.empty
+
+        return [(n, k, d if own(d) else "object") for n, k, d in parameters]
+
+    theirs_parameters = [
+        (p.name, p.kind, _default(p.default)) for p in signature.parameters.values()
+    ]
     assert plain(_parameters(ours)) == plain(theirs_parameters), (
         f"torch.{module}.{name}{inspect.signature(ours)} differs from PyTorch's {signature}"
     )

@@ -84,6 +84,8 @@ from convdims.torch.functions import (
     tensor,
     tensor_split,
     transpose,
+    tril,
+    triu,
     unbind,
     unsqueeze,
     where,
@@ -195,12 +197,15 @@ sys.modules[__name__].__class__ = _Package
 
 
 # PyTorch's other names for the dtypes: torch.float, torch.long, ...
+from convdims.torch.dtypes import ALIASES as _dtype_aliases  # noqa: E402
+
 float = float32  # noqa: A001 - mirrors torch.float
 double = float64
 half = float16
 long = int64
 int = int32  # noqa: A001 - mirrors torch.int
 short = int16
+bool = _dtype_aliases["bool"]  # noqa: A001 - mirrors torch.bool
 
 __all__ = [
     "COLUMNS",
@@ -242,6 +247,7 @@ __all__ = [
     "is_tensor",
     "log_softmax",
     "long",
+    "bool",
     "matmul",
     "mul",
     "nn",
@@ -312,6 +318,8 @@ __all__ = [
     "sum",
     "swapaxes",
     "transpose",
+    "tril",
+    "triu",
     "unbind",
     "unsqueeze",
     "where",

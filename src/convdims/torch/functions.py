@@ -77,6 +77,8 @@ __all__ = [
     "sum",
     "swapaxes",
     "transpose",
+    "tril",
+    "triu",
     "unbind",
     "unsqueeze",
     "where",
@@ -219,6 +221,36 @@ def _elementwise(input: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
 
 
 sqrt = rsqrt = sin = cos = clamp = _elementwise
+
+
+def tril(input: Tensor, diagonal: int = 0, *, out: Any = None) -> Tensor:  # noqa: A002
+    """``torch.tril``: the lower triangle of the last two axes (the input's shape).
+
+    >>> from convdims.torch import ones
+    >>> tril(ones(4, 4)).shape
+    torch.Size([4, 4])
+    """
+    return _triangle(input, "tril")
+
+
+def triu(input: Tensor, diagonal: int = 0, *, out: Any = None) -> Tensor:  # noqa: A002
+    """``torch.triu``: the upper triangle of the last two axes (the input's shape)."""
+    return _triangle(input, "triu")
+
+
+def _triangle(input: Tensor, op: str) -> Tensor:  # noqa: A002
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            f"{op}(): argument 'input' must be Tensor, not {type(input).__name__}"
+        )
+    if input.ndim < 2:
+        raise ShapeError(
+            f"{op}: input tensor must have at least 2 dimensions, got {input.ndim}",
+            argument="input",
+            value=tuple(input.shape),
+            valid="a tensor of 2 or more dimensions",
+        )
+    return input._like(input.shape)
 
 
 def _method(name: str) -> Any:

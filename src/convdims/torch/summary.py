@@ -215,7 +215,8 @@ def summary(
         trainable_params=sums.trainable_params,
         total_mult_adds=sums.total_mult_adds,
         input_bytes=sum(
-            t.numel() * t.element_size() + STORAGE_OBJECT_BYTES for t in inputs or ()
+            t.numel() * t.element_size() + STORAGE_OBJECT_BYTES
+            for t in _nested_tensors(inputs or ())
         ),
         forward_backward_bytes=sums.forward_backward_bytes,
         param_bytes=sums.param_bytes,
@@ -261,3 +262,15 @@ def _row_measures(info: LayerInfo, measured: list[LayerMeasures]) -> LayerMeasur
         stored=mixed.stored,
         receptive_field=mixed.receptive_field,
     )
+
+
+def _nested_tensors(data: Any) -> list[Tensor]:
+    """The tensors in ``input_data``, however nested (an RNN's ``(h, c)`` state beside
+    its input): torchinfo sizes every one of them."""
+    if isinstance(data, Tensor):
+        return [data]
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, (list, tuple)):
+        return [t for item in data for t in _nested_tensors(item)]
+    return []

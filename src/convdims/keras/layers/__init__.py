@@ -99,6 +99,23 @@ GlobalAvgPool2D = GlobalAveragePooling2D
 GlobalMaxPool1D = GlobalMaxPooling1D
 GlobalMaxPool2D = GlobalMaxPooling2D
 
+from convdims.keras.layers.augmentation import (  # noqa: E402 - added later
+    ActivityRegularization,
+    AlphaDropout,
+    CenterCrop,
+    GaussianDropout,
+    GaussianNoise,
+    Identity,
+    RandomBrightness,
+    RandomContrast,
+    RandomCrop,
+    RandomFlip,
+    RandomRotation,
+    RandomTranslation,
+    RandomZoom,
+    Resizing,
+)
+
 __all__ = [
     "Activation",
     "Add",
@@ -179,4 +196,18 @@ __all__ = [
     "ZeroPadding1D",
     "ZeroPadding3D",
     "Lambda",
+    "ActivityRegularization",
+    "AlphaDropout",
+    "CenterCrop",
+    "GaussianDropout",
+    "GaussianNoise",
+    "Identity",
+    "RandomBrightness",
+    "RandomContrast",
+    "RandomCrop",
+    "RandomFlip",
+    "RandomRotation",
+    "RandomTranslation",
+    "RandomZoom",
+    "Resizing",
 ]

@@ -100,7 +100,15 @@ from convdims.torch.nn.pooling import (
     MaxPool3d,
 )
 from convdims.torch.nn.rnn import GRU, LSTM, RNN, RNNBase
+from convdims.torch.nn.rnn_cell import GRUCell, LSTMCell, RNNCell, RNNCellBase
 from convdims.torch.nn.sparse import Embedding
+from convdims.torch.nn.transformer import (
+    Transformer,
+    TransformerDecoder,
+    TransformerDecoderLayer,
+    TransformerEncoder,
+    TransformerEncoderLayer,
+)
 from convdims.torch.nn.upsampling import (
     PixelShuffle,
     PixelUnshuffle,
@@ -195,6 +203,10 @@ __all__ = [
     "LSTM",
     "RNN",
     "RNNBase",
+    "GRUCell",
+    "LSTMCell",
+    "RNNCell",
+    "RNNCellBase",
     "MultiheadAttention",
     "BCELoss",
     "BCEWithLogitsLoss",
@@ -207,6 +219,11 @@ __all__ = [
     "NLLLoss",
     "SmoothL1Loss",
     "SoftMarginLoss",
+    "Transformer",
+    "TransformerDecoder",
+    "TransformerDecoderLayer",
+    "TransformerEncoder",
+    "TransformerEncoderLayer",
 ]
 
 

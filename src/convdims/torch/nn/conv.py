@@ -23,15 +23,15 @@ from convdims.conventions import TORCH, Family
 from convdims.convolution import conv_output_size
 from convdims.description import Kind
 from convdims.errors import ArgumentError
-from convdims.torch.errors import ArgumentTypeError, ShapeError
+from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn._args import (
     Refusal,
     check_input,
     check_positive_spatial,
     int_argument,
     nonnegative_size,
-    ntuple,
 )
+from convdims.torch.nn._conv_checks import _call_refusal, given_tuple, spread_axes
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
 from convdims.transposed import conv_transpose_output_size
@@ -51,86 +51,6 @@ def _conv_size(size: int, kernel: int, stride: int, before: int, after: int, d: 
     """The core's output size, remembered: layers of a model repeat the same few
     (every argument is a plain int, checked by the layer: no ``True == 1`` aliasing)."""
     return conv_output_size(size, kernel, stride, (before, after), d)
-
-
-def _call_refusal(
-    layer: str,
-    kernel: tuple[int, ...],
-    strides: tuple[Any, ...],
-    padding: tuple[Any, ...] | str,
-    dilations: tuple[Any, ...],
-    out_channels: int,
-    transposed: bool,
-    groups: Any,
-) -> Refusal | None:
-    """What PyTorch refuses when the convolution runs (its kernels check these), in the
-    order it checks them; None when it runs."""
-    pads = () if isinstance(padding, str) else padding
-    if isinstance(groups, bool):
-        return Refusal(
-            ArgumentTypeError,
-            f"{layer}: groups={groups!r} must be an int; PyTorch's convolution refuses a "
-            "bool when it runs",
-            "groups",
-            groups,
-            "an int",
-        )
-    for name, values in (("stride", strides), ("padding", pads), ("dilation", dilations)):
-        for value in values:
-            if not isinstance(value, int) or isinstance(value, bool):
-                return Refusal(
-                    ArgumentTypeError,
-                    f"{layer}: {name}={values} must hold ints; PyTorch's convolution "
-                    f"refuses {value!r} of type {type(value).__name__} when it runs",
-                    name,
-                    values,
-                    "ints",
-                )
-    if min(strides) < 1:
-        return Refusal(
-            ShapeError,
-            f"{layer}: non-positive stride is not supported (stride={strides})",
-            "stride",
-            strides,
-            "integers of at least 1",
-        )
-    if pads and min(pads) < 0:
-        return Refusal(
-            ShapeError,
-            f"{layer}: negative padding is not supported (padding={pads})",
-            "padding",
-            pads,
-            "integers of at least 0",
-        )
-    if min(dilations) < 1:
-        return Refusal(
-            ShapeError,
-            f"{layer}: dilation should be greater than zero, but got {list(dilations)}",
-            "dilation",
-            dilations,
-            "integers of at least 1",
-        )
-    if min(kernel) < 1:
-        return Refusal(
-            ShapeError,
-            f"{layer}: kernel size should be greater than zero, but got "
-            f"kernel_size={kernel}",
-            "kernel_size",
-            kernel,
-            "integers of at least 1",
-        )
-    if out_channels < 1:
-        what = "non-empty weight tensor expected" if transposed else "expected weight"
-        return Refusal(
-            ShapeError,
-            f"{layer}: {what} to be at least 1 at dimension {1 if transposed else 0}, but "
-            f"got out_channels={out_channels} (PyTorch builds the layer and refuses it "
-            "when it runs)",
-            "out_channels",
-            out_channels,
-            "an int of at least 1",
-        )
-    return None
 
 
 class _ConvNd(Module):
@@ -184,12 +104,13 @@ class _ConvNd(Module):
                     value=groups,
                     valid=f"a divisor of {name}={channels}",
                 )
+        # As PyTorch's _pair/_triple keep them (any length); spread over the axes below.
         kernel = tuple(
-            int_argument("kernel_size", k, layer)
-            for k in ntuple(kernel_size, n, "kernel_size")
+            int_argument("kernel_size", k, layer) for k in given_tuple(kernel_size, n)
         )
-        strides = ntuple(stride, n, "stride")
-        dilations = ntuple(dilation, n, "dilation")
+        strides = given_tuple(stride, n)
+        dilations = given_tuple(dilation, n)
+        output_paddings = given_tuple(output_padding, n)
         words = TORCH.padding_words[Family.CONV]
         if isinstance(padding, str):
             if transposed:
@@ -220,7 +141,7 @@ class _ConvNd(Module):
                 )
             padding_value: str | tuple[Any, ...] = padding
         else:
-            padding_value = ntuple(padding, n, "padding")
+            padding_value = given_tuple(padding, n)
         if padding_mode not in _PADDING_MODES:
             raise ArgumentError(
                 f"padding_mode must be one of {set(_PADDING_MODES)}, but got "
@@ -243,30 +164,49 @@ class _ConvNd(Module):
         for name, size in (
             ("out_channels", out_channels),
             ("in_channels", in_channels),
-            ("kernel_size", min(kernel)),
+            ("kernel_size", min(kernel, default=0)),
         ):
             nonnegative_size(name, size, layer, weight_shape)
-        refusal = _call_refusal(
+        refusal, axes = spread_axes(
+            n,
             layer,
             kernel,
+            weight_shape,
             strides,
             padding_value,
             dilations,
-            out_channels,
-            transposed,
-            given_groups,
+            output_paddings,
+            padding_mode,
         )
+        if refusal is None:
+            refusal = _call_refusal(
+                layer,
+                kernel,
+                axes["stride"],
+                axes["padding"],
+                axes["dilation"],
+                out_channels,
+                transposed,
+                given_groups,
+            )
         if refusal is not None:
             pads = ((0, 0),) * n
+            axes = {
+                "stride": (1,) * n,
+                "padding": (0,) * n,
+                "dilation": (1,) * n,
+                "output_padding": (0,) * n,
+            }
         elif padding_value == "same":
             totals = [
-                effective_kernel(k, d) - 1 for k, d in zip(kernel, dilations, strict=True)
+                effective_kernel(k, d) - 1
+                for k, d in zip(kernel, axes["dilation"], strict=True)
             ]
             pads = tuple((total // 2, total - total // 2) for total in totals)
         elif padding_value == "valid":
             pads = ((0, 0),) * n
         else:
-            pads = tuple((p, p) for p in padding_value)  # type: ignore[union-attr]
+            pads = tuple((p, p) for p in axes["padding"])
         self.__dict__.update(
             in_channels=in_channels,
             out_channels=out_channels,
@@ -275,11 +215,15 @@ class _ConvNd(Module):
             padding=padding_value,
             dilation=dilations,
             transposed=transposed,
-            output_padding=ntuple(output_padding, n, "output_padding"),
+            output_padding=output_paddings,
             groups=groups,
             padding_mode=padding_mode,
             _pads=pads,
             _refusal=refusal,
+            _strides=axes["stride"],
+            _dilations=axes["dilation"],
+            _paddings=axes["padding"],
+            _output_paddings=axes["output_padding"],
         )
         self.weight = Parameter._new(weight_shape, dtype)
         if bias:
@@ -288,16 +232,15 @@ class _ConvNd(Module):
             self.register_parameter("bias", None)
 
     def extra_repr(self) -> str:
-        n = self._dims
         text = (
             f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
             f"stride={self.stride}"
         )
-        if self.padding != (0,) * n:
+        if self.padding != (0,) * len(self.padding):
             text += f", padding={self.padding}"
-        if self.dilation != (1,) * n:
+        if self.dilation != (1,) * len(self.dilation):
             text += f", dilation={self.dilation}"
-        if self.output_padding != (0,) * n:
+        if self.output_padding != (0,) * len(self.output_padding):
             text += f", output_padding={self.output_padding}"
         if self.groups != 1:
             text += f", groups={self.groups}"
@@ -311,7 +254,7 @@ class _ConvNd(Module):
         window = tuple(
             AxisWindow(k, s, before, after, d)
             for k, s, d, (before, after) in zip(
-                self.kernel_size, self.stride, self.dilation, self._pads, strict=True
+                self.kernel_size, self._strides, self._dilations, self._pads, strict=True
             )
         )
         return {
@@ -388,10 +331,10 @@ class _Conv(_ConvNd):
                     _conv_size(
                         size,
                         self.kernel_size[axis],
-                        self.stride[axis],
+                        self._strides[axis],
                         before,
                         after,
-                        self.dilation[axis],
+                        self._dilations[axis],
                     )
                 )
             except ValueError as error:
@@ -475,7 +418,7 @@ class _ConvTranspose(_ConvNd):
         ``output_size``: a value that is not an int, negative, or not smaller than the
         stride or the dilation (``conventions.TORCH``'s bound)."""
         layer = type(self).__name__
-        values = self.output_padding
+        values = self._output_paddings
         for value in values:
             if not isinstance(value, int) or isinstance(value, bool):
                 return Refusal(
@@ -495,28 +438,45 @@ class _ConvTranspose(_ConvNd):
                 "integers of at least 0",
             )
         if self._refusal is None:
-            for extra, step, d in zip(values, self.stride, self.dilation, strict=True):
+            for extra, step, d in zip(values, self._strides, self._dilations, strict=True):
                 bound = TORCH.output_padding_bound(step, d)
                 if extra >= bound:
                     return Refusal(
                         ShapeError,
                         f"{layer}: output padding must be smaller than either stride or "
                         f"dilation, but got output_padding={values}, stride="
-                        f"{self.stride}, dilation={self.dilation}",
+                        f"{self._strides}, dilation={self._dilations}",
                         "output_padding",
                         values,
                         f"integers below {bound} (the larger of stride and dilation)",
                     )
         return None
 
+    def _check_output_size_arguments(self) -> None:
+        """With an ``output_size``, PyTorch's ``_output_padding`` indexes the stored
+        stride, padding, dilation and kernel axis by axis: one shorter than the layer's
+        axes is an IndexError there."""
+        n = self._dims
+        for name in ("stride", "padding", "dilation", "kernel_size"):
+            values = getattr(self, name)
+            if len(values) < n:
+                raise DimensionError(
+                    f"{type(self).__name__}: {name}={values} has {len(values)} value(s) "
+                    f"for this {n}-D layer, and PyTorch's output_size= path reads one per "
+                    "axis: tuple index out of range",
+                    argument=name,
+                    value=values,
+                    valid=f"an int, or a tuple of {n} ints",
+                )
+
     def _smallest_outputs(self, spatial: Sequence[int]) -> list[int]:
         return [
             (size - 1) * s - 2 * p + effective_kernel(k, d)
             for size, s, p, d, k in zip(
                 spatial,
-                self.stride,
-                self.padding,
-                self.dilation,
+                self._strides,
+                self._paddings,
+                self._dilations,
                 self.kernel_size,
                 strict=False,
             )
@@ -526,7 +486,7 @@ class _ConvTranspose(_ConvNd):
         self, spatial: Sequence[int], output_padding: Sequence[int] | None = None
     ) -> tuple[int, ...]:
         """The output's spatial sizes for an input's spatial sizes."""
-        extra = self.output_padding if output_padding is None else output_padding
+        extra = self._output_paddings if output_padding is None else output_padding
         sizes = []
         for axis, size in enumerate(spatial):
             try:
@@ -534,10 +494,10 @@ class _ConvTranspose(_ConvNd):
                     conv_transpose_output_size(
                         size,
                         self.kernel_size[axis],
-                        self.stride[axis],
-                        self.padding[axis],
+                        self._strides[axis],
+                        self._paddings[axis],
                         extra[axis],
-                        self.dilation[axis],
+                        self._dilations[axis],
                     )
                 )
             except ValueError as error:
@@ -570,8 +530,9 @@ class _ConvTranspose(_ConvNd):
                     f"{n} "
                     f"or {leading + n} elements (got {len(wanted)})"
                 )
+            self._check_output_size_arguments()
             smallest = self._smallest_outputs(spatial)
-            largest = [low + s - 1 for low, s in zip(smallest, self.stride, strict=False)]
+            largest = [low + s - 1 for low, s in zip(smallest, self._strides, strict=False)]
             bounds = zip(wanted, smallest, largest, strict=True)
             if any(not low <= w <= high for w, low, high in bounds):
                 raise ValueError(

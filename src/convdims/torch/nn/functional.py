@@ -12,6 +12,8 @@ torch.Size([1, 8, 1, 1])
 
 from __future__ import annotations
 
+import operator
+
 from convdims.torch.nn.loss import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -319,6 +321,17 @@ def pixel_unshuffle(input: Tensor, downscale_factor: int) -> Tensor:  # noqa: A0
 _NON_CONSTANT_RANKS = {2: (2, 3), 4: (3, 4), 6: (4, 5)}
 
 
+def _pad_amount(amount: Any) -> Any:
+    """A one-value integer tensor counts as its int, as in PyTorch (``__index__``):
+    milesial's U-Net pads by ``torch.tensor([diff]) // 2``."""
+    if isinstance(amount, Tensor) and not isinstance(amount, bool):
+        try:
+            return operator.index(amount)
+        except (TypeError, ValueError):
+            return amount
+    return amount
+
+
 def pad(
     input: Tensor,  # noqa: A002
     pad: Any,
@@ -335,7 +348,7 @@ def pad(
     """
     from convdims.torch.errors import ArgumentTypeError, ShapeError
 
-    amounts = tuple(pad)
+    amounts = tuple(_pad_amount(amount) for amount in pad)
     for index, amount in enumerate(amounts):
         if not isinstance(amount, int):
             raise ArgumentTypeError(
@@ -519,8 +532,26 @@ def alpha_dropout(
     return input
 
 
+from convdims.torch.nn._functional_attention import (  # noqa: E402 - added later
+    scaled_dot_product_attention,
+)
+from convdims.torch.nn._functional_conv import (  # noqa: E402 - kept apart, added later
+    conv1d,
+    conv2d,
+    conv3d,
+    conv_transpose1d,
+    conv_transpose2d,
+    conv_transpose3d,
+)
+
 __all__ += [
     "alpha_dropout",
+    "conv1d",
+    "conv2d",
+    "conv3d",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "conv_transpose3d",
     "glu",
     "group_norm",
     "hardtanh",
@@ -532,6 +563,7 @@ __all__ += [
     "pad",
     "pixel_shuffle",
     "pixel_unshuffle",
+    "scaled_dot_product_attention",
     "upsample",
 ]
 

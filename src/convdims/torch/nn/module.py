@@ -379,13 +379,63 @@ class Module:
         return self
 
     def to(self, *args: Any, **kwargs: Any) -> Module:
-        """Accepted and ignored: devices and dtypes do not change shapes."""
+        """Devices are accepted and ignored; a floating dtype (given, or a tensor's)
+        casts the floating parameters and buffers, which torchinfo's sizes read."""
+        from convdims.torch.dtypes import dtype as dtype_type
+
+        wanted = kwargs.get("dtype")
+        for arg in args:
+            if isinstance(arg, dtype_type):
+                wanted = arg
+            elif isinstance(arg, Tensor):
+                wanted = arg.dtype
+        if wanted is None:
+            return self
+        if not wanted.is_floating_point:
+            raise TypeError(
+                "nn.Module.to only accepts floating point or complex dtypes, but got "
+                f"desired dtype={wanted}"
+            )
+        return self._cast(wanted)
+
+    def _cast(self, dtype: Any) -> Module:
+        """Every floating parameter and buffer of this module and below as ``dtype``
+        (PyTorch's ``double()``, ``half()``...; integer buffers keep theirs)."""
+        for module in self.modules():
+            for store in (module._parameters, module._buffers):
+                for tensor in store.values():
+                    if tensor is not None and tensor.dtype.is_floating_point:
+                        tensor.dtype = dtype
         return self
+
+    def double(self) -> Module:
+        """``Module.double()``: floating parameters and buffers as float64."""
+        from convdims.torch.dtypes import float64
+
+        return self._cast(float64)
+
+    def float(self) -> Module:
+        """``Module.float()``: floating parameters and buffers as float32."""
+        from convdims.torch.dtypes import float32 as single
+
+        return self._cast(single)
+
+    def half(self) -> Module:
+        """``Module.half()``: floating parameters and buffers as float16."""
+        from convdims.torch.dtypes import float16
+
+        return self._cast(float16)
+
+    def bfloat16(self) -> Module:
+        """``Module.bfloat16()``: floating parameters and buffers as bfloat16."""
+        from convdims.torch.dtypes import bfloat16
+
+        return self._cast(bfloat16)
 
     def _self(self, *args: Any, **kwargs: Any) -> Module:
         return self
 
-    cpu = cuda = float = double = half = zero_grad = share_memory = _self
+    cpu = cuda = zero_grad = share_memory = _self
 
     # Running --------------------------------------------------------------------------
 

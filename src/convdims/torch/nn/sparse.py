@@ -112,4 +112,5 @@ class Embedding(Module):
                 value=input.dtype,
                 valid="indices of dtype torch.long or torch.int",
             )
-        return input._like((*input.shape, self.embedding_dim))
+        # The rows of the weight: its dtype, not the indices' (torchinfo sizes by it).
+        return self.weight._like((*input.shape, self.embedding_dim))

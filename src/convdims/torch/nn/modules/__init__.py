@@ -23,6 +23,7 @@ from convdims.torch.nn.modules import (
     padding,
     pixelshuffle,
     pooling,
+    transformer,
     upsampling,
     utils,
 )
@@ -41,6 +42,7 @@ __all__ += [
     "padding",
     "pixelshuffle",
     "pooling",
+    "transformer",
     "upsampling",
     "utils",
 ]
