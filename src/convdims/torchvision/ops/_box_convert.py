@@ -1,0 +1,127 @@
+# Derived from torchvision 0.29.1's own source: the code is torchvision's, verbatim
+# but for the Changes (tests/test_torchvision_source.py compares it with the copy in
+# tests/realworld/, statement by statement).
+# Repository: https://github.com/pytorch/vision
+# Path: torchvision/ops/_box_convert.py
+# Commit: 1f1a920d685d46dfbe187934b785b7ecb7a182f2 (torchvision 0.29.1, its version.py git_version)
+# Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
+# Changes:
+# - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
+# - imports of torch point at convdims.torch, and of torchvision's internals at
+#   convdims.torchvision (the lines below):
+#   `import torch` -> `from convdims import torch`
+#   `from torch import Tensor` -> `from convdims.torch import Tensor`
+
+from convdims import torch
+from convdims.torch import Tensor
+
+
+def _box_cxcywh_to_xyxy(boxes: Tensor) -> Tensor:
+    # We need to change all 4 of them so some temporary variable is needed.
+    cx, cy, w, h = boxes.unbind(-1)
+    x1 = cx - 0.5 * w
+    y1 = cy - 0.5 * h
+    x2 = cx + 0.5 * w
+    y2 = cy + 0.5 * h
+
+    boxes = torch.stack((x1, y1, x2, y2), dim=-1)
+
+    return boxes
+
+
+def _box_xyxy_to_cxcywh(boxes: Tensor) -> Tensor:
+    x1, y1, x2, y2 = boxes.unbind(-1)
+    cx = (x1 + x2) / 2
+    cy = (y1 + y2) / 2
+    w = x2 - x1
+    h = y2 - y1
+
+    boxes = torch.stack((cx, cy, w, h), dim=-1)
+
+    return boxes
+
+
+def _box_xywh_to_xyxy(boxes: Tensor) -> Tensor:
+    x, y, w, h = boxes.unbind(-1)
+    boxes = torch.stack([x, y, x + w, y + h], dim=-1)
+    return boxes
+
+
+def _box_xyxy_to_xywh(boxes: Tensor) -> Tensor:
+    x1, y1, x2, y2 = boxes.unbind(-1)
+    w = x2 - x1  # x2 - x1
+    h = y2 - y1  # y2 - y1
+    boxes = torch.stack((x1, y1, w, h), dim=-1)
+    return boxes
+
+
+def _box_cxcywhr_to_xywhr(boxes: Tensor) -> Tensor:
+    dtype = boxes.dtype
+    need_cast = not boxes.is_floating_point()
+    cx, cy, w, h, r = boxes.unbind(-1)
+    r_rad = r * torch.pi / 180.0
+    cos, sin = torch.cos(r_rad), torch.sin(r_rad)
+
+    x1 = cx - w / 2 * cos - h / 2 * sin
+    y1 = cy - h / 2 * cos + w / 2 * sin
+    boxes = torch.stack((x1, y1, w, h, r), dim=-1)
+
+    if need_cast:
+        boxes.round_()
+        boxes = boxes.to(dtype)
+    return boxes
+
+
+def _box_xywhr_to_cxcywhr(boxes: Tensor) -> Tensor:
+    dtype = boxes.dtype
+    need_cast = not boxes.is_floating_point()
+    x1, y1, w, h, r = boxes.unbind(-1)
+    r_rad = r * torch.pi / 180.0
+    cos, sin = torch.cos(r_rad), torch.sin(r_rad)
+
+    cx = x1 + w / 2 * cos + h / 2 * sin
+    cy = y1 - w / 2 * sin + h / 2 * cos
+
+    boxes = torch.stack([cx, cy, w, h, r], dim=-1)
+    if need_cast:
+        boxes.round_()
+        boxes = boxes.to(dtype)
+    return boxes
+
+
+def _box_xywhr_to_xyxyxyxy(boxes: Tensor) -> Tensor:
+    dtype = boxes.dtype
+    need_cast = not boxes.is_floating_point()
+    x1, y1, w, h, r = boxes.unbind(-1)
+    r_rad = r * torch.pi / 180.0
+    cos, sin = torch.cos(r_rad), torch.sin(r_rad)
+
+    x2 = x1 + w * cos
+    y2 = y1 - w * sin
+    x3 = x2 + h * sin
+    y3 = y2 + h * cos
+    x4 = x1 + h * sin
+    y4 = y1 + h * cos
+
+    boxes = torch.stack((x1, y1, x2, y2, x3, y3, x4, y4), dim=-1)
+    if need_cast:
+        boxes.round_()
+        boxes = boxes.to(dtype)
+    return boxes
+
+
+def _box_xyxyxyxy_to_xywhr(boxes: Tensor) -> Tensor:
+    dtype = boxes.dtype
+    need_cast = not boxes.is_floating_point()
+    x1, y1, x2, y2, x3, y3, x4, y4 = boxes.unbind(-1)
+    r_rad = torch.atan2(y1 - y2, x2 - x1)
+    r = r_rad * 180 / torch.pi
+
+    w = ((x2 - x1) ** 2 + (y1 - y2) ** 2).sqrt()
+    h = ((x3 - x2) ** 2 + (y3 - y2) ** 2).sqrt()
+
+    boxes = torch.stack((x1, y1, w, h, r), dim=-1)
+    if need_cast:
+        boxes.round_()
+        boxes = boxes.to(dtype)
+    return boxes
