@@ -135,6 +135,16 @@ LOOKALIKES = {
     "convdims.torch.hub": "torch.hub",
     "convdims.torch.jit": "torch.jit",
     "convdims.torch.utils.checkpoint": "torch.utils.checkpoint",
+    # The torchvision lookalike.
+    "convdims.torchvision.models": "torchvision.models",
+    "convdims.torchvision.models.segmentation": "torchvision.models.segmentation",
+    "convdims.torchvision.models.detection": "torchvision.models.detection",
+    "convdims.torchvision.models.video": "torchvision.models.video",
+    "convdims.torchvision.ops": "torchvision.ops",
+    "convdims.torchvision.transforms": "torchvision.transforms",
+    "convdims.torchvision.transforms.v2": "torchvision.transforms.v2",
+    "convdims.torchvision.datasets": "torchvision.datasets",
+    "convdims.torchvision.utils": "torchvision.utils",
 }
 
 

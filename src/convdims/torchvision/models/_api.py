@@ -6,6 +6,8 @@
 # Commit: 1f1a920d685d46dfbe187934b785b7ecb7a182f2 (torchvision 0.29.1, its version.py git_version)
 # Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
 # Changes:
+# - appended below '# --- convdims (added) ---': register_model gives each builder a
+#   short docstring (torchvision's are dropped)
 # - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
 #   convdims.torchvision (the lines below):
@@ -207,3 +209,30 @@ def get_model_builder(name: str) -> Callable[..., nn.Module]:
 def get_model(name: str, **config: Any) -> nn.Module:
     fn = get_model_builder(name)
     return fn(**config)
+
+
+# --- convdims (added) ---
+# torchvision's builders lose their long docstrings here (see Changes); each one that
+# registers gets a short docstring saying what it builds and how weights are handled.
+_BUILDER_DOC = """``torchvision.models{where}.{name}``: torchvision's {name}, from its own code.
+
+``weights``: ``None`` (the default) builds it untrained; a member of its weights enum,
+the member's name or ``"DEFAULT"`` (and the deprecated ``pretrained=True``) builds the
+architecture torchvision builds with those weights (their meta's ``num_classes`` and
+image size, the same refusals), skipping only the download: weights change no shape or
+count. Other keyword arguments go to the model class, as in torchvision.
+"""
+_torchvision_register_model = register_model
+
+
+def register_model(name: Optional[str] = None) -> Callable[[Callable[..., M]], Callable[..., M]]:
+    register = _torchvision_register_model(name)
+
+    def wrapper(fn: Callable[..., M]) -> Callable[..., M]:
+        fn = register(fn)
+        if not fn.__doc__:
+            package = fn.__module__.rsplit(".", 1)[0].replace("convdims.torchvision.models", "")
+            fn.__doc__ = _BUILDER_DOC.format(where=package, name=fn.__name__)
+        return fn
+
+    return wrapper

@@ -1,0 +1,89 @@
+"""Run by tests/oracle/test_torchvision_models.py under the real torch + torchinfo:
+torchvision's own model files (the corpus copies in tests/realworld, with their
+torchvision_support) build each asked model and print torchinfo's summary; it also gives
+the signature of every builder and class. Weights are never downloaded: the download
+returns an empty marker that ``load_state_dict`` skips, as convdims.torchvision does, so
+a build with weights is the architecture torchvision builds with them.
+
+Usage: python torchvision_worker.py OUT.json CASES.json
+"""
+
+import importlib
+import enum
+import inspect
+import io
+import json
+import sys
+import warnings
+from contextlib import redirect_stdout
+from pathlib import Path
+
+REALWORLD = Path(__file__).resolve().parents[1] / "realworld"
+sys.path.insert(0, str(REALWORLD))
+warnings.simplefilter("ignore")
+
+import torch  # noqa: E402
+import torchinfo  # noqa: E402
+
+
+class _Skipped(dict):
+    skipped_download = True
+
+
+def _skip_download(url, *args, **kwargs):
+    return _Skipped()
+
+
+_load = torch.nn.Module.load_state_dict
+
+
+def _load_state_dict(self, state_dict, *args, **kwargs):
+    if getattr(state_dict, "skipped_download", False):
+        return None
+    return _load(self, state_dict, *args, **kwargs)
+
+
+torch.nn.Module.load_state_dict = _load_state_dict
+importlib.import_module("torchvision_support.models._api").load_state_dict_from_url = (
+    _skip_download
+)
+
+
+def build(case):
+    module = importlib.import_module(case["corpus"])
+    torch.manual_seed(0)
+    model = getattr(module, case["builder"])(**case["kwargs"])
+    if case.get("attribute"):
+        model = getattr(model, case["attribute"])
+    out = io.StringIO()
+    with redirect_stdout(out):
+        torchinfo.summary(model, input_size=tuple(case["input_size"]))
+    return out.getvalue()
+
+
+def signatures(modules):
+    found = {}
+    for name in modules:
+        module = importlib.import_module(name)
+        for attribute in getattr(module, "__all__", ()):
+            value = getattr(module, attribute)
+            if inspect.isclass(value) and issubclass(value, enum.Enum):
+                continue
+            if inspect.isclass(value) or inspect.isfunction(value):
+                found[f"{name}.{attribute}"] = str(inspect.signature(value))
+    return found
+
+
+def main():
+    out, cases = sys.argv[1], json.loads(Path(sys.argv[2]).read_text())
+    result = {"summaries": {}, "errors": {}, "signatures": signatures(cases["modules"])}
+    for case in cases["builds"]:
+        try:
+            result["summaries"][case["id"]] = build(case)
+        except Exception as error:  # reported by the test, with the case
+            result["errors"][case["id"]] = f"{type(error).__name__}: {error}"
+    Path(out).write_text(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
