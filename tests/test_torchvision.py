@@ -1,5 +1,6 @@
-"""convdims.torchvision: torchvision's API over torchvision's own model code (the oracle
-test in tests/oracle/test_torchvision_models.py compares it with torchvision under torch)."""
+"""convdims.torchvision: torchvision's API over torchvision's own model code (the
+oracle test in tests/oracle/test_torchvision_models.py compares it with torchvision under
+torch)."""
 
 from __future__ import annotations
 
@@ -85,7 +86,9 @@ def test_pretrained_warns_as_torchvision():
 def test_refusals_are_torchvisions():
     with pytest.raises(ValueError, match="The parameter 'num_classes' expected value 1000"):
         models.resnet18(weights="DEFAULT", num_classes=10)
-    with pytest.raises(TypeError, match="Invalid Weight class provided; expected ResNet18_Weights"):
+    with pytest.raises(
+        TypeError, match="Invalid Weight class provided; expected ResNet18_Weights"
+    ):
         models.resnet18(weights=models.VGG16_Weights.DEFAULT)
     with pytest.raises(KeyError):
         models.resnet18(weights="NO_SUCH_WEIGHTS")
@@ -98,11 +101,16 @@ def test_weights_meta_sets_the_architecture():
     assert models.vit_h_14().image_size == 224
     assert models.inception_v3(weights="DEFAULT").aux_logits
     seg = models.segmentation.fcn_resnet50(weights="DEFAULT")
-    assert seg.classifier[-1].out_channels == len(models.segmentation.FCN_ResNet50_Weights.DEFAULT.meta["categories"])
+    assert seg.classifier[-1].out_channels == len(
+        models.segmentation.FCN_ResNet50_Weights.DEFAULT.meta["categories"]
+    )
 
 
 def test_get_weight_and_api():
-    assert models.get_weight("ResNet50_Weights.IMAGENET1K_V2") is models.ResNet50_Weights.DEFAULT
+    assert (
+        models.get_weight("ResNet50_Weights.IMAGENET1K_V2")
+        is models.ResNet50_Weights.DEFAULT
+    )
     assert models.get_model_builder("resnet18") is models.resnet18
     assert "resnet18" in models.list_models(include="resnet*")
 
@@ -117,7 +125,9 @@ def test_transforms_compose_and_refuse_data():
         [transforms.Resize(256), transforms.ToTensor(), transforms.Normalize([0.5], [0.5])]
     )
     assert len(preprocess.transforms) == 3
-    with pytest.raises(standin.Unsupported, match="torchvision.transforms.Compose.__call__"):
+    with pytest.raises(
+        standin.Unsupported, match="torchvision.transforms.Compose.__call__"
+    ):
         preprocess("image")
     with pytest.raises(standin.Unsupported, match="torchvision.datasets.MNIST"):
         datasets.MNIST("data", download=True)
@@ -149,7 +159,9 @@ def _statements(text: str) -> list[str]:
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+            if isinstance(body[0].value, ast.Constant) and isinstance(
+                body[0].value.value, str
+            ):
                 body[:] = body[1:] or [ast.Pass()]
         if isinstance(node, ast.Dict):
             keep = [
@@ -159,9 +171,7 @@ def _statements(text: str) -> list[str]:
             ]
             node.keys, node.values = [k for k, _ in keep], [v for _, v in keep]
     return [
-        ast.dump(s)
-        for s in tree.body
-        if not isinstance(s, (ast.Import, ast.ImportFrom))
+        ast.dump(s) for s in tree.body if not isinstance(s, (ast.Import, ast.ImportFrom))
     ]
 
 
@@ -197,7 +207,12 @@ def test_categories_are_torchvisions():
 
     namespace: dict = {}
     exec((REALWORLD / "torchvision_support" / "models" / "_meta.py").read_text(), namespace)
-    for name in ("_IMAGENET_CATEGORIES", "_COCO_CATEGORIES", "_VOC_CATEGORIES", "_KINETICS400_CATEGORIES"):
+    for name in (
+        "_IMAGENET_CATEGORIES",
+        "_COCO_CATEGORIES",
+        "_VOC_CATEGORIES",
+        "_KINETICS400_CATEGORIES",
+    ):
         assert getattr(_meta, name) == namespace[name]
 
 
@@ -210,7 +225,9 @@ def test_importing_the_package_loads_no_model():
         "if m.startswith('convdims.torchvision.') or m in ('typing', 'dataclasses')))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(ROOT / "src")},
     )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr

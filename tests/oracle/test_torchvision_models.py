@@ -72,7 +72,11 @@ def case(builder: str, weights: str) -> dict:
     size = [1, 3, 224, 224]
     attribute = None
     if builder in VIDEO:
-        size = [1, 3, 16, 224, 224] if builder.startswith(("mvit", "s3d")) else [1, 3, 8, 112, 112]
+        size = (
+            [1, 3, 16, 224, 224]
+            if builder.startswith(("mvit", "s3d"))
+            else [1, 3, 8, 112, 112]
+        )
         if builder.startswith("swin3d"):
             size = [1, 3, 8, 224, 224]
     elif builder == "inception_v3":

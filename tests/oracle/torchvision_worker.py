@@ -8,8 +8,8 @@ a build with weights is the architecture torchvision builds with them.
 Usage: python torchvision_worker.py OUT.json CASES.json
 """
 
-import importlib
 import enum
+import importlib
 import inspect
 import io
 import json
@@ -44,9 +44,9 @@ def _load_state_dict(self, state_dict, *args, **kwargs):
 
 
 torch.nn.Module.load_state_dict = _load_state_dict
-importlib.import_module("torchvision_support.models._api").load_state_dict_from_url = (
-    _skip_download
-)
+importlib.import_module(
+    "torchvision_support.models._api"
+).load_state_dict_from_url = _skip_download
 
 
 def build(case):

@@ -1,7 +1,7 @@
 """What torchvision/_internally_replaced_utils.py gives the models: the weights
 download. Here nothing is downloaded: weights change no shape or count, so a builder
-given weights gets a [`SkippedDownload`][convdims.torchvision._internally_replaced_utils.SkippedDownload]
-(an empty state dict that ``Module.load_state_dict`` accepts as it is) and builds the
+given weights gets a ``SkippedDownload`` (an empty state dict that
+``Module.load_state_dict`` accepts as it is) and builds the
 architecture those weights belong to.
 
 >>> from convdims.torchvision.models import ResNet18_Weights

@@ -10,7 +10,8 @@ Resize(256)
 ...     resize("image.jpg")
 ... except RuntimeError as error:
 ...     print(error)
-convdims computes shapes and counts only: torchvision.transforms.Resize.__call__ is not available
+convdims computes shapes and counts only: torchvision.transforms.Resize.__call__ is not
+available
 """
 
 from __future__ import annotations
@@ -74,11 +75,15 @@ def stand_in_function(module: str, name: str) -> Any:
 
     refused.__name__ = refused.__qualname__ = name
     refused.__module__ = module
-    refused.__doc__ = f"``{module}.{name}``: works on data, refused (shapes and counts only)."
+    refused.__doc__ = (
+        f"``{module}.{name}``: works on data, refused (shapes and counts only)."
+    )
     return refused
 
 
-def module_getattr(module: str, classes: frozenset, functions: frozenset, base: type) -> Any:
+def module_getattr(
+    module: str, classes: frozenset, functions: frozenset, base: type
+) -> Any:
     """A module ``__getattr__`` that makes each stand-in on first use (and caches it)."""
     import sys
 

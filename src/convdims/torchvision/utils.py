@@ -1,9 +1,9 @@
 # torchvision/utils.py for shapes. Its drawing and saving functions work on images and
-# are refused when called (convdims.torchvision._refused); the two helpers the models
-# use come from torchvision's source:
+# are refused when called (convdims.torchvision._refused); the two helpers
+# the models use come from torchvision's source:
 # Repository: https://github.com/pytorch/vision
 # Path: torchvision/utils.py
-# Commit: 1f1a920d685d46dfbe187934b785b7ecb7a182f2 (torchvision 0.29.1, its version.py git_version)
+# Commit: 1f1a920d685d46dfbe187934b785b7ecb7a182f2 (torchvision 0.29.1)
 # Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
 # Changes: _make_ntuple verbatim but its docstring; _log_api_usage_once, which hands the
 # model's name to torch's API-usage log (telemetry), does nothing.

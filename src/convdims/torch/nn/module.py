@@ -469,7 +469,9 @@ class Module:
             | set(self._modules)
         )
 
-    def load_state_dict(self, state_dict: Any, strict: bool = True, assign: bool = False) -> Any:
+    def load_state_dict(
+        self, state_dict: Any, strict: bool = True, assign: bool = False
+    ) -> Any:
         """Accepts the weights a ``torchvision.models`` builder asks for (their download
         is skipped: weights change no shape or count) and refuses any other state dict,
         which would need values convdims does not keep."""

@@ -20,9 +20,10 @@ CLASSES = frozenset(
     CocoCaptions CocoDetection Country211 DTD DatasetFolder EMNIST EuroSAT FER2013
     FGVCAircraft FakeData FashionMNIST Flickr30k Flickr8k Flowers102 FlyingChairs
     FlyingThings3D Food101 GTSRB HD1K HMDB51 INaturalist ImageFolder ImageNet Imagenette
-    KMNIST Kinetics Kitti KittiFlow LFWPairs LFWPeople LSUN LSUNClass MNIST Middlebury2014Stereo
-    MovingMNIST Omniglot OxfordIIITPet PCAM PhotoTour Places365 QMNIST RenderedSST2 SBDataset
-    SBU SEMEION STL10 SUN397 SVHN Sintel StanfordCars UCF101 USPS VOCDetection
+    KMNIST Kinetics Kitti KittiFlow LFWPairs LFWPeople LSUN LSUNClass MNIST
+    Middlebury2014Stereo MovingMNIST Omniglot OxfordIIITPet PCAM PhotoTour Places365
+    QMNIST RenderedSST2
+    SBDataset SBU SEMEION STL10 SUN397 SVHN Sintel StanfordCars UCF101 USPS VOCDetection
     VOCSegmentation VisionDataset WIDERFace""".split()
 )
 

@@ -27,7 +27,8 @@ _FAMILIES = {
     "feature_pyramid_network": "FeaturePyramidNetwork",
     "giou_loss": "generalized_box_iou_loss",
     "roi_align": "roi_align RoIAlign",
-    "misc": "Conv2dNormActivation Conv3dNormActivation FrozenBatchNorm2d MLP Permute SqueezeExcitation",
+    "misc": """Conv2dNormActivation Conv3dNormActivation FrozenBatchNorm2d MLP Permute
+    SqueezeExcitation""",
     "stochastic_depth": "stochastic_depth StochasticDepth",
 }
 _NAMES = {name: family for family, names in _FAMILIES.items() for name in names.split()}

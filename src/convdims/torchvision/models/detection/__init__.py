@@ -1,5 +1,5 @@
-"""``torchvision.models.detection``: SSD300 (VGG-16) and SSDlite (MobileNetV3), from torchvision's
-code; its R-CNN, RetinaNet and FCOS families are not here yet."""
+"""``torchvision.models.detection``: SSD300 (VGG-16) and SSDlite (MobileNetV3), from
+torchvision's code; its R-CNN, RetinaNet and FCOS families are not here yet."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _NAMES = {name: family for family, names in _FAMILIES.items() for name in names.
 _SUBPACKAGES = frozenset([])
 #: torchvision's model API (models/_api.py): loading it loads every family first.
 _API = frozenset([])
+
 
 def _load_all() -> None:
     """Import every family (torchvision's package imports them all), so that the

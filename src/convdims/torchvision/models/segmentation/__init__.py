@@ -1,4 +1,5 @@
-"""``torchvision.models.segmentation``: FCN, DeepLabV3 and LR-ASPP, from torchvision's code."""
+"""``torchvision.models.segmentation``: FCN, DeepLabV3 and LR-ASPP, from torchvision's
+code."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ if TYPE_CHECKING:
 #: Each family module of torchvision's -> the public names it defines (as in
 #: torchvision, the package re-exports each one's ``__all__``); loaded on first use.
 _FAMILIES = {
-    "deeplabv3": """DeepLabV3 DeepLabV3_ResNet50_Weights DeepLabV3_ResNet101_Weights DeepLabV3_MobileNet_V3_Large_Weights deeplabv3_mobilenet_v3_large deeplabv3_resnet50 deeplabv3_resnet101""",
+    "deeplabv3": """
+        DeepLabV3 DeepLabV3_ResNet50_Weights DeepLabV3_ResNet101_Weights
+        DeepLabV3_MobileNet_V3_Large_Weights deeplabv3_mobilenet_v3_large
+        deeplabv3_resnet50 deeplabv3_resnet101
+    """,
     "fcn": """FCN FCN_ResNet50_Weights FCN_ResNet101_Weights fcn_resnet50 fcn_resnet101""",
     "lraspp": """LRASPP LRASPP_MobileNet_V3_Large_Weights lraspp_mobilenet_v3_large""",
 }
@@ -17,6 +22,7 @@ _NAMES = {name: family for family, names in _FAMILIES.items() for name in names.
 _SUBPACKAGES = frozenset([])
 #: torchvision's model API (models/_api.py): loading it loads every family first.
 _API = frozenset([])
+
 
 def _load_all() -> None:
     """Import every family (torchvision's package imports them all), so that the

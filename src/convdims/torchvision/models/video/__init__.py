@@ -1,5 +1,5 @@
-"""``torchvision.models.video``: MViT, the video ResNets, S3D and Video Swin, from torchvision's
-code."""
+"""``torchvision.models.video``: MViT, the video ResNets, S3D and Video Swin, from
+torchvision's code."""
 
 from __future__ import annotations
 
@@ -11,14 +11,21 @@ if TYPE_CHECKING:
 #: torchvision, the package re-exports each one's ``__all__``); loaded on first use.
 _FAMILIES = {
     "mvit": """MViT MViT_V1_B_Weights mvit_v1_b MViT_V2_S_Weights mvit_v2_s""",
-    "resnet": """VideoResNet R3D_18_Weights MC3_18_Weights R2Plus1D_18_Weights r3d_18 mc3_18 r2plus1d_18""",
+    "resnet": """
+        VideoResNet R3D_18_Weights MC3_18_Weights R2Plus1D_18_Weights r3d_18 mc3_18
+        r2plus1d_18
+    """,
     "s3d": """S3D S3D_Weights s3d""",
-    "swin_transformer": """SwinTransformer3d Swin3D_T_Weights Swin3D_S_Weights Swin3D_B_Weights swin3d_t swin3d_s swin3d_b""",
+    "swin_transformer": """
+        SwinTransformer3d Swin3D_T_Weights Swin3D_S_Weights Swin3D_B_Weights swin3d_t
+        swin3d_s swin3d_b
+    """,
 }
 _NAMES = {name: family for family, names in _FAMILIES.items() for name in names.split()}
 _SUBPACKAGES = frozenset([])
 #: torchvision's model API (models/_api.py): loading it loads every family first.
 _API = frozenset([])
+
 
 def _load_all() -> None:
     """Import every family (torchvision's package imports them all), so that the
