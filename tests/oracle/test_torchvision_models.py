@@ -33,6 +33,9 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 REALWORLD = ROOT / "tests" / "realworld"
+#: The site's torchvision scripts: run under the real torch with the corpus copies as
+#: ``torchvision``, they print what ``convdims run`` prints on the site.
+SCRIPTS = sorted((ROOT / "docs" / "snippets" / "torchvision").glob("*.py"))
 WORKER = Path(__file__).with_name("torchvision_worker.py")
 #: A default run's sample: builders of at most LIGHT parameters (the real torch's
 #: forward pass of the big ones takes tens of seconds each).
@@ -127,7 +130,11 @@ MODULES = sorted(CORPUS.values())
 def real(torch, torchinfo, tmp_path_factory):
     """The worker's summaries and signatures, under the real torch."""
     folder = tmp_path_factory.mktemp("torchvision")
-    (folder / "cases.json").write_text(json.dumps({"builds": CASES, "modules": MODULES}))
+    (folder / "cases.json").write_text(
+        json.dumps(
+            {"builds": CASES, "modules": MODULES, "scripts": [str(s) for s in SCRIPTS]}
+        )
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONWARNINGS": "ignore"}
     done = subprocess.run(
         [sys.executable, str(WORKER), str(folder / "out.json"), str(folder / "cases.json")],
@@ -182,3 +189,12 @@ def test_every_builder_and_class_has_torchvisions_signature(real):
         assert _normalised(mine) == _normalised(signature), key
         checked += 1
     assert checked == len(theirs)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[s.name for s in SCRIPTS])
+def test_site_script_prints_what_torchvision_prints(script, real):
+    from convdims import standin
+
+    theirs, mine = real["scripts"][str(script)], standin.run(script)
+    assert theirs.strip(), f"{script.name} prints nothing under torch"
+    assert same_output(theirs, mine), first_difference(theirs, mine)

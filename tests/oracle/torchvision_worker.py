@@ -74,6 +74,39 @@ def signatures(modules):
     return found
 
 
+def corpus_torchvision():
+    """``import torchvision`` for scripts: a package whose ``models`` (and its
+    ``segmentation``, ``detection``, ``video``) hold the corpus copies' public names,
+    as torchvision's packages re-export their files'."""
+    import re
+    import types
+
+    root = types.ModuleType("torchvision")
+    packages = {"torchvision": root}
+    for path in sorted(REALWORLD.glob("torchvision_*.py")):
+        where = re.search(r"^# Path: (\S+)$", path.read_text(), re.MULTILINE).group(1)
+        package = where.rpartition("/")[0].replace("/", ".")
+        module = importlib.import_module(path.stem)
+        for depth in range(2, package.count(".") + 2):
+            name = ".".join(package.split(".")[:depth])
+            if name not in packages:
+                packages[name] = types.ModuleType(name)
+                parent, _, leaf = name.rpartition(".")
+                setattr(packages[parent], leaf, packages[name])
+        for name in getattr(module, "__all__", ()):
+            setattr(packages[package], name, getattr(module, name))
+    sys.modules.update(packages)
+
+
+def run_script(path):
+    import runpy
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        runpy.run_path(path, run_name="__main__")
+    return out.getvalue()
+
+
 def main():
     out, cases = sys.argv[1], json.loads(Path(sys.argv[2]).read_text())
     result = {"summaries": {}, "errors": {}, "signatures": signatures(cases["modules"])}
@@ -82,6 +115,9 @@ def main():
             result["summaries"][case["id"]] = build(case)
         except Exception as error:  # reported by the test, with the case
             result["errors"][case["id"]] = f"{type(error).__name__}: {error}"
+    if cases.get("scripts"):
+        corpus_torchvision()
+        result["scripts"] = {path: run_script(path) for path in cases["scripts"]}
     Path(out).write_text(json.dumps(result))
 
 
