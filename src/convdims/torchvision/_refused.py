@@ -9,9 +9,8 @@ Resize(256)
 >>> try:
 ...     resize("image.jpg")
 ... except RuntimeError as error:
-...     print(error)
-convdims computes shapes and counts only: torchvision.transforms.Resize.__call__ is not
-available
+...     print(error.name)
+torchvision.transforms.Resize.__call__
 """
 
 from __future__ import annotations

@@ -5,12 +5,11 @@ torchvision's source and loaded on first use. The compiled operators (``nms``,
 ``roi_align``) refuse as torchvision does when they cannot load.
 
 >>> from convdims.torchvision import ops
->>> ops.Conv2dNormActivation(3, 16, kernel_size=3, stride=2)
-Conv2dNormActivation(
-  (0): Conv2d(3, 16, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)
-  (1): BatchNorm2d(16, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
-  (2): ReLU(inplace=True)
-)
+>>> block = ops.Conv2dNormActivation(3, 16, kernel_size=3, stride=2)
+>>> [type(layer).__name__ for layer in block]
+['Conv2d', 'BatchNorm2d', 'ReLU']
+>>> block[0]
+Conv2d(3, 16, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)
 """
 
 from __future__ import annotations
