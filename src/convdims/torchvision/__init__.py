@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: The torchvision release whose model code this package holds.
 __version__ = "0.29.1"
 
-_SUBMODULES = frozenset({"datasets", "models", "ops", "transforms", "utils", "io"})
+_SUBMODULES = frozenset({"datasets", "models", "ops", "transforms", "utils"})
 
 
 def _is_tracing() -> bool:
