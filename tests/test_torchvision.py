@@ -231,3 +231,21 @@ def test_importing_the_package_loads_no_model():
         env={"PYTHONPATH": str(ROOT / "src")},
     )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_load_state_dict_takes_only_a_skipped_download():
+    from convdims.torch import nn
+    from convdims.torchvision._internally_replaced_utils import SkippedDownload
+
+    layer = nn.Linear(2, 3)
+    keys = layer.load_state_dict(SkippedDownload("https://example.org/w.pth"))
+    assert (keys.missing_keys, keys.unexpected_keys) == ([], [])
+    with pytest.raises(standin.Unsupported, match="Module.load_state_dict"):
+        layer.load_state_dict({"weight": None})
+
+
+def test_repeat_interleave_function():
+    from convdims import torch
+
+    assert torch.repeat_interleave(torch.empty(8, 96), 196, dim=0).shape == (1568, 96)
+    assert torch.repeat_interleave(torch.empty(2, 3), 2).shape == (12,)

@@ -198,3 +198,14 @@ def test_site_script_prints_what_torchvision_prints(script, real):
     theirs, mine = real["scripts"][str(script)], standin.run(script)
     assert theirs.strip(), f"{script.name} prints nothing under torch"
     assert same_output(theirs, mine), first_difference(theirs, mine)
+
+
+@pytest.mark.parametrize(
+    "shape, repeats, dim", [((8, 96), 196, 0), ((2, 3), 2, None), ((2, 3, 4), 3, -1)]
+)
+def test_repeat_interleave_is_torchs(torch, shape, repeats, dim):
+    from convdims import torch as lookalike
+
+    theirs = torch.repeat_interleave(torch.empty(*shape), repeats, dim=dim).shape
+    ours = lookalike.repeat_interleave(lookalike.empty(*shape), repeats, dim=dim).shape
+    assert tuple(ours) == tuple(theirs)
