@@ -5,7 +5,7 @@
 # Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
 # Changes: each list is written as one string split on "|" (torchvision writes one name a
 # line, 1,550 lines), so that the file stays short; the lists and their order are
-# torchvision's (tests/test_torchvision_source.py compares them).
+# torchvision's (tests/test_torchvision.py compares them).
 
 
 _IMAGENET_CATEGORIES = (

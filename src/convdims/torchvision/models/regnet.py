@@ -1,5 +1,5 @@
 # Derived from torchvision 0.29.1's own source: the code is torchvision's, verbatim
-# but for the Changes (tests/test_torchvision_source.py compares it with the copy in
+# but for the Changes (tests/test_torchvision.py compares it with the copy in
 # tests/realworld/, statement by statement).
 # Repository: https://github.com/pytorch/vision
 # Path: torchvision/models/regnet.py
