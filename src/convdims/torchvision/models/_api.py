@@ -10,7 +10,8 @@
 #   short docstring (torchvision's are dropped)
 # - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
-#   convdims.torchvision (the lines below):
+#   convdims.torchvision (the corpus copy's line -> this one; the corpus copy names
+#   torchvision's relative imports torchvision_support):
 #   `from torch import nn` -> `from convdims.torch import nn`
 #   `from torchvision_support._internally_replaced_utils import load_state_dict_from_url` -> `from convdims.torchvision._internally_replaced_utils import load_state_dict_from_url`
 

@@ -8,7 +8,8 @@
 # Changes:
 # - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
-#   convdims.torchvision (the lines below):
+#   convdims.torchvision (the corpus copy's line -> this one; the corpus copy names
+#   torchvision's relative imports torchvision_support):
 #   `from torch import nn` -> `from convdims.torch import nn`
 #   `from torchvision_support._utils import sequence_to_str` -> `from convdims.torchvision._utils import sequence_to_str`
 #   `from torchvision_support.models._api import WeightsEnum` -> `from convdims.torchvision.models._api import WeightsEnum`

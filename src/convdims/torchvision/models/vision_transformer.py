@@ -8,7 +8,8 @@
 # Changes:
 # - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
-#   convdims.torchvision (the lines below):
+#   convdims.torchvision (the corpus copy's line -> this one; the corpus copy names
+#   torchvision's relative imports torchvision_support):
 #   `import torch` -> `from convdims import torch`
 #   `import torch.nn as nn` -> `from convdims.torch import nn`
 #   `from torchvision_support.ops.misc import Conv2dNormActivation, MLP` -> `from convdims.torchvision.ops.misc import Conv2dNormActivation, MLP`

@@ -8,7 +8,8 @@
 # Changes:
 # - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
-#   convdims.torchvision (the lines below):
+#   convdims.torchvision (the corpus copy's line -> this one; the corpus copy names
+#   torchvision's relative imports torchvision_support):
 #   `from torch import nn, Tensor` -> `from convdims.torch import nn, Tensor`
 #   `from torchvision_support.ops import misc as misc_nn_ops` -> `from convdims.torchvision.ops import misc as misc_nn_ops`
 #   `from torchvision_support.ops.feature_pyramid_network import ExtraFPNBlock, FeaturePyramidNetwork, LastLevelMaxPool` -> `from convdims.torchvision.ops.feature_pyramid_network import ExtraFPNBlock, FeaturePyramidNetwork, LastLevelMaxPool`
