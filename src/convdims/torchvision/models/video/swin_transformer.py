@@ -19,7 +19,6 @@
 #   `from torchvision_support.models._meta import _KINETICS400_CATEGORIES` -> `from convdims.torchvision.models._meta import _KINETICS400_CATEGORIES`
 #   `from torchvision_support.models._utils import _ovewrite_named_param, handle_legacy_interface` -> `from convdims.torchvision.models._utils import _ovewrite_named_param, handle_legacy_interface`
 #   `from torchvision_swin_transformer import PatchMerging, SwinTransformerBlock` -> `from convdims.torchvision.models.swin_transformer import PatchMerging, SwinTransformerBlock`
-
 from functools import partial
 from typing import Any, Callable, Optional
 
