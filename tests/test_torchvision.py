@@ -249,3 +249,34 @@ def test_repeat_interleave_function():
 
     assert torch.repeat_interleave(torch.empty(8, 96), 196, dim=0).shape == (1568, 96)
     assert torch.repeat_interleave(torch.empty(2, 3), 2).shape == (12,)
+
+
+def test_a_builder_named_as_its_module_is_the_builder():
+    """torchvision's ``from .alexnet import *`` makes ``models.alexnet`` the builder,
+    whichever name of the family was looked up first."""
+    import importlib
+    import subprocess
+    import sys
+
+    code = (
+        "from convdims.torchvision import models\n"
+        "models.AlexNet; models.GoogLeNet\n"
+        "print(callable(models.alexnet), callable(models.googlenet))\n"
+        "print(models.list_models()[0])\n"
+        "print(type(models.alexnet).__name__, type(models.inception).__name__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src")},
+    )
+    assert out.stdout.split() == ["True", "True", "alexnet", "function", "module"], (
+        out.stderr
+    )
+    assert importlib.import_module("convdims.torchvision.models").alexnet is models.alexnet
+
+
+def test_classes_and_weights_say_what_they_are():
+    assert "ResNet" in models.ResNet.__doc__
+    assert "IMAGENET1K_V2" in models.ResNet50_Weights.__doc__

@@ -121,7 +121,8 @@ def _load_all() -> None:
     namespace = globals()
     for family, names in _FAMILIES.items():
         module = importlib.import_module(f"{__name__}.{family}")
-        namespace[family] = module
+        if family not in _NAMES:  # models.alexnet is the builder, as in torchvision
+            namespace[family] = module
         for name in names.split():
             namespace[name] = getattr(module, name)
     for sub in sorted(_SUBPACKAGES):
@@ -135,9 +136,12 @@ def __getattr__(name: str) -> Any:
 
     family = _NAMES.get(name)
     if family is not None:
-        value = getattr(importlib.import_module(f"{__name__}.{family}"), name)
-        globals()[name] = value
-        return value
+        # As torchvision's ``from .family import *``: importing the family module made
+        # it an attribute of this package; its names (``alexnet``, the builder) win.
+        module = importlib.import_module(f"{__name__}.{family}")
+        for each in _FAMILIES[family].split():
+            globals()[each] = getattr(module, each)
+        return globals()[name]
     if name in _SUBPACKAGES or name in _FAMILIES:
         return importlib.import_module(f"{__name__}.{name}")
     if name in _API:

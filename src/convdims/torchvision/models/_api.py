@@ -231,9 +231,20 @@ def register_model(name: Optional[str] = None) -> Callable[[Callable[..., M]], C
 
     def wrapper(fn: Callable[..., M]) -> Callable[..., M]:
         fn = register(fn)
+        package = fn.__module__.rsplit(".", 1)[0].replace("convdims.torchvision.models", "")
         if not fn.__doc__:
-            package = fn.__module__.rsplit(".", 1)[0].replace("convdims.torchvision.models", "")
             fn.__doc__ = _BUILDER_DOC.format(where=package, name=fn.__name__)
+        annotations = getattr(fn, "__annotations__", {})
+        model, weights = annotations.get("return"), get_args(annotations.get("weights"))
+        if isinstance(model, type) and not vars(model).get("__doc__"):
+            model.__doc__ = f"torchvision's {model.__name__} (``torchvision.models{package}``), from its own code."
+        for enum in weights:
+            if isinstance(enum, type) and issubclass(enum, WeightsEnum) and not vars(enum).get("__doc__"):
+                members = ", ".join(enum.__members__)
+                enum.__doc__ = (
+                    f"The weights of torchvision's {fn.__name__}: {members}. A member builds the "
+                    "architecture it belongs to; nothing is downloaded."
+                )
         return fn
 
     return wrapper

@@ -38,9 +38,12 @@ def __getattr__(name: str) -> Any:
 
     family = _NAMES.get(name)
     if family is not None:
-        value = getattr(importlib.import_module(f"{__name__}.{family}"), name)
-        globals()[name] = value
-        return value
+        # As torchvision's ``from .family import *``: importing the family module made
+        # it an attribute of this package; its names (``alexnet``, the builder) win.
+        module = importlib.import_module(f"{__name__}.{family}")
+        for each in _FAMILIES[family].split():
+            globals()[each] = getattr(module, each)
+        return globals()[name]
     if name in _FAMILIES:
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
