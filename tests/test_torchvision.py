@@ -186,15 +186,45 @@ def _corpus() -> list[tuple[Path, Path]]:
     return pairs
 
 
-@pytest.mark.parametrize("corpus, ours", _corpus(), ids=lambda p: p.name)
-def test_model_code_is_torchvisions_verbatim(corpus, ours):
+def _support() -> list[tuple[Path, Path]]:
+    """The package's files derived from the corpus's torchvision_support copies."""
+    pairs = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if (
+            not path.read_text().startswith(DERIVED)
+            or path.stem.startswith("_")
+            and ("_part" in path.stem)
+        ):
+            continue
+        copy = REALWORLD / "torchvision_support" / path.relative_to(PACKAGE)
+        if copy.exists():
+            pairs.append((copy, path))
+    return pairs
+
+
+DERIVED = "# Derived from torchvision 0.29.1's own source: the code is torchvision's"
+
+
+@pytest.mark.parametrize("corpus, ours", _corpus() + _support(), ids=lambda p: p.name)
+def test_code_is_torchvisions_verbatim(corpus, ours):
     """Statement by statement, the package's file (and its split-off parts) is the
-    corpus copy's, but for imports, docstrings and documentation meta."""
+    corpus copy's, but for imports, docstrings and documentation meta (and what
+    convdims appends below ``# --- convdims (added) ---``)."""
     text = corpus.read_text().split("\n# --- convdims corpus driver (added) ---\n")[0]
     parts = sorted(ours.parent.glob(f"_{ours.stem}_part*.py")) + [ours]
-    mine = [s for part in parts for s in _statements(part.read_text())]
-    mine = [s for s in mine if "_torchvision_register_model" not in s]
+    own = [part.read_text().split("\n# --- convdims (added) ---\n")[0] for part in parts]
+    mine = [s for part in own for s in _statements(part)]
     assert mine == _statements(text)
+
+
+def test_every_derived_file_is_compared():
+    compared = {ours for _, ours in _corpus() + _support()}
+    derived = {
+        path
+        for path in PACKAGE.rglob("*.py")
+        if path.read_text().startswith(DERIVED) and "_part" not in path.stem
+    }
+    assert derived == compared
 
 
 def test_no_source_file_over_600_lines():

@@ -6,7 +6,6 @@
 # Commit: 1f1a920d685d46dfbe187934b785b7ecb7a182f2 (torchvision 0.29.1, its version.py git_version)
 # Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
 # Changes:
-# - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
 #   convdims.torchvision (the corpus copy's line -> this one; the corpus copy names
 #   torchvision's relative imports torchvision_support):
@@ -20,6 +19,9 @@ from convdims.torch import nn, Tensor
 
 
 def _cat(tensors: list[Tensor], dim: int = 0) -> Tensor:
+    """
+    Efficient version of torch.cat that avoids a copy if there is only a single element in a list
+    """
     # TODO add back the assert
     # assert isinstance(tensors, (list, tuple))
     if len(tensors) == 1:

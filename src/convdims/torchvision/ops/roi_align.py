@@ -6,7 +6,6 @@
 # Commit: 1f1a920d685d46dfbe187934b785b7ecb7a182f2 (torchvision 0.29.1, its version.py git_version)
 # Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
 # Changes:
-# - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
 #   convdims.torchvision (the corpus copy's line -> this one; the corpus copy names
 #   torchvision's relative imports torchvision_support):
@@ -35,6 +34,10 @@ from convdims.torchvision.ops._utils import check_roi_boxes_shape, convert_boxes
 
 
 def lazy_compile(**compile_kwargs):
+    """Lazily wrap a function with torch.compile on the first call
+
+    This avoids eagerly importing dynamo.
+    """
 
     def decorate_fn(fn):
         @functools.wraps(fn)
@@ -226,6 +229,38 @@ def roi_align(
     sampling_ratio: int = -1,
     aligned: bool = False,
 ) -> Tensor:
+    """
+    Performs Region of Interest (RoI) Align operator with average pooling, as described in Mask R-CNN.
+
+    Args:
+        input (Tensor[N, C, H, W]): The input tensor, i.e. a batch with ``N`` elements. Each element
+            contains ``C`` feature maps of dimensions ``H x W``.
+            If the tensor is quantized, we expect a batch size of ``N == 1``.
+        boxes (Tensor[K, 5] or List[Tensor[L, 4]]): the box coordinates in (x1, y1, x2, y2)
+            format where the regions will be taken from.
+            The coordinate must satisfy ``0 <= x1 < x2`` and ``0 <= y1 < y2``.
+            If a single Tensor is passed, then the first column should
+            contain the index of the corresponding element in the batch, i.e. a number in ``[0, N - 1]``.
+            If a list of Tensors is passed, then each Tensor will correspond to the boxes for an element i
+            in the batch.
+        output_size (int or Tuple[int, int]): the size of the output (in bins or pixels) after the pooling
+            is performed, as (height, width).
+        spatial_scale (float): a scaling factor that maps the box coordinates to
+            the input coordinates. For example, if your boxes are defined on the scale
+            of a 224x224 image and your input is a 112x112 feature map (resulting from a 0.5x scaling of
+            the original image), you'll want to set this to 0.5. Default: 1.0
+        sampling_ratio (int): number of sampling points in the interpolation grid
+            used to compute the output value of each pooled output bin. If > 0,
+            then exactly ``sampling_ratio x sampling_ratio`` sampling points per bin are used. If
+            <= 0, then an adaptive number of grid points are used (computed as
+            ``ceil(roi_width / output_width)``, and likewise for height). Default: -1
+        aligned (bool): If False, use the legacy implementation.
+            If True, pixel shift the box coordinates it by -0.5 for a better alignment with the two
+            neighboring pixel indices. This version is used in Detectron2
+
+    Returns:
+        Tensor[K, C, output_size[0], output_size[1]]: The pooled RoIs.
+    """
     if not torch.jit.is_scripting() and not torch.jit.is_tracing():
         _log_api_usage_once(roi_align)
     check_roi_boxes_shape(boxes)
@@ -271,6 +306,9 @@ def roi_align(
 
 
 class RoIAlign(nn.Module):
+    """
+    See :func:`roi_align`.
+    """
 
     def __init__(
         self,

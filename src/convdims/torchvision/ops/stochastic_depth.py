@@ -6,7 +6,6 @@
 # Commit: 1f1a920d685d46dfbe187934b785b7ecb7a182f2 (torchvision 0.29.1, its version.py git_version)
 # Licence: BSD-3-Clause (torchvision's LICENSE, Copyright (c) Soumith Chintala 2016)
 # Changes:
-# - docstrings dropped, and the weights' meta keys "_docs", "_file_size", "_metrics", "_ops", "license", "recipe" (documentation text)
 # - imports of torch point at convdims.torch, and of torchvision's internals at
 #   convdims.torchvision (the corpus copy's line -> this one; the corpus copy names
 #   torchvision's relative imports torchvision_support):
@@ -22,6 +21,23 @@ from convdims.torchvision.utils import _log_api_usage_once
 
 
 def stochastic_depth(input: Tensor, p: float, mode: str, training: bool = True) -> Tensor:
+    """
+    Implements the Stochastic Depth from `"Deep Networks with Stochastic Depth"
+    <https://arxiv.org/abs/1603.09382>`_ used for randomly dropping residual
+    branches of residual architectures.
+
+    Args:
+        input (Tensor[N, ...]): The input tensor or arbitrary dimensions with the first one
+                    being its batch i.e. a batch with ``N`` rows.
+        p (float): probability of the input to be zeroed.
+        mode (str): ``"batch"`` or ``"row"``.
+                    ``"batch"`` randomly zeroes the entire input, ``"row"`` zeroes
+                    randomly selected rows from the batch.
+        training: apply stochastic depth if is ``True``. Default: ``True``
+
+    Returns:
+        Tensor[N, ...]: The randomly zeroed tensor.
+    """
     if not torch.jit.is_scripting() and not torch.jit.is_tracing():
         _log_api_usage_once(stochastic_depth)
     if p < 0.0 or p > 1.0:
@@ -47,6 +63,9 @@ torch.fx.wrap("stochastic_depth")
 
 
 class StochasticDepth(nn.Module):
+    """
+    See :func:`stochastic_depth`.
+    """
 
     def __init__(self, p: float, mode: str) -> None:
         super().__init__()
