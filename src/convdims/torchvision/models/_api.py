@@ -215,7 +215,7 @@ def get_model(name: str, **config: Any) -> nn.Module:
 # --- convdims (added) ---
 # torchvision's builders lose their long docstrings here (see Changes); each one that
 # registers gets a short docstring saying what it builds and how weights are handled.
-_BUILDER_DOC = """``torchvision.models{where}.{name}``: torchvision's {name}, from its own code.
+_BUILDER_DOC = """Builds torchvision's {name} (``torchvision.models{where}``), from its own code.
 
 ``weights``: ``None`` (the default) builds it untrained; a member of its weights enum,
 the member's name or ``"DEFAULT"`` (and the deprecated ``pretrained=True``) builds the
@@ -237,14 +237,11 @@ def register_model(name: Optional[str] = None) -> Callable[[Callable[..., M]], C
         annotations = getattr(fn, "__annotations__", {})
         model, weights = annotations.get("return"), get_args(annotations.get("weights"))
         if isinstance(model, type) and not vars(model).get("__doc__"):
-            model.__doc__ = f"torchvision's {model.__name__} (``torchvision.models{package}``), from its own code."
+            model.__doc__ = f"torchvision's {model.__name__}, from its own code."
         for enum in weights:
             if isinstance(enum, type) and issubclass(enum, WeightsEnum) and not vars(enum).get("__doc__"):
                 members = ", ".join(enum.__members__)
-                enum.__doc__ = (
-                    f"The weights of torchvision's {fn.__name__}: {members}. A member builds the "
-                    "architecture it belongs to; nothing is downloaded."
-                )
+                enum.__doc__ = f"{fn.__name__}'s weights: {members} (never downloaded)."
         return fn
 
     return wrapper
