@@ -113,6 +113,12 @@ def test_get_weight_and_api():
     )
     assert models.get_model_builder("resnet18") is models.resnet18
     assert "resnet18" in models.list_models(include="resnet*")
+    segmentation = models.get_weight("FCN_ResNet50_Weights.COCO_WITH_VOC_LABELS_V1")
+    assert segmentation is models.segmentation.FCN_ResNet50_Weights.DEFAULT
+    video = models.get_weight("R3D_18_Weights.KINETICS400_V1")
+    assert video is models.video.R3D_18_Weights.DEFAULT
+    assert models.get_model_weights(models.resnet50) is models.ResNet50_Weights
+    assert torchvision.__version__ == "0.29.1"
 
 
 def test_summary_through_the_lookalike():
