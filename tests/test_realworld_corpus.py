@@ -84,7 +84,7 @@ def test_convdims_side_hides_the_real_frameworks(tmp_path):
     assert run.status == 0, run.stderr
     assert run.stdout.splitlines() == [
         "convdims.torch convdims.keras",
-        "torchvision hidden",
+        "torchvision is convdims.torchvision",  # the torchvision lookalike stands in
         "tensorflow is convdims.keras.tensorflow",  # tf.keras is Keras 3: stood in for
         "jax hidden",
         "[]",

@@ -142,6 +142,16 @@ LOOKALIKES = {
     "convdims.torch.optim": "torch.optim",
     "convdims.torch.optim.lr_scheduler": "torch.optim.lr_scheduler",
     "convdims.torch.utils.checkpoint": "torch.utils.checkpoint",
+    # The torchvision lookalike.
+    "convdims.torchvision.models": "torchvision.models",
+    "convdims.torchvision.models.segmentation": "torchvision.models.segmentation",
+    "convdims.torchvision.models.detection": "torchvision.models.detection",
+    "convdims.torchvision.models.video": "torchvision.models.video",
+    "convdims.torchvision.ops": "torchvision.ops",
+    "convdims.torchvision.transforms": "torchvision.transforms",
+    "convdims.torchvision.transforms.v2": "torchvision.transforms.v2",
+    "convdims.torchvision.datasets": "torchvision.datasets",
+    "convdims.torchvision.utils": "torchvision.utils",
 }
 
 

@@ -3,7 +3,7 @@
 A script that does ``import keras`` or ``from torch import nn`` (and
 ``from torchinfo import summary``) runs unchanged: while
 [`frameworks`][convdims.standin.frameworks] is active, those imports resolve to
-``convdims.keras`` and ``convdims.torch``, so the script
+``convdims.keras``, ``convdims.torch`` and ``convdims.torchvision``, so the script
 prints the shapes and parameter counts the real framework would, without the framework.
 Only the dialect a script imports is loaded. [`execute`][convdims.standin.execute] runs
 a file as ``python FILE ARGS`` would (its folder on ``sys.path``, its ``sys.argv``);
@@ -47,9 +47,10 @@ STAND_INS = {
     "torch": "convdims.torch",
     "torch.nn": "convdims.torch.nn",
     "torchinfo": "convdims.torch",
+    "torchvision": "convdims.torchvision",
 }
 
-_PACKAGES = ("convdims.keras", "convdims.torch")
+_PACKAGES = ("convdims.keras", "convdims.torch", "convdims.torchvision")
 
 
 class NotStoodIn(ModuleNotFoundError):

@@ -150,6 +150,18 @@ def permute(input: Tensor, dims: Sequence[int]) -> Tensor:  # noqa: A002
     return input.permute(*dims)
 
 
+def repeat_interleave(
+    input: Tensor,  # noqa: A002
+    repeats: Any,
+    dim: int | None = None,
+    *,
+    output_size: int | None = None,
+) -> Tensor:
+    """``torch.repeat_interleave``: each element repeated ``repeats`` times along ``dim``
+    (torchvision's MViT repeats its temporal position embedding so)."""
+    return input.repeat_interleave(repeats, dim, output_size=output_size)
+
+
 def reshape(input: Tensor, shape: Sequence[int]) -> Tensor:  # noqa: A002
     """``torch.reshape``: the same elements in a new shape (one size may be -1)."""
     return input.reshape(*shape)

@@ -555,6 +555,21 @@ class Module:
             | set(self._modules)
         )
 
+    def load_state_dict(
+        self, state_dict: Any, strict: bool = True, assign: bool = False
+    ) -> Any:
+        """Accepts the weights a ``torchvision.models`` builder asks for (their download
+        is skipped: weights change no shape or count) and refuses any other state dict,
+        which would need values convdims does not keep."""
+        if getattr(state_dict, "skipped_download", False):
+            from collections import namedtuple
+
+            keys = namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])
+            return keys([], [])
+        from convdims.standin import Unsupported
+
+        raise Unsupported("Module.load_state_dict")
+
     def state_dict(self) -> OrderedDict[str, Tensor]:
         """Parameters and persistent buffers by dotted name (shapes only)."""
         state: OrderedDict[str, Tensor] = OrderedDict(self.named_parameters())
