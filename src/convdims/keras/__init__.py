@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 # Modules that real scripts reach as ``keras.activations`` and the like, loaded on first
 # use so that ``import convdims.keras`` stays fast.
-_LAZY = ("activations", "initializers", "ops", "random", "saving")
+_LAZY = ("activations", "applications", "initializers", "ops", "random", "saving")
 
 
 def __getattr__(name: str) -> Any:
@@ -74,6 +74,7 @@ __all__ = [
     "Model",
     "Sequential",
     "activations",
+    "applications",
     "backend",
     "config",
     "describe",
