@@ -112,6 +112,11 @@ def test_application_signatures(keras, module, name):
     same(getattr(ours, name), getattr(theirs, name), f"keras.applications.{module}.{name}")
 
 
+def test_model_compile_signature(keras):
+    """Scripts call compile() before summary(): it takes Keras's arguments."""
+    same(ck.Model.compile, keras.Model.compile, "Model.compile")
+
+
 def test_every_application_is_checked(keras):
     """convdims has every application and submodule real Keras exports, and no other."""
     import inspect

@@ -131,6 +131,25 @@ class Model(Layer):
             )
         raise ValueError("Provide either a layer name or layer index at `get_layer`.")
 
+    def compile(
+        self,
+        optimizer: Any = "rmsprop",
+        loss: Any = None,
+        loss_weights: Any = None,
+        metrics: Any = None,
+        weighted_metrics: Any = None,
+        run_eagerly: bool = False,
+        steps_per_execution: int = 1,
+        jit_compile: Any = "auto",
+        auto_scale_loss: bool = True,
+    ) -> None:
+        """Accepted, as scripts call it before ``summary()``: it records the optimizer,
+        loss and metrics and changes no shape or count (Keras's summary after
+        ``compile`` is the summary before it). Training itself (``fit``) is not
+        available: convdims computes shapes and counts only."""
+        self.optimizer, self.loss, self.metrics = optimizer, loss, metrics
+        self.compiled = True
+
     # Summary ---------------------------------------------------------------------------
 
     def summary(
