@@ -115,14 +115,16 @@ def _no_download(module):
 
 def transfer_learning(module, base, submodule: str):
     """keras-io's transfer-learning recipe around ``base``: preprocess_input on the
-    input, the frozen base, a new head."""
+    input, the frozen base, a new head, compiled (which changes no summary row)."""
     inputs = module.Input(base.input_shape[1:])
     x = getattr(module.applications, submodule).preprocess_input(inputs)
     base.trainable = False
     x = base(x, training=False)
     x = module.layers.GlobalAveragePooling2D()(x)
     x = module.layers.Dropout(0.2)(x)
-    return module.Model(inputs, module.layers.Dense(1)(x))
+    model = module.Model(inputs, module.layers.Dense(1)(x))
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
 
 
 def _message(error: BaseException) -> str:
