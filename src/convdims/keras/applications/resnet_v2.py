@@ -4,12 +4,9 @@
 #   3.15.1 wheel installs. Licence: Apache-2.0 (Copyright The Keras team; see Keras's
 #   LICENSE). convdims is a shapes-only lookalike of Keras.
 # Changes (the model-building code is Keras's, statement for statement):
-# - imports: keras.src.* -> convdims.keras.* (operation_utils.get_source_inputs is
-#   convdims.keras.utils's; file_utils.exists is ._file_utils's); keras_export
-#   decorators removed (convdims.keras.applications exports the same names).
-# - the weight download and load after `# Load weights` left out, with the URLs and
-#   hash tables they used: convdims computes shapes and counts only. The checks of
-#   `weights` before the model is built are Keras's.
+# - imports: keras.src.* -> convdims.keras.*; keras_export decorators removed
+#   (convdims.keras.applications exports the same names). The models are built (and
+#   their weights checked, never loaded) by resnet.ResNet, as in Keras.
 # - docstrings cut to their first sentence; imagenet_utils.document_applications writes
 #   the applications' docstrings.
 # - formatted by ruff (line length 92).
