@@ -246,6 +246,20 @@ def test_preprocess_input_channels_first_and_modes(keras):
             same(*results, f"preprocess_input(mode={mode!r}, {data_format})")
 
 
+def test_channels_first(keras):
+    """With image_data_format "channels_first" the applications build channels-first
+    models (MobileNetV2's correct_pad reads the format too)."""
+    kwargs = {"weights": None, "include_top": False, "input_shape": (3, 96, 96)}
+    results = []
+    for module in (keras, ck):
+        module.config.set_image_data_format("channels_first")
+        try:
+            results.append(build(module, "MobileNetV2", kwargs))
+        finally:
+            module.config.set_image_data_format("channels_last")
+    same(*results, "MobileNetV2 channels_first")
+
+
 #: (application, keyword arguments) that real Keras refuses before it would download
 #: anything.
 REFUSALS = [
