@@ -124,6 +124,7 @@ LOOKALIKES = {
     "convdims.torch.nn.functional": "torch.nn.functional",
     # What model files import beside the layers (issue 13's corpus).
     "convdims.keras.activations": "keras.activations",
+    "convdims.keras.applications": "keras.applications",
     "convdims.keras.callbacks": "keras.callbacks",
     "convdims.keras.initializers": "keras.initializers",
     "convdims.keras.losses": "keras.losses",

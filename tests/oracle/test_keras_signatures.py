@@ -2,11 +2,11 @@
 
 ``inspect.signature`` of each exported layer class of ``convdims.keras.layers`` (and of
 ``Input``, ``Sequential``, ``Model``, ``KerasTensor``, the ``backend``/``config``/
-``utils``/``models`` functions...) must list the same parameters as the real Keras 3
-object: the same names, in the same order, of the same kinds (positional, keyword-only,
-``*args``, ``**kwargs``), with the same defaults. Type annotations are ours alone and
-are not compared. A script written for Keras then binds its arguments to the same
-parameters in convdims.
+``utils``/``models`` functions, every ``keras.applications`` function...) must list
+the same parameters as the real Keras 3 object: the same names, in the same order, of
+the same kinds (positional, keyword-only, ``*args``, ``**kwargs``), with the same
+defaults. Type annotations are ours alone and are not compared. A script written for
+Keras then binds its arguments to the same parameters in convdims.
 """
 
 from __future__ import annotations
@@ -38,6 +38,15 @@ MODULE_FUNCTIONS = [
     )
     for name in getattr(ck, module).__all__
     if name != "Functional" and callable(getattr(getattr(ck, module), name))
+]
+
+
+#: keras.applications: each application, and every function of its submodules
+#: (``resnet50.preprocess_input``, ``imagenet_utils.decode_predictions``...).
+APPLICATION_FUNCTIONS = [("", name) for name in sorted(ck.applications._APPLICATIONS)] + [
+    (module, name)
+    for module in ck.applications._MODULES
+    for name in getattr(ck.applications, module).__all__
 ]
 
 
@@ -89,6 +98,36 @@ def test_module_function_signatures(keras, module, name):
         getattr(getattr(keras, module), name),
         f"keras.{module}.{name}",
     )
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    APPLICATION_FUNCTIONS,
+    ids=[f"applications.{m}.{n}".replace("..", ".") for m, n in APPLICATION_FUNCTIONS],
+)
+def test_application_signatures(keras, module, name):
+    ours, theirs = ck.applications, keras.applications
+    if module:
+        ours, theirs = getattr(ours, module), getattr(theirs, module)
+    same(getattr(ours, name), getattr(theirs, name), f"keras.applications.{module}.{name}")
+
+
+def test_model_compile_signature(keras):
+    """Scripts call compile() before summary(): it takes Keras's arguments."""
+    same(ck.Model.compile, keras.Model.compile, "Model.compile")
+
+
+def test_every_application_is_checked(keras):
+    """convdims has every application and submodule real Keras exports, and no other."""
+    import inspect
+
+    real = {n for n in dir(keras.applications) if not n.startswith("_")}
+    assert set(ck.applications.__all__) == real
+    for module in ck.applications._MODULES:
+        theirs = getattr(keras.applications, module)
+        assert inspect.ismodule(theirs), module
+        exported = {n for n in dir(theirs) if not n.startswith("_")}
+        assert set(getattr(ck.applications, module).__all__) == exported, module
 
 
 def test_name_scope_signature(keras):

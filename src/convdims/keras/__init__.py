@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 # use so that ``import convdims.keras`` stays fast.
 _LAZY = (
     "activations",
+    "applications",
     "callbacks",
     "initializers",
     "losses",
@@ -86,6 +87,7 @@ __all__ = [
     "Model",
     "Sequential",
     "activations",
+    "applications",
     "backend",
     "callbacks",
     "config",
