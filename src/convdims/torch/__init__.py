@@ -66,6 +66,9 @@ from convdims.torch.functions import (
     minimum,
     permute,
     pow,
+    randint,
+    randint_like,
+    randperm,
     repeat_interleave,
     reshape,
     roll,
@@ -137,6 +140,7 @@ _LAZY = {
     "Column": "convdims.torch.formatting",
     "LayerRow": "convdims.torch.layer_info",
     "ModelSummary": "convdims.torch.model_statistics",
+    "autocast": "convdims.torch.amp",
     "describe": "convdims.torch.graph",
     "summary": "convdims.torch.summary",
 }
@@ -148,8 +152,11 @@ _SUBMODULES = frozenset(
     {
         "_C",
         "_dynamo",
+        "amp",
         "autograd",
+        "backends",
         "cuda",
+        "distributed",
         "distributions",
         "fx",
         "hub",
@@ -209,6 +216,9 @@ short = int16
 bool = _dtype_aliases["bool"]  # noqa: A001 - mirrors torch.bool
 
 __all__ = [
+    "randint",
+    "randint_like",
+    "randperm",
     "COLUMNS",
     "ArgumentTypeError",
     "Column",

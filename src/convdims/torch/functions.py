@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 __all__ = [
+    "randint",
+    "randint_like",
+    "randperm",
     "_assert",
     "abs",
     "arange",
@@ -435,6 +438,40 @@ def arange(
     if count <= MAX_KNOWN:
         return known((count,), kind, [start + i * step for i in range(count)])
     return Tensor((count,), kind)
+
+
+def randint(*args: Any, size: Any = None, dtype: Any = None, **_: Any) -> Tensor:
+    """``torch.randint(high, size)`` or ``(low, high, size)``: random integers of that
+    size, int64 unless ``dtype`` says otherwise (their values are not kept).
+
+    >>> randint(0, 10, (4, 2)).shape, randint(5, (3,)).dtype
+    (torch.Size([4, 2]), torch.int64)
+    """
+    bounds = list(args)
+    if size is None:
+        if not bounds or not isinstance(bounds[-1], (tuple, list)):
+            raise TypeError('randint() missing 1 required positional arguments: "size"')
+        size = bounds.pop()
+    if not 1 <= len(bounds) <= 2:
+        raise TypeError("randint() takes (high, size) or (low, high, size)")
+    low, high = (0, bounds[0]) if len(bounds) == 1 else bounds
+    if not high > low:
+        raise RuntimeError(
+            f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
+        )
+    return Tensor(tuple(size), dtype or int64)
+
+
+def randint_like(input: Tensor, *args: Any, dtype: Any = None, **_: Any) -> Tensor:  # noqa: A002
+    """``torch.randint_like``: the input's shape and dtype."""
+    return Tensor(tuple(input.shape), dtype or input.dtype)
+
+
+def randperm(n: int, *, dtype: Any = None, **_: Any) -> Tensor:
+    """``torch.randperm(n)``: a permutation of ``range(n)``, int64 (values not kept)."""
+    if n < 0:
+        raise RuntimeError(f"n must be non-negative, got{n}")
+    return Tensor((n,), dtype or int64)
 
 
 def meshgrid(*tensors: Any, indexing: str | None = None) -> tuple[Tensor, ...]:

@@ -486,12 +486,28 @@ inference_mode = no_grad
 class device:  # noqa: N801 - PyTorch's spelling
     """A device name, accepted and ignored: shapes do not depend on it."""
 
-    def __init__(self, type: str = "cpu", index: int | None = None) -> None:  # noqa: A002
-        self.type = str(type).split(":")[0]
-        self.index = index
+    def __init__(self, type: Any = "cpu", index: int | None = None) -> None:  # noqa: A002
+        if isinstance(type, device):
+            type, index = type.type, type.index  # noqa: A001
+        name, _, number = str(type).partition(":")
+        self.type = name
+        self.index = int(number) if number.isdigit() else index
 
     def __repr__(self) -> str:
-        return f"device(type={self.type!r})"
+        if self.index is None:
+            return f"device(type={self.type!r})"
+        return f"device(type={self.type!r}, index={self.index})"
+
+    def __str__(self) -> str:
+        return self.type if self.index is None else f"{self.type}:{self.index}"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, device):
+            return NotImplemented
+        return (self.type, self.index) == (other.type, other.index)
+
+    def __hash__(self) -> int:
+        return hash((self.type, self.index))
 
 
 def is_tensor(obj: Any, /) -> bool:

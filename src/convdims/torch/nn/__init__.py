@@ -11,7 +11,7 @@ torch.Size([1, 5, 15, 15])
 140
 """
 
-from convdims.torch.nn import functional, init
+from convdims.torch.nn import functional, init, parallel
 from convdims.torch.nn.activation import (
     CELU,
     ELU,
@@ -85,6 +85,7 @@ from convdims.torch.nn.padding import (
     ZeroPad2d,
     ZeroPad3d,
 )
+from convdims.torch.nn.parallel import DataParallel
 from convdims.torch.nn.pooling import (
     AdaptiveAvgPool1d,
     AdaptiveAvgPool2d,
@@ -180,6 +181,7 @@ __all__ = [
     "Unflatten",
     "functional",
     "init",
+    "parallel",
     "PixelShuffle",
     "PixelUnshuffle",
     "Upsample",
@@ -224,6 +226,7 @@ __all__ = [
     "TransformerDecoderLayer",
     "TransformerEncoder",
     "TransformerEncoderLayer",
+    "DataParallel",
 ]
 
 
