@@ -77,12 +77,54 @@ def load(
     skip_validation: bool = False,
     **kwargs: Any,
 ) -> Any:
-    """``torch.hub.load``: refused (it downloads a repository and runs it).
+    """``torch.hub.load``: torchvision's entry points (``"pytorch/vision"``, any tag)
+    build from [`convdims.torchvision`][convdims.torchvision] (weights are never
+    downloaded: they change no shape); a local directory's ``hubconf.py`` runs as
+    PyTorch runs it; any other repository would be downloaded, and is refused.
+
+    >>> model = load("pytorch/vision:v0.10.0", "resnet18", weights=None)
+    >>> type(model).__name__
+    'ResNet'
 
     Raises:
-        Unsupported: always.
+        Unsupported: a repository on GitHub other than torchvision's.
+        RuntimeError: no such entry point (PyTorch's message).
     """
-    return _refuse("load")
+    if source not in ("github", "local"):
+        raise ValueError(f'Unknown source: "{source}". Allowed values: "github" | "local".')
+    entries = _entries(repo_or_dir, source)
+    entry = entries.get(model) if isinstance(model, str) else None
+    if entry is None or not callable(entry):
+        raise RuntimeError(f"Cannot find callable {model} in hubconf")
+    return entry(*args, **kwargs)
+
+
+def _entries(repo_or_dir: Any, source: str) -> dict[str, Any]:
+    """The entry points of a hub repository: torchvision's, or a local hubconf's."""
+    if source == "local":
+        import importlib.util
+        import os
+
+        path = os.path.join(os.fspath(repo_or_dir), "hubconf.py")
+        if not os.path.exists(path):
+            raise FileNotFoundError(f"{path} not found")
+        spec = importlib.util.spec_from_file_location("hubconf", path)
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        return {k: v for k, v in vars(module).items() if not k.startswith("_")}
+    repo = str(repo_or_dir).split(":")[0]
+    if repo != "pytorch/vision":
+        return _refuse("load")
+    # torchvision's hubconf.py: the classification and segmentation builders (and
+    # get_model_weights, get_weight).
+    from convdims.torchvision import models
+    from convdims.torchvision.models import segmentation
+
+    found: dict[str, Any] = {}
+    for module in (models, segmentation):
+        for name in getattr(module, "__all__", ()):
+            found.setdefault(name, getattr(module, name))
+    return found
 
 
 def list(  # noqa: A001 - PyTorch's name
