@@ -142,7 +142,10 @@ def test_every_public_callable_is_documented_once(name):
 
 
 def test_the_lookalikes_page_lists_every_namespace():
-    text = (DOCS / "reference" / "api" / "lookalikes.md").read_text()
+    text = "".join(
+        (DOCS / "reference" / "api" / page).read_text()
+        for page in ("lookalikes.md", "lookalikes-torchvision.md")
+    )
     for name in pages.LOOKALIKES:
         assert f'lookalike_table("{name}")' in text, name
         table = pages.lookalike_table(name)

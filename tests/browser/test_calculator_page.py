@@ -79,6 +79,9 @@ def open_calculator(session, site, page, query: str = "", form: str = FORM):
     path = "" if form == HOME_FORM else "calculator/"
     session.run(page.goto(site + path + (f"?{query}" if query else "")))
     session.run(page.wait_for_selector(f"{form}[data-ready]"))
+    # The first answer is drawn once its module has loaded (the transposed one loads
+    # on first use): wait for it, not only for the form.
+    session.run(page.wait_for_selector(f"{form}[data-rendered]"))
 
 
 def shown(session, page, form: str = FORM) -> dict:

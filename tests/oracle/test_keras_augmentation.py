@@ -13,6 +13,7 @@ from convdims import keras as ck
 
 
 def _model(keras, data_format):
+    keras.backend.clear_session()  # auto-numbered names start again, in both
     layers = keras.layers
     shape = (3, 40, 48) if data_format == "channels_first" else (40, 48, 3)
     augment = keras.Sequential(
