@@ -335,7 +335,11 @@ class DataLoader:
         if batch_sampler is not None:
             batch_size, drop_last = None, False
         self.sampler, self.batch_sampler = sampler, batch_sampler
-        self.batch_size = batch_size if batch_sampler is None else batch_sampler.batch_size
+        self.batch_size = (
+            batch_size
+            if batch_sampler is None
+            else getattr(batch_sampler, "batch_size", None)
+        )
         self.collate_fn = collate_fn or (
             default_collate if batch_size is not None or batch_sampler is not None else _one
         )
