@@ -377,9 +377,10 @@ async def new_context(browser, base: str, palette: str, outside: list[str], **op
 
 
 async def visit_all(
-    browser, base: str, paths: list[str], palettes=("light", "dark"), parallel: int = 3
+    browser, base: str, paths: list[str], palettes=("light", "dark"), parallel: int = 4
 ) -> tuple[dict[tuple[str, str], Visit], list[str]]:
-    """Visit every path in every palette, ``parallel`` pages at a time.
+    """Visit every path in every palette, ``parallel`` pages at a time (the palettes'
+    visits interleaved, each palette in a context of its own).
 
     Returns the visits by (path, palette), and every request to another host that the
     contexts refused (pages' own requests are also in each visit's ``outside_requests``;
@@ -387,17 +388,21 @@ async def visit_all(
     """
     results: dict[tuple[str, str], Visit] = {}
     refused: list[str] = []
-    for palette in palettes:
-        context = await new_context(browser, base, palette, refused)
-        limit = asyncio.Semaphore(parallel)
+    limit = asyncio.Semaphore(parallel)
+    contexts = {
+        palette: await new_context(browser, base, palette, refused) for palette in palettes
+    }
 
-        async def one(path, context=context, palette=palette, limit=limit):
-            async with limit:
-                results[path, palette] = await visit(context, base, path, palette)
+    async def one(path, palette):
+        async with limit:
+            results[path, palette] = await visit(contexts[palette], base, path, palette)
 
-        try:
-            await asyncio.gather(*(one(path) for path in paths))
-        finally:
+    try:
+        await asyncio.gather(
+            *(one(path, palette) for path in paths for palette in palettes)
+        )
+    finally:
+        for context in contexts.values():
             await context.close()
     return results, refused
 
