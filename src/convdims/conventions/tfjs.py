@@ -298,7 +298,7 @@ class TfjsConvention(Convention):
         self._refuse(
             "padding",
             padding,
-            f"TF.js {op} takes pad {_or(accepted)}, not {shown(padding)}",
+            f"TF.js {op} takes padding (its pad) {_or(accepted)}, not {shown(padding)}",
             _or(accepted),
         )
 
