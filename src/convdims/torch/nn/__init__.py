@@ -11,7 +11,6 @@ torch.Size([1, 5, 15, 15])
 140
 """
 
-from convdims.torch.nn import functional, init, parallel
 from convdims.torch.nn.activation import (
     CELU,
     ELU,
@@ -36,7 +35,6 @@ from convdims.torch.nn.activation import (
     Tanhshrink,
     Threshold,
 )
-from convdims.torch.nn.attention import MultiheadAttention
 from convdims.torch.nn.container import ModuleDict, ModuleList, Sequential
 from convdims.torch.nn.conv import (
     Conv1d,
@@ -48,19 +46,6 @@ from convdims.torch.nn.conv import (
 )
 from convdims.torch.nn.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
 from convdims.torch.nn.linear import Flatten, Identity, Linear, Unflatten
-from convdims.torch.nn.loss import (
-    BCELoss,
-    BCEWithLogitsLoss,
-    CrossEntropyLoss,
-    HuberLoss,
-    KLDivLoss,
-    L1Loss,
-    MSELoss,
-    MultiLabelSoftMarginLoss,
-    NLLLoss,
-    SmoothL1Loss,
-    SoftMarginLoss,
-)
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.nn.normalization import (
     BatchNorm1d,
@@ -85,7 +70,6 @@ from convdims.torch.nn.padding import (
     ZeroPad2d,
     ZeroPad3d,
 )
-from convdims.torch.nn.parallel import DataParallel
 from convdims.torch.nn.pooling import (
     AdaptiveAvgPool1d,
     AdaptiveAvgPool2d,
@@ -100,23 +84,99 @@ from convdims.torch.nn.pooling import (
     MaxPool2d,
     MaxPool3d,
 )
-from convdims.torch.nn.rnn import GRU, LSTM, RNN, RNNBase
-from convdims.torch.nn.rnn_cell import GRUCell, LSTMCell, RNNCell, RNNCellBase
-from convdims.torch.nn.sparse import Embedding
-from convdims.torch.nn.transformer import (
-    Transformer,
-    TransformerDecoder,
-    TransformerDecoderLayer,
-    TransformerEncoder,
-    TransformerEncoderLayer,
-)
-from convdims.torch.nn.upsampling import (
-    PixelShuffle,
-    PixelUnshuffle,
-    Upsample,
-    UpsamplingBilinear2d,
-    UpsamplingNearest2d,
-)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from convdims.torch.nn import functional, init, parallel
+    from convdims.torch.nn.attention import (
+        MultiheadAttention,
+    )
+    from convdims.torch.nn.loss import (
+        BCELoss,
+        BCEWithLogitsLoss,
+        CrossEntropyLoss,
+        HuberLoss,
+        KLDivLoss,
+        L1Loss,
+        MSELoss,
+        MultiLabelSoftMarginLoss,
+        NLLLoss,
+        SmoothL1Loss,
+        SoftMarginLoss,
+    )
+    from convdims.torch.nn.parallel import (
+        DataParallel,
+    )
+    from convdims.torch.nn.rnn import (
+        GRU,
+        LSTM,
+        RNN,
+        RNNBase,
+    )
+    from convdims.torch.nn.rnn_cell import (
+        GRUCell,
+        LSTMCell,
+        RNNCell,
+        RNNCellBase,
+    )
+    from convdims.torch.nn.sparse import (
+        Embedding,
+    )
+    from convdims.torch.nn.transformer import (
+        Transformer,
+        TransformerDecoder,
+        TransformerDecoderLayer,
+        TransformerEncoder,
+        TransformerEncoderLayer,
+    )
+    from convdims.torch.nn.upsampling import (
+        PixelShuffle,
+        PixelUnshuffle,
+        Upsample,
+        UpsamplingBilinear2d,
+        UpsamplingNearest2d,
+    )
+
+#: Layers loaded on first use, from the module that holds them: a model that uses none
+#: of them does not pay for importing them (``import convdims.torch`` stays fast).
+_LAZY = {
+    "MultiheadAttention": "attention",
+    "BCELoss": "loss",
+    "BCEWithLogitsLoss": "loss",
+    "CrossEntropyLoss": "loss",
+    "HuberLoss": "loss",
+    "KLDivLoss": "loss",
+    "L1Loss": "loss",
+    "MSELoss": "loss",
+    "MultiLabelSoftMarginLoss": "loss",
+    "NLLLoss": "loss",
+    "SmoothL1Loss": "loss",
+    "SoftMarginLoss": "loss",
+    "DataParallel": "parallel",
+    "GRU": "rnn",
+    "LSTM": "rnn",
+    "RNN": "rnn",
+    "RNNBase": "rnn",
+    "GRUCell": "rnn_cell",
+    "LSTMCell": "rnn_cell",
+    "RNNCell": "rnn_cell",
+    "RNNCellBase": "rnn_cell",
+    "Embedding": "sparse",
+    "Transformer": "transformer",
+    "TransformerDecoder": "transformer",
+    "TransformerDecoderLayer": "transformer",
+    "TransformerEncoder": "transformer",
+    "TransformerEncoderLayer": "transformer",
+    "PixelShuffle": "upsampling",
+    "PixelUnshuffle": "upsampling",
+    "Upsample": "upsampling",
+    "UpsamplingBilinear2d": "upsampling",
+    "UpsamplingNearest2d": "upsampling",
+}
+
+#: Submodules reachable as attributes (``nn.functional.relu``, ``nn.init``, ``nn.utils``),
+#: imported on first use, the way ``import torch`` makes them reachable.
+_SUBMODULES = frozenset({"functional", "init", "modules", "parallel", "parameter", "utils"})
 
 __all__ = [
     "ConstantPad1d",
@@ -231,10 +291,19 @@ __all__ = [
 
 
 def __getattr__(name: str):  # type: ignore[no-untyped-def]
-    """``nn.modules``, ``nn.parameter`` and ``nn.utils``, imported on first use (as
-    attributes, the way ``import torch`` makes them reachable)."""
-    if name in ("modules", "parameter", "utils"):
+    if name in _SUBMODULES:
         import importlib
 
         return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})
