@@ -177,6 +177,30 @@ def _init_source(fields: list[Field], post_init: bool) -> str:
     return f"def __init__({', '.join(parameters)}) -> None:\n" + "\n".join(body) + "\n"
 
 
+class _Generated:
+    """A generated method of a value class, compiled the first time it is looked up.
+
+    Compiling the methods of every value class cost a few milliseconds of each import
+    (most classes are never compared, hashed or shown in a run); the first lookup (an
+    instance made, ``hash``, ``repr``, ``inspect.signature``) compiles the method, puts
+    the function on the class in this placeholder's stead and returns it, so every
+    later call is a plain method call.
+    """
+
+    __slots__ = ("cls", "name", "namespace", "source")
+
+    def __init__(self, cls: type, name: str, source: str, namespace: dict) -> None:
+        self.cls, self.name, self.source, self.namespace = cls, name, source, namespace
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        namespace = dict(self.namespace)
+        exec(self.source, namespace)  # noqa: S102 - our own generated method, as dataclasses does
+        function = namespace[self.name]
+        function.__qualname__ = f"{self.cls.__qualname__}.{self.name}"
+        setattr(self.cls, self.name, function)
+        return function if instance is None else function.__get__(instance, owner)
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def value(cls: type[T]) -> type[T]:
     """Make ``cls`` a frozen value class, as ``@dataclass(frozen=True)`` does."""
@@ -190,30 +214,26 @@ def value(cls: type[T]) -> type[T]:
     key = "(" + "".join(f"self.{name}," for name in compared) + ")"
     other_key = "(" + "".join(f"other.{name}," for name in compared) + ")"
     cells = ", ".join(f"{name}={{self.{name}!r}}" for name in shown)
-    source = (
-        _init_source(fields, hasattr(cls, "__post_init__"))
-        + "def __repr__(self) -> str:\n"
-        + f"    return f'{{self.__class__.__qualname__}}({cells})'\n"
-        + "def __eq__(self, other):\n"
-        + "    if other.__class__ is self.__class__:\n"
-        + f"        return {key} == {other_key}\n"
-        + "    return NotImplemented\n"
-        + "def __hash__(self) -> int:\n"
-        + f"    return hash({key})\n"
-    )
-    exec(source, namespace)  # noqa: S102 - our own generated methods, as dataclasses does
+    sources = {
+        "__init__": _init_source(fields, hasattr(cls, "__post_init__")),
+        "__repr__": "def __repr__(self) -> str:\n"
+        f"    return f'{{self.__class__.__qualname__}}({cells})'\n",
+        "__eq__": "def __eq__(self, other):\n"
+        "    if other.__class__ is self.__class__:\n"
+        f"        return {key} == {other_key}\n"
+        "    return NotImplemented\n",
+        "__hash__": f"def __hash__(self) -> int:\n    return hash({key})\n",
+    }
     # As dataclasses does: a method the class body defines stays (a __hash__ of None
     # is Python's, set because the body defines __eq__).
     own_hash = cls.__dict__.get("__hash__")
     explicit_hash = own_hash is not None or (
         "__hash__" in cls.__dict__ and "__eq__" not in cls.__dict__
     )
-    for name in ("__init__", "__repr__", "__eq__", "__hash__"):
+    for name, source in sources.items():
         if name in cls.__dict__ and (name != "__hash__" or explicit_hash):
             continue
-        method = namespace[name]
-        method.__qualname__ = f"{cls.__qualname__}.{name}"
-        setattr(cls, name, method)
+        setattr(cls, name, _Generated(cls, name, source, namespace))
     names = frozenset(item.name for item in fields)
 
     def __setattr__(self: Any, name: str, value: Any) -> None:
