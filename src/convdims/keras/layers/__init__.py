@@ -24,7 +24,6 @@ from convdims.keras.layers.convolutional import (
 )
 from convdims.keras.layers.core import Activation, Dense, Dropout, ReLU
 from convdims.keras.layers.input_layer import Input, InputLayer
-from convdims.keras.layers.lambda_layer import Lambda
 from convdims.keras.layers.merging import (
     Add,
     Average,
@@ -56,31 +55,12 @@ from convdims.keras.layers.pooling import (
     MaxPooling2D,
     MaxPooling3D,
 )
-from convdims.keras.layers.preprocessing import (
-    LayerNormalization,
-    LeakyReLU,
-    Normalization,
-    Rescaling,
-    SpatialDropout1D,
-    SpatialDropout2D,
-    SpatialDropout3D,
-)
 from convdims.keras.layers.reshaping import (
     Cropping2D,
     Flatten,
     Reshape,
     UpSampling2D,
     ZeroPadding2D,
-)
-from convdims.keras.layers.reshaping_nd import (
-    Cropping1D,
-    Cropping3D,
-    Permute,
-    RepeatVector,
-    UpSampling1D,
-    UpSampling3D,
-    ZeroPadding1D,
-    ZeroPadding3D,
 )
 
 # Keras's aliases.
@@ -99,22 +79,82 @@ GlobalAvgPool2D = GlobalAveragePooling2D
 GlobalMaxPool1D = GlobalMaxPooling1D
 GlobalMaxPool2D = GlobalMaxPooling2D
 
-from convdims.keras.layers.augmentation import (  # noqa: E402 - added later
-    ActivityRegularization,
-    AlphaDropout,
-    CenterCrop,
-    GaussianDropout,
-    GaussianNoise,
-    Identity,
-    RandomBrightness,
-    RandomContrast,
-    RandomCrop,
-    RandomFlip,
-    RandomRotation,
-    RandomTranslation,
-    RandomZoom,
-    Resizing,
-)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from convdims.keras.layers.augmentation import (
+        ActivityRegularization,
+        AlphaDropout,
+        CenterCrop,
+        GaussianDropout,
+        GaussianNoise,
+        Identity,
+        RandomBrightness,
+        RandomContrast,
+        RandomCrop,
+        RandomFlip,
+        RandomRotation,
+        RandomTranslation,
+        RandomZoom,
+        Resizing,
+    )
+    from convdims.keras.layers.lambda_layer import (
+        Lambda,
+    )
+    from convdims.keras.layers.preprocessing import (
+        LayerNormalization,
+        LeakyReLU,
+        Normalization,
+        Rescaling,
+        SpatialDropout1D,
+        SpatialDropout2D,
+        SpatialDropout3D,
+    )
+    from convdims.keras.layers.reshaping_nd import (
+        Cropping1D,
+        Cropping3D,
+        Permute,
+        RepeatVector,
+        UpSampling1D,
+        UpSampling3D,
+        ZeroPadding1D,
+        ZeroPadding3D,
+    )
+
+#: Layers loaded on first use, from the module that holds them: a model that uses none
+#: of them does not pay for importing them (``import convdims.keras`` stays fast).
+_LAZY = {
+    "Lambda": "lambda_layer",
+    "LayerNormalization": "preprocessing",
+    "LeakyReLU": "preprocessing",
+    "Normalization": "preprocessing",
+    "Rescaling": "preprocessing",
+    "SpatialDropout1D": "preprocessing",
+    "SpatialDropout2D": "preprocessing",
+    "SpatialDropout3D": "preprocessing",
+    "Cropping1D": "reshaping_nd",
+    "Cropping3D": "reshaping_nd",
+    "Permute": "reshaping_nd",
+    "RepeatVector": "reshaping_nd",
+    "UpSampling1D": "reshaping_nd",
+    "UpSampling3D": "reshaping_nd",
+    "ZeroPadding1D": "reshaping_nd",
+    "ZeroPadding3D": "reshaping_nd",
+    "ActivityRegularization": "augmentation",
+    "AlphaDropout": "augmentation",
+    "CenterCrop": "augmentation",
+    "GaussianDropout": "augmentation",
+    "GaussianNoise": "augmentation",
+    "Identity": "augmentation",
+    "RandomBrightness": "augmentation",
+    "RandomContrast": "augmentation",
+    "RandomCrop": "augmentation",
+    "RandomFlip": "augmentation",
+    "RandomRotation": "augmentation",
+    "RandomTranslation": "augmentation",
+    "RandomZoom": "augmentation",
+    "Resizing": "augmentation",
+}
 
 __all__ = [
     "Activation",
@@ -211,3 +251,18 @@ __all__ = [
     "RandomZoom",
     "Resizing",
 ]
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
