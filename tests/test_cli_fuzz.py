@@ -10,6 +10,7 @@ exit status and output Python gives them.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -18,21 +19,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from convdims.cli import main
+from convdims.conventions import FRAMEWORKS
 
-# Sizes stay small: the derivations of render.formula still list an axis's cells (a
-# closed form is under way there); params takes huge numbers too.
+# Huge numbers too: past int64 and C's ssize_t (``len`` of a range refuses them), every
+# answer is in closed form, so none takes longer than a small one.
+HUGE = (2**31, 2**63 - 1, 2**63, 2**64 + 1, 10**30, 10**40 + 7)
 number = st.one_of(
     st.integers(-3, 40).map(str),
+    st.sampled_from(HUGE).map(str),
     st.sampled_from(["0", "-1", "1.5", "x", "", "3x", "2x3", "1,2", "none"]),
 )
-per_axis = st.lists(st.integers(-1, 12), min_size=1, max_size=3).map(
-    lambda values: "x".join(map(str, values))
-)
+per_axis = st.lists(
+    st.one_of(st.integers(-1, 12), st.sampled_from(HUGE)), min_size=1, max_size=3
+).map(lambda values: "x".join(map(str, values)))
 value = st.one_of(number, per_axis)
 padding = st.one_of(
     value, st.sampled_from(["valid", "same", "full", "causal", "bogus", "0,1", "1,0x2"])
 )
-framework = st.sampled_from([[], ["--framework", "keras"], ["--framework", "torch"]])
+framework = st.one_of(
+    st.just([]), st.sampled_from(sorted(FRAMEWORKS)).map(lambda name: ["--framework", name])
+)
 
 
 @st.composite
@@ -48,6 +54,13 @@ def window_argv(draw) -> list[str]:
         argv.append("--ceil-mode")
     if command == "transpose" and draw(st.booleans()):
         argv += ["--output-padding", draw(st.one_of(value, st.just("none")))]
+    if command == "transpose" and draw(st.booleans()):
+        argv += ["--output-shape", draw(value)]
+    if draw(st.booleans()):
+        argv += [
+            "--rounding",
+            draw(st.sampled_from(["floor", "round", "ceil", "ceil_torch"])),
+        ]
     return argv + draw(framework)
 
 
@@ -69,7 +82,8 @@ def params_argv(draw) -> list[str]:
 
 
 SETTINGS = settings(
-    max_examples=150,
+    # CONVDIMS_FUZZ_EXAMPLES=5000 for a long hunt; CI runs the default.
+    max_examples=int(os.environ.get("CONVDIMS_FUZZ_EXAMPLES", "150")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

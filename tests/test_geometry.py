@@ -108,3 +108,12 @@ def test_huge_closed_forms_match_their_small_period():
     # Dilation 2, stride 2: the odd cells.
     h = conv_geometry(10**30 + 1, 3, stride=2, dilation=2)
     assert h.unvisited_count == 10**30 // 2 and h.first_unvisited(3) == (1, 3, 5)
+
+
+def test_windows_longer_than_sys_maxsize_are_counted_too():
+    # A window of 10**30 cells over one input cell (rounding up keeps it): the count of
+    # its taps is no len() of a range, which stops at sys.maxsize.
+    g = pool_geometry(1, 10**30, ceil_mode=True)
+    assert (g.output_size, g.unvisited_count, g.first_unvisited(2)) == (1, 0, ())
+    wide = conv_geometry(10**40 + 7, 10**35, stride=10**20, dilation=10**5)
+    assert wide.unvisited_count == wide.input_size - 10**35

@@ -40,10 +40,13 @@ def _floor_sum(n: int, m: int, a: int, b: int) -> int:
 
 
 def _count_below(limit: int, s: int, d: int, rows: range, taps: range) -> int:
-    """How many pairs (n, j), n in ``rows``, j in ``taps``, have ``n*s + j*d < limit``."""
-    if not rows or not taps:
+    """How many pairs (n, j), n in ``rows``, j in ``taps``, have ``n*s + j*d < limit``.
+
+    ``rows`` and ``taps`` are ranges of step 1 (their lengths are not taken with ``len``,
+    which refuses a length past ``sys.maxsize``)."""
+    width = taps.stop - taps.start
+    if rows.stop <= rows.start or width <= 0:
         return 0
-    width = len(taps)
     top = limit - taps.start * d  # n*s + j'*d < top, j' = j - taps.start in 0..width-1
     # Rows where every tap counts, rows where some do, rows where none does.
     full_end = min(max(_ceil_div(top - (width - 1) * d, s), rows.start), rows.stop)
