@@ -114,3 +114,20 @@ def test_never_returns_a_size_below_one():
                         assert conv_output_size(size, kernel, stride, padding) >= 1
                     except ValueError:
                         pass
+
+
+def test_a_window_that_does_not_fit_says_the_padded_size_and_the_missing_cells():
+    size, kernel, before, after, dilation = 3, 4, 2, 1, 2
+    padded, effective = size + before + after, dilation * (kernel - 1) + 1
+    with pytest.raises(ValueError) as caught:
+        conv_output_size(size, kernel, padding=(before, after), dilation=dilation)
+    error = caught.value
+    assert (error.argument, error.value) == ("kernel_size", kernel)
+    assert error.valid == f"an effective kernel of at most {padded}"
+    assert str(error) == (
+        f"kernel_size={kernel} (effective {effective} with dilation={dilation}) is larger "
+        f"than the padded input {padded} (input_size={size} + padding {before} before + "
+        f"{after} after), so no window fits and the output would be empty; use an "
+        f"effective kernel of at most {padded} or pad at least {effective - padded} "
+        "more cell(s)"
+    )
