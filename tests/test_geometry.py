@@ -13,7 +13,7 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 import bruteforce
-from convdims import conv_geometry, pool_geometry
+from convdims import conv_geometry, conv_output_size, pool_geometry, pool_output_size
 from convdims.geometry import AxisGeometry, _floor_sum
 
 paddings = st.one_of(
@@ -117,3 +117,17 @@ def test_windows_longer_than_sys_maxsize_are_counted_too():
     assert (g.output_size, g.unvisited_count, g.first_unvisited(2)) == (1, 0, ())
     wide = conv_geometry(10**40 + 7, 10**35, stride=10**20, dilation=10**5)
     assert wide.unvisited_count == wide.input_size - 10**35
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 32])
+@pytest.mark.parametrize("kernel", [1, 2, 3])
+def test_geometries_default_as_the_output_size_functions_do(size, kernel):
+    # No stride, padding or dilation given: a convolution slides by one over the bare
+    # input, a pooling window by its own size; the geometry says the same sizes.
+    if kernel <= size:
+        conv = conv_geometry(size, kernel)
+        assert (conv.stride, conv.pad_before, conv.pad_after, conv.dilation) == (1, 0, 0, 1)
+        assert conv.output_size == conv_output_size(size, kernel) == size - kernel + 1
+        pool = pool_geometry(size, kernel)
+        assert pool.stride == kernel
+        assert pool.output_size == pool_output_size(size, kernel) == size // kernel
