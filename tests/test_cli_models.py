@@ -328,3 +328,24 @@ def test_help_says_the_file_is_executed_as_python_does(capsys, command):
     status, out, _ = run(capsys, command, "--help")
     assert status == 0
     assert "Security:" in out and "executed as `python" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(("command", "option"), [("run", "SCRIPT"), ("summary", "FILE")])
+def test_a_folder_is_refused_as_a_folder(capsys, tmp_path, command, option):
+    status, out, err = run(capsys, command, str(tmp_path))
+    assert (status, out) == (2, "")
+    assert err == (
+        f"convdims: error: argument {option}: {tmp_path} is a folder; give the Python "
+        "file in it\n"
+    )
+
+
+def test_a_bad_input_size_names_the_summarys_option(capsys, tmp_path):
+    script = tmp_path / "net.py"
+    script.write_text("from convdims.torch import nn\nmodel = nn.Conv2d(3, 8, 3)\n")
+    status, out, _ = run(
+        capsys, "summary", str(script), "--input-size", "0x3x8x8", "--json"
+    )
+    error = json.loads(out)["error"]
+    assert status == 2 and error["option"] == "--input-size"
+    assert error["message"].startswith("argument --input-size: input_size=(0, 3, 8, 8)")

@@ -133,9 +133,7 @@ def run_command(args: argparse.Namespace, stream: bool) -> tuple[dict[str, Any],
     """
     script = os.path.abspath(args.script)
     if not os.path.isfile(script):
-        raise CommandError(
-            f"no such file: {args.script}", option="SCRIPT", value=args.script
-        )
+        raise _not_a_file(args.script, "SCRIPT")
     argv = [args.script, *args.script_args]
     captured = io.StringIO()
     guard = GuardedStream(sys.stdout if stream else captured)  # type: ignore[arg-type]
@@ -204,11 +202,20 @@ def _declared(obj: Any) -> str | None:
     return dialect if dialect in DIALECTS else None
 
 
+def _not_a_file(path: str, option: str) -> CommandError:
+    """The refusal of a path that is no file: missing, or a folder."""
+    if os.path.isdir(path):
+        return CommandError(
+            f"{path} is a folder; give the Python file in it", option=option, value=path
+        )
+    return CommandError(f"no such file: {path}", option=option, value=path)
+
+
 def _load_model(target: str, json_output: bool) -> tuple[str, str, Any]:
     path, name = _split_target(target)
     full = os.path.abspath(path)
     if not os.path.isfile(full):
-        raise CommandError(f"no such file: {path}", option="FILE", value=path)
+        raise _not_a_file(path, "FILE")
     namespace: dict[str, Any] = {}
     # Under --json what the file prints goes to stderr: stdout is the JSON alone.
     prints = sys.stderr if json_output else sys.stdout
@@ -328,8 +335,11 @@ def summary_command(args: argparse.Namespace) -> dict[str, Any]:
         with contextlib.redirect_stdout(captured):
             stats = call()
     except (TypeError, ValueError) as error:
-        if getattr(error, "argument", None) is not None:
-            raise from_argument_error(error) from None
+        argument = getattr(error, "argument", None)
+        if argument is not None:
+            # The summary's input_size is --input-size (INPUT is the window commands').
+            option = "--input-size" if argument == "input_size" else None
+            raise from_argument_error(error, option=option) from None
         if args.columns and _works_without_columns(model, dialect, args):
             raise CommandError(str(error), option="--columns", value=args.columns) from None
         raise raised(error, f"the summary of {name}", full) from None
