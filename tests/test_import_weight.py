@@ -78,6 +78,24 @@ def test_convdims_run_of_an_example_loads_no_heavy_standard_module(script):
     assert _loaded(code) == {}
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["conv", "32", "-k", "3"],
+        ["pool", "11", "-k", "2", "--ceil-mode", "-p", "1"],
+        ["transpose", "12", "-k", "3", "-s", "2", "-p", "same", "--output-padding", "none"],
+        ["params", "conv", "-k", "3", "-c", "3", "-f", "5"],
+    ],
+)
+def test_a_window_or_params_command_loads_no_standard_module_beyond_argparse(argv):
+    # argparse (and the shutil it loads) is the parser's own; nothing of the answer's.
+    code = (
+        "import io\nsys.stdout = io.StringIO()\nfrom convdims.cli import main\n"
+        f"status = main({argv!r})\nassert status == 0, status"
+    )
+    assert _loaded(code).keys() <= {"argparse", "shutil"}
+
+
 def test_the_probe_sees_a_heavy_import():
     # The test above cannot pass by not seeing: the same probe reports dataclasses
     # (and whose import it was) when something loads it.

@@ -10,7 +10,6 @@ option to blame.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import textwrap
 
 from convdims import conventions
@@ -316,6 +315,8 @@ def _axis_record(
     record["empty"] = rule.empty
     if derivation is not None and rule.input_size != given_size:
         cut = given_size - rule.input_size
+        import dataclasses  # a value class's replace; only for this rare note
+
         derivation = dataclasses.replace(
             derivation,
             notes=(

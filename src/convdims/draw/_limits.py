@@ -3,9 +3,11 @@ these, a figure is refused before anything is built per cell."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.errors import ArgumentError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_AXIS_CELLS = 512
 MAX_AXIS_TAPS = 16_384

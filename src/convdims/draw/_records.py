@@ -13,11 +13,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from convdims.description import Kind, LayerCall, ModelGraph
 from convdims.draw._limits import MAX_LABEL, MAX_PARAMS, MAX_SIDE, MAX_VOLUMES, brief
 from convdims.errors import ArgumentError, ArgumentTypeError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)

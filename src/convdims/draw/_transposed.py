@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.draw._limits import MAX_AXIS_CELLS, MAX_AXIS_TAPS, check_ints, check_size
 from convdims.draw._svg import (
     Figure,
@@ -19,6 +17,10 @@ from convdims.draw._svg import (
 from convdims.draw._window import CELL, PITCH, ROW, RULES, TAP, el_line, tap_path
 from convdims.errors import ArgumentTypeError
 from convdims.transposed_geometry import TransposedGeometry, transposed_geometry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def describe_transposed(g: TransposedGeometry) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
 
 from convdims.draw._records import Volume, read
 from convdims.draw._svg import (
@@ -19,6 +18,10 @@ from convdims.draw._svg import (
     text_width,
 )
 from convdims.errors import ArgumentError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 RULES = {
     ".f": "fill:currentColor;fill-opacity:.10;stroke:currentColor;stroke-opacity:.7;"

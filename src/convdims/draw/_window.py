@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.convolution import conv_geometry
 from convdims.draw._limits import (
     MAX_AXIS_CELLS,
@@ -31,6 +29,10 @@ from convdims.draw._svg import (
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.geometry import AxisGeometry
 from convdims.pooling import pool_geometry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CELL, GAP = 20, 2
 PITCH = CELL + GAP

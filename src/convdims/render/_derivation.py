@@ -11,13 +11,18 @@ terminals, [`render_text`][convdims.render.formula.Derivation.render_text]), as 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
-from typing import Any
+
+from convdims._values import field
+from convdims._values import value as _value
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _NBSP = "\u00a0"  # textwrap does not break here
 
 
-@dataclass(frozen=True)
+@_value
 class Symbol:
     """A symbol of a formula, what it stands for, and its value here.
 
@@ -46,7 +51,7 @@ class Symbol:
         }
 
 
-@dataclass(frozen=True)
+@_value
 class Step:
     """One equation: the general formula, then the numbers, then the value.
 
@@ -99,7 +104,7 @@ class Step:
         }
 
 
-@dataclass(frozen=True)
+@_value
 class Derivation(Step):
     """How a result follows from its formula: the main equation and what supports it.
 

@@ -10,12 +10,15 @@ core contradicts.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
+from convdims._values import value as _value
 from convdims.errors import ArgumentError
 from convdims.render._derivation import Derivation, Step, Symbol
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Digits of a derivation's arguments, all together. A derivation writes every number
 #: out; its results are sums and products of the arguments, so with this many digits in
@@ -71,7 +74,7 @@ class Node:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
+@_value
 class Const(Node):
     number: int
 
@@ -85,7 +88,7 @@ class Const(Node):
         return Fraction(self.number)
 
 
-@dataclass(frozen=True)
+@_value
 class Var(Node):
     symbol: Symbol
 
@@ -103,7 +106,7 @@ def _wrap(node: Node, text: str, below: int) -> str:
     return f"({text})" if node.precedence <= below else text
 
 
-@dataclass(frozen=True)
+@_value
 class Sum(Node):
     terms: tuple[tuple[int, Node], ...]  # (sign +1 or -1, term)
     precedence = _SUM
@@ -128,7 +131,7 @@ class Sum(Node):
         return sum((s * t.value() for s, t in self.terms), Fraction(0))
 
 
-@dataclass(frozen=True)
+@_value
 class Product(Node):
     factors: tuple[Node, ...]
     precedence = _PRODUCT
@@ -166,7 +169,7 @@ class Product(Node):
         return math.prod((f.value() for f in self.factors), start=Fraction(1))
 
 
-@dataclass(frozen=True)
+@_value
 class Frac(Node):
     numerator: Node
     denominator: Node
@@ -186,7 +189,7 @@ class Frac(Node):
         return self.numerator.value() / self.denominator.value()
 
 
-@dataclass(frozen=True)
+@_value
 class Round(Node):
     inner: Node
     up: bool
@@ -203,7 +206,7 @@ class Round(Node):
         return Fraction(math.ceil(inner) if self.up else math.floor(inner))
 
 
-@dataclass(frozen=True)
+@_value
 class Max(Node):
     first: Node
     second: Node
@@ -218,7 +221,7 @@ class Max(Node):
         return max(self.first.value(), self.second.value())
 
 
-@dataclass(frozen=True)
+@_value
 class Mod(Node):
     dividend: Node
     divisor: Node

@@ -10,8 +10,6 @@ last-window rule, and the input cells no window reads.
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.geometry import AxisGeometry
 from convdims.padding import same_padding
 from convdims.render._derivation import Derivation, Step, Symbol
@@ -31,6 +29,10 @@ from convdims.render._expression import (
     floor,
     signed,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def kernel_term(

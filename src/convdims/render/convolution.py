@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.convolution import conv_geometry
 from convdims.render._derivation import Derivation
 from convdims.render._expression import check_digits
 from convdims.render._window import window_derivation
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def conv_derivation(

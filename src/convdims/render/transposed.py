@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from convdims.render._derivation import Derivation, Symbol
 from convdims.render._expression import (
     ONE,
@@ -23,6 +21,10 @@ from convdims.render._expression import (
 from convdims.render._window import kernel_term
 from convdims.transposed import conv_transpose_output_size
 from convdims.window import effective_kernel
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: How many sizes the note on the forward convolution lists one by one; more are written
 #: as a range (``23, 24, ..., 1000022``).
