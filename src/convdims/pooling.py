@@ -99,9 +99,9 @@ def pool_geometry(
         output = span // step + 1
     else:
         # Round up (or to the nearest); under "drop" the last window must start inside
-        # the input or the left padding.
+        # the input or the left padding (with no window, (output - 1)*step < 0: kept).
         output = rounded_count(span, step, rounding)
-        if last_window == "drop" and output >= 1 and (output - 1) * step >= size + before:
+        if last_window == "drop" and (output - 1) * step >= size + before:
             output -= 1
         if output < 1:
             raise no_window_error(pool, dil, size, before, after, "pool_size")
