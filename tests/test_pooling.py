@@ -55,6 +55,13 @@ def test_core_refuses_only_a_window_of_padding():
         pool_output_size(20, 2, padding=4, dilation=3)
     with pytest.raises(ValueError, match=r"0\.\.1"):
         pool_output_size(20, 2, padding=(0, 2))
+    # The error says what is valid: 0 up to one cell less than the effective window.
+    pool, dilation = 3, 2
+    reach = dilation * (pool - 1) + 1
+    with pytest.raises(ValueError) as caught:
+        pool_output_size(20, pool, padding=reach, dilation=dilation)
+    error = caught.value
+    assert (error.argument, error.value, error.valid) == ("padding", reach, f"0..{reach - 1}")
 
 
 def test_pool_rejects_conv_only_words():
