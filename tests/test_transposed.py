@@ -40,3 +40,11 @@ def test_output_padding_limits():
 def test_output_below_one_is_an_error():
     with pytest.raises(ValueError, match="at least 1"):
         conv_transpose_output_size(1, 1, 1, 1)
+
+
+@pytest.mark.parametrize(("size", "kernel"), [(1, 1), (12, 3), (7, 4)])
+def test_the_defaults_are_stride_1_no_padding_no_output_padding(size, kernel):
+    # PyTorch's ConvTranspose defaults: O = (I - 1)*1 - 0 + k + 0.
+    expected = size - 1 + kernel
+    assert conv_transpose_output_size(size, kernel) == expected
+    assert conv_transpose_output_size(size, kernel, 1, 0, None, 1) == expected
