@@ -400,6 +400,12 @@ def _cell_lines(text: str, width: int, how: str) -> list[str]:
     return [fit(" " + line + " ", width) for line in lines]
 
 
+def _padded(lines: list[str], space: str, height: int, above: bool) -> list[str]:
+    """A cell's lines made ``height`` long with blank lines above or below."""
+    blank = [space] * (height - len(lines))
+    return blank + lines if above else lines + blank
+
+
 def render_table(
     header: Sequence[str],
     justify: Sequence[str],
@@ -458,11 +464,7 @@ def render_table(
             return [left + divider.join(map(_first, columns)) + right]
         # Shorter cells get blank lines: below (body), above (header).
         block = [
-            lines
-            if len(lines) == height
-            else [space] * (height - len(lines)) + lines
-            if bottom
-            else lines + [space] * (height - len(lines))
+            lines if len(lines) == height else _padded(lines, space, height, bottom)
             for lines, space in zip(columns, spaces, strict=False)
         ]
         return [left + divider.join(parts) + right for parts in zip(*block, strict=False)]

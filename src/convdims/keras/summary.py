@@ -272,9 +272,11 @@ def summary_text(
         text_lines += wrap(
             f" {label} params: {count:,} ({readable_memory_size(size)})", width
         )
-    if max(map(len, text_lines)) <= width and not _table.needs_measuring(
-        "".join(text_lines)
-    ):
+    # The lines hold box characters, spaces, "…" and pieces of these texts: when the
+    # texts are all of one-cell characters, so are the lines (measuring the texts is
+    # quicker than measuring the lines drawn from them).
+    texts = [model.name, *header, *map("".join, rows)]
+    if max(map(len, text_lines)) <= width and not _table.needs_measuring("".join(texts)):
         return "\n".join(text_lines) + "\n"  # all one cell wide, no line too long
     return "".join(_crop(line, width) + "\n" for line in text_lines)
 
