@@ -112,6 +112,19 @@ class KerasTensor:
         return self is other
 
 
+_new_object = object.__new__
+
+
+def new_tensor(shape: tuple, dtype: str) -> KerasTensor:
+    """``KerasTensor(shape, dtype)`` for a shape that is already a tuple (what every
+    layer call makes), without the keyword handling of ``__init__``."""
+    tensor = _new_object(KerasTensor)
+    tensor._shape = shape
+    tensor._dtype = dtype
+    tensor.name = uniquify("keras_tensor")
+    return tensor
+
+
 def flatten(structure: Any) -> list:
     """Tensors (or anything else) from nested lists, tuples and dicts, in order."""
     if isinstance(structure, (list, tuple)):
@@ -127,6 +140,24 @@ class Node:
     def __init__(self, operation: Any, inputs: Any = None, outputs: Any = None):
         self.operation = operation
         self.arguments = inputs
+        if type(inputs) is KerasTensor and type(outputs) is KerasTensor:
+            # One tensor in, one out (nearly every call): the steps below, unrolled.
+            self.input_tensors = [inputs]
+            self.outputs = [outputs]
+            try:
+                parent = inputs._keras_history[0]
+            except AttributeError:
+                inputs._keras_history = KerasHistory(None, 0, 0)
+                parent = None
+            inbound = operation._inbound_nodes
+            inbound.append(self)
+            if parent is not None:
+                parent._outbound_nodes.append(self)
+            outputs._keras_history = _history(
+                KerasHistory, (operation, len(inbound) - 1, 0)
+            )
+            self.is_input = False
+            return
         if type(inputs) is KerasTensor:  # the common case, without the walk
             self.input_tensors: list[KerasTensor] = [inputs]
         elif inputs is None:

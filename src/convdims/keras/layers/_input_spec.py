@@ -19,6 +19,17 @@ class InputSpec:
     {-1: 3}
     """
 
+    # The defaults, on the class: a spec stores only what it was given (layers make
+    # one or two each; most give one or two arguments).
+    dtype: Any = None
+    shape: tuple | None = None
+    ndim: int | None = None
+    max_ndim: int | None = None
+    min_ndim: int | None = None
+    name: str | None = None
+    optional = False
+    allow_last_axis_squeeze = False
+
     def __init__(
         self,
         dtype: Any = None,
@@ -31,15 +42,24 @@ class InputSpec:
         name: str | None = None,
         optional: bool = False,
     ) -> None:
-        self.dtype = dtype
-        self.shape = None if shape is None else tuple(shape)
-        self.ndim = len(self.shape) if self.shape is not None else ndim
-        self.max_ndim = max_ndim
-        self.min_ndim = min_ndim
-        self.name = name
-        self.optional = optional
-        self.allow_last_axis_squeeze = allow_last_axis_squeeze
-        self.axes = {int(axis): size for axis, size in (axes or {}).items()}
+        if dtype is not None:
+            self.dtype = dtype
+        if shape is not None:
+            self.shape = tuple(shape)
+            ndim = len(self.shape)
+        if ndim is not None:
+            self.ndim = ndim
+        if max_ndim is not None:
+            self.max_ndim = max_ndim
+        if min_ndim is not None:
+            self.min_ndim = min_ndim
+        if name is not None:
+            self.name = name
+        if optional is not False:
+            self.optional = optional
+        if allow_last_axis_squeeze is not False:
+            self.allow_last_axis_squeeze = allow_last_axis_squeeze
+        self.axes = {int(axis): size for axis, size in axes.items()} if axes else {}
 
     def __repr__(self) -> str:
         spec = [
