@@ -16,11 +16,18 @@ if TYPE_CHECKING:
     from convdims.conventions import Convention, Family
 
 
+_RULES: list[Convention] = []
+
+
 def keras_rules() -> Convention:
     """Keras's rules, ``conventions.KERAS``, loaded when a
-    layer first needs them (``import convdims.keras`` stays fast)."""
+    layer first needs them (``import convdims.keras`` stays fast); every later call
+    returns them without the import statement (every convolution asks)."""
+    if _RULES:
+        return _RULES[0]
     from convdims.conventions import KERAS
 
+    _RULES.append(KERAS)
     return KERAS
 
 
