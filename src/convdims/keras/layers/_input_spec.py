@@ -59,7 +59,7 @@ class InputSpec:
             self.optional = optional
         if allow_last_axis_squeeze is not False:
             self.allow_last_axis_squeeze = allow_last_axis_squeeze
-        self.axes = {int(axis): size for axis, size in axes.items()} if axes else {}
+        self.axes = dict(zip(map(int, axes), axes.values())) if axes else {}
 
     def __repr__(self) -> str:
         spec = [
@@ -107,6 +107,22 @@ def _check_input(rule: InputSpec, x: Any, index: int, layer_name: str) -> None:
     shape = x.shape
     ndim = len(shape)
     at = (index, rule, layer_name)
+    axes = rule.axes
+    if rule.shape is None and (
+        (rule.ndim is None or ndim == rule.ndim)
+        and (rule.max_ndim is None or ndim <= rule.max_ndim)
+        and (rule.min_ndim is None or ndim >= rule.min_ndim)
+    ):
+        # The rank is right and no whole shape is asked for (every built-in spec): only
+        # the fixed axes remain, a plain int each when a layer built itself.
+        if not axes:
+            return
+        if len(axes) == 1:
+            ((axis, value),) = axes.items()
+            if type(value) is int and -ndim <= axis < ndim:
+                dim = shape[axis]
+                if dim is None or dim == value:
+                    return
     if rule.ndim is not None and ndim != rule.ndim:
         raise ValueError(
             _where(*at) + f"expected ndim={rule.ndim}, found ndim={ndim}. "
