@@ -59,7 +59,7 @@ class InputSpec:
             self.optional = optional
         if allow_last_axis_squeeze is not False:
             self.allow_last_axis_squeeze = allow_last_axis_squeeze
-        self.axes = dict(zip(map(int, axes), axes.values())) if axes else {}
+        self.axes = dict(zip(map(int, axes), axes.values(), strict=True)) if axes else {}
 
     def __repr__(self) -> str:
         spec = [
