@@ -449,14 +449,6 @@ def render_table(
     stripped = [i for i, how in enumerate(justify) if how == "right"]
 
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
-        if (
-            template is not None
-            and not bottom
-            and all(map(operator.le, map(len, texts), limits))
-            and not _NOT_SIMPLE.search("".join(texts))
-            and not any(texts[i].endswith(" ") for i in stripped)
-        ):
-            return [template.format(*texts)]
         columns = list(map(_cell_lines, texts, final, justify))
         left, _, divider, right = box["head" if bottom else "body"]
         height = max(map(len, columns))
@@ -473,9 +465,28 @@ def render_table(
     out += cells(header, bottom=True)
     out.append(_box_line(box, "head_row", final))
     between = _box_line(box, "row", final)
+    # The body rows: cells(row, bottom=False), written out in the loop (a summary has
+    # a row per layer).
     for index, row in enumerate(rows):
         if index:
             out.append(between)
-        out += cells(row, bottom=False)
+        if (
+            template is not None
+            and all(map(operator.le, map(len, row), limits))
+            and not _NOT_SIMPLE.search("".join(row))
+            and not any(row[i].endswith(" ") for i in stripped)
+        ):
+            out.append(template.format(*row))
+            continue
+        columns = list(map(_cell_lines, row, final, justify))
+        height = max(map(len, columns))
+        if height == 1:
+            out.append(left + divider.join(map(_first, columns)) + right)
+            continue
+        block = [
+            lines if len(lines) == height else lines + [space] * (height - len(lines))
+            for lines, space in zip(columns, spaces, strict=False)
+        ]
+        out += [left + divider.join(parts) + right for parts in zip(*block, strict=False)]
     out.append(_box_line(box, "bottom", final))
     return out
