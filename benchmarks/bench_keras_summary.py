@@ -21,6 +21,12 @@ runs Python (``PYTHONDONTWRITEBYTECODE=1``: every module compiled from source), 
 the bytecode cached, as after ``pip install`` (each in a temporary
 ``PYTHONPYCACHEPREFIX``; the cached one written by one run first). Its CPU time is
 shown beside it (less disturbed by other processes).
+
+``--opcodes`` prints instead how many Python bytecode instructions the first and a
+warm ResNet50 run execute (``sys.settrace`` opcode events, in a fresh interpreter): a
+count of the Python-level work that does not depend on the machine's load, for
+comparing two versions where timings are too noisy (work done in C, such as string
+methods and cache hits, is not counted).
 """
 
 from __future__ import annotations
@@ -104,6 +110,44 @@ def first_run_seconds(
     return min(walls), min(cpus)
 
 
+_OPCODES = """
+import sys
+import convdims.keras, convdims.keras.summary
+from convdims.standin import frameworks
+code = compile(sys.argv[1], "model.py", "exec")
+count = [0]
+
+def tracer(frame, event, arg):
+    frame.f_trace_opcodes = True
+    frame.f_trace_lines = False
+    if event == "opcode":
+        count[0] += 1
+    return tracer
+
+def run():
+    count[0] = 0
+    sys.settrace(tracer)
+    with frameworks():
+        exec(code, {"__name__": "__main__", "_sink": lambda text: None})
+    sys.settrace(None)
+    return count[0]
+
+print(run(), run())
+"""
+
+
+def opcodes(name: str) -> tuple[int, int]:
+    """Bytecode instructions executed by the first and the second run of a model's
+    build and summary, in a fresh interpreter with convdims imported."""
+    source = (SNIPPETS / f"keras_{name}.py").read_text()
+    source = source.replace("model.summary()", "model.summary(print_fn=_sink)")
+    result = subprocess.run(
+        [sys.executable, "-c", _OPCODES, source], capture_output=True, text=True, check=True
+    )
+    first, warm = map(int, result.stdout.split())
+    return first, warm
+
+
 def import_ms(module: str, repeats: int = 5) -> float:
     """Cumulative import time of ``module``, best of ``repeats`` fresh interpreters, in
     milliseconds."""
@@ -130,8 +174,17 @@ def main() -> None:
     parser.add_argument(
         "--fresh", type=int, default=5, help="fresh interpreters for the first run"
     )
+    parser.add_argument(
+        "--opcodes", action="store_true", help="count bytecode instructions instead"
+    )
     args = parser.parse_args()
     os.environ.setdefault("KERAS_BACKEND", "torch")
+    if args.opcodes:
+        print("bytecode instructions executed (sys.settrace), first run / warm run")
+        for name in MODELS:
+            first, warm = opcodes(name)
+            print(f"{name:10} {first:10,} {warm:10,}")
+        return
     os.environ.setdefault("KERAS_HOME", tempfile.mkdtemp(prefix="convdims-keras-"))
     import importlib.util
 
