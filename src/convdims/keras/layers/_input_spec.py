@@ -119,7 +119,7 @@ def _check_input(rule: InputSpec, x: Any, index: int, layer_name: str) -> None:
             return
         if len(axes) == 1:
             ((axis, value),) = axes.items()
-            if type(value) is int and -ndim <= axis < ndim:
+            if type(value) is int and type(axis) is int and -ndim <= axis < ndim:
                 dim = shape[axis]
                 if dim is None or dim == value:
                     return
