@@ -112,6 +112,19 @@ class KerasTensor:
         return self is other
 
 
+_new_object = object.__new__
+
+
+def new_tensor(shape: tuple, dtype: str) -> KerasTensor:
+    """``KerasTensor(shape, dtype)`` for a shape that is already a tuple (what every
+    layer call makes), without the keyword handling of ``__init__``."""
+    tensor = _new_object(KerasTensor)
+    tensor._shape = shape
+    tensor._dtype = dtype
+    tensor.name = uniquify("keras_tensor")
+    return tensor
+
+
 def flatten(structure: Any) -> list:
     """Tensors (or anything else) from nested lists, tuples and dicts, in order."""
     if isinstance(structure, (list, tuple)):
@@ -127,6 +140,24 @@ class Node:
     def __init__(self, operation: Any, inputs: Any = None, outputs: Any = None):
         self.operation = operation
         self.arguments = inputs
+        if type(inputs) is KerasTensor and type(outputs) is KerasTensor:
+            # One tensor in, one out (nearly every call): the steps below, unrolled.
+            self.input_tensors = [inputs]
+            self.outputs = [outputs]
+            try:
+                parent = inputs._keras_history[0]
+            except AttributeError:
+                inputs._keras_history = KerasHistory(None, 0, 0)
+                parent = None
+            inbound = operation._inbound_nodes
+            inbound.append(self)
+            if parent is not None:
+                parent._outbound_nodes.append(self)
+            outputs._keras_history = _history(
+                KerasHistory, (operation, len(inbound) - 1, 0)
+            )
+            self.is_input = False
+            return
         if type(inputs) is KerasTensor:  # the common case, without the walk
             self.input_tensors: list[KerasTensor] = [inputs]
         elif inputs is None:
@@ -218,18 +249,26 @@ def map_graph(inputs: list, outputs: list) -> tuple[set, dict, list, dict]:
     keys = {(id(n.operation), n.operation._inbound_nodes.index(n)) for n in ordered}
     node_depths: dict[Node, int] = {}
     operation_depths: dict = {}
+    depth_of_node = node_depths.get
+    depth_of_operation = operation_depths.get
     for node in reversed(ordered):
-        depth = node_depths.setdefault(node, 0)
-        depth = max(depth, operation_depths.get(node.operation, 0))
-        operation_depths[node.operation] = depth
+        # Keras's steps (setdefault, max), written so that a node enters node_depths
+        # at the same moment, which orders the nodes of a depth.
+        operation = node.operation
+        depth = depth_of_node(node, 0)
+        above = depth_of_operation(operation, 0)
+        if above > depth:
+            depth = above
+        operation_depths[operation] = depth
         node_depths[node] = depth
+        below = depth + 1
         for tensor in node.input_tensors:
-            operation, index, _ = tensor._keras_history
-            if operation is None:
+            parent_operation, index, _ = tensor._keras_history
+            if parent_operation is None:
                 continue
-            parent = operation._inbound_nodes[index]
-            if parent in in_graph:
-                node_depths[parent] = max(depth + 1, node_depths.get(parent, 0))
+            parent = parent_operation._inbound_nodes[index]
+            if parent in in_graph and depth_of_node(parent, 0) < below:
+                node_depths[parent] = below
     for tensor in inputs:
         operation = tensor._keras_history[0]
         if operation and operation not in operation_depths:
@@ -249,12 +288,17 @@ def map_graph(inputs: list, outputs: list) -> tuple[set, dict, list, dict]:
     operations = []
     for depth in sorted(operations_by_depth, reverse=True):
         level = operations_by_depth[depth]
-        level.sort(key=indices.__getitem__)
+        if len(level) > 1:
+            level.sort(key=indices.__getitem__)
         operations.extend(level)
     computable = {id(x) for x in inputs}
     done: list[Node] = []
     for depth in sorted(nodes_by_depth, reverse=True):
         for node in nodes_by_depth[depth]:
+            if computable.issuperset(map(id, node.input_tensors)):
+                done.append(node)
+                computable.update(map(id, node.outputs))
+                continue
             for position, tensor in enumerate(node.input_tensors):
                 if id(tensor) not in computable:
                     # Keras lists the operation once per input tensor accepted so far.

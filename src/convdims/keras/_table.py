@@ -344,15 +344,66 @@ def _box_line(box: dict, level: str, widths: Sequence[int]) -> str:
 _first = operator.itemgetter(0)
 
 
+def _simple_lines(text: str, width: int, left: bool) -> list[str]:
+    """``wrap(text, width, "left" or "right", "ellipsis")`` for text of one-cell
+    characters only (no newline, no tab: what nearly every summary cell is), in one
+    pass: rich's word breaks (``divide_line`` without folding), the trailing space of an
+    overlong line trimmed, each line cut with "…" and justified. ``width`` is at least 1.
+    """
+    if len(text) <= width:  # wrap's own shortcut: one line
+        if left:
+            return [text + " " * (width - len(text))]
+        stripped = text.rstrip()
+        return [" " * (width - len(stripped)) + stripped]
+    lines = []
+    start = offset = position = 0
+    for word in _WORD.findall(text):  # the words tile the text from its start
+        size = len(word)
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += size
+        elif length > width or (offset and position):
+            if position:
+                lines.append(text[start:position])
+                start = position
+            offset = size
+        position += size
+    lines.append(text[start:])
+    result = []
+    for line in lines:
+        if len(line) > width:
+            trailing = len(line) - len(line.rstrip())
+            if trailing:
+                line = line[: len(line) - min(trailing, len(line) - width)]
+        if not left:
+            line = line.rstrip()
+        if len(line) > width:
+            line = line[: width - 1] + ELLIPSIS
+        elif left:
+            line += " " * (width - len(line))
+        else:
+            line = " " * (width - len(line)) + line
+        result.append(line)
+    return result
+
+
 @functools.lru_cache(maxsize=4096)
 def _cell_lines(text: str, width: int, how: str) -> list[str]:
     """One cell's lines, padded to ``width``; summaries repeat shapes and counts a lot."""
     inner = max(width - 2, 0)
     if not inner:
         return [" " * width]
+    if how != "center" and not _NOT_SIMPLE.search(text):
+        return [" " + line + " " for line in _simple_lines(text, inner, how == "left")]
     lines = wrap(text, inner, how, "ellipsis")
     fit = set_cell_size if _NOT_SIMPLE.search(text) else _fit
     return [fit(" " + line + " ", width) for line in lines]
+
+
+def _padded(lines: list[str], space: str, height: int, above: bool) -> list[str]:
+    """A cell's lines made ``height`` long with blank lines above or below."""
+    blank = [space] * (height - len(lines))
+    return blank + lines if above else lines + blank
 
 
 def render_table(
@@ -377,6 +428,25 @@ def render_table(
     final = column_widths(widths, table_width)
 
     spaces = [" " * width for width in final]
+    # A body row whose cells all fit on one line (most rows) is one str.format of this
+    # template: what _cell_lines gives for each cell, without wrapping any. Only where
+    # every column has room inside its padding and none is centred.
+    left, _, divider, right = box["body"]
+    limits = [width - 2 for width in final]
+    template = None
+    if all(limit > 0 for limit in limits) and all(
+        how in ("left", "right") for how in justify
+    ):
+        template = (
+            left
+            + divider.join(
+                f" {{:{'<' if how == 'left' else '>'}{limit}}} "
+                for how, limit in zip(justify, limits, strict=False)
+            )
+            + right
+        )
+    # A right-justified cell is stripped first: one that ends in a space is not simple.
+    stripped = [i for i, how in enumerate(justify) if how == "right"]
 
     def cells(texts: Sequence[str], bottom: bool) -> list[str]:
         columns = list(map(_cell_lines, texts, final, justify))
@@ -386,11 +456,7 @@ def render_table(
             return [left + divider.join(map(_first, columns)) + right]
         # Shorter cells get blank lines: below (body), above (header).
         block = [
-            lines
-            if len(lines) == height
-            else [space] * (height - len(lines)) + lines
-            if bottom
-            else lines + [space] * (height - len(lines))
+            lines if len(lines) == height else _padded(lines, space, height, bottom)
             for lines, space in zip(columns, spaces, strict=False)
         ]
         return [left + divider.join(parts) + right for parts in zip(*block, strict=False)]
@@ -399,9 +465,28 @@ def render_table(
     out += cells(header, bottom=True)
     out.append(_box_line(box, "head_row", final))
     between = _box_line(box, "row", final)
+    # The body rows: cells(row, bottom=False), written out in the loop (a summary has
+    # a row per layer).
     for index, row in enumerate(rows):
         if index:
             out.append(between)
-        out += cells(row, bottom=False)
+        if (
+            template is not None
+            and all(map(operator.le, map(len, row), limits))
+            and not _NOT_SIMPLE.search("".join(row))
+            and not any(row[i].endswith(" ") for i in stripped)
+        ):
+            out.append(template.format(*row))
+            continue
+        columns = list(map(_cell_lines, row, final, justify))
+        height = max(map(len, columns))
+        if height == 1:
+            out.append(left + divider.join(map(_first, columns)) + right)
+            continue
+        block = [
+            lines if len(lines) == height else lines + [space] * (height - len(lines))
+            for lines, space in zip(columns, spaces, strict=False)
+        ]
+        out += [left + divider.join(parts) + right for parts in zip(*block, strict=False)]
     out.append(_box_line(box, "bottom", final))
     return out

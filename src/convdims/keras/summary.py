@@ -66,6 +66,70 @@ def weight_memory_size(weights: list) -> float:
     return sum(w.nbytes for w in unique)
 
 
+def _weight_totals(model: Any) -> tuple[int, int, float, float]:
+    """Scalars and bytes of the model's trainable and non-trainable weights, each weight
+    once: ``model.trainable_weights`` and ``model.non_trainable_weights`` counted.
+
+    A layer whose class keeps the base ``Layer``'s weight lists (every built-in layer)
+    is read from its own weights directly, in one pass, instead of through four
+    properties a layer; anything else is asked as Keras would ask it."""
+    from convdims.keras.model import Model
+
+    cls = type(model)
+    if not (
+        cls.trainable_weights is Model.trainable_weights
+        and cls.non_trainable_weights is Model.non_trainable_weights
+        and cls.trainable is Model.trainable
+        and model.trainable
+    ):
+        return _counted(model.trainable_weights, model.non_trainable_weights)
+    trainable: list = []
+    non_trainable: list = []
+    for layer in model._all_layers():
+        if _plain_weights(type(layer)):
+            if layer._trainable:
+                for weight in layer._weights:
+                    (trainable if weight[3] else non_trainable).append(weight)
+            else:
+                non_trainable += layer._weights
+        else:
+            trainable += layer.trainable_weights
+            non_trainable += layer.non_trainable_weights
+    unique = _unique_weights
+    return _counted(unique(trainable), unique(non_trainable))
+
+
+def _unique_weights(weights: list) -> list:
+    return list({id(weight): weight for weight in weights}.values())
+
+
+def _counted(trainable: list, non_trainable: list) -> tuple[int, int, float, float]:
+    return (
+        sum(w.size for w in trainable),
+        sum(w.size for w in non_trainable),
+        weight_memory_size(trainable),
+        weight_memory_size(non_trainable),
+    )
+
+
+_PLAIN: dict[type, bool] = {}
+
+
+def _plain_weights(cls: type) -> bool:
+    """Whether layers of ``cls`` list their weights as the base ``Layer`` does (their
+    own ``_weights``, the ``trainable`` flag moving them all): no ``call`` of the user's
+    (which tracks inner layers) and no weight property of its own."""
+    plain = _PLAIN.get(cls)
+    if plain is None:
+        from convdims.keras.layers._layer import Layer
+
+        plain = _PLAIN[cls] = all(
+            getattr(cls, name) is getattr(Layer, name)
+            for name in ("call", "weights", "trainable", "trainable_weights")
+        ) and (cls.non_trainable_weights is Layer.non_trainable_weights)
+    return plain
+
+
 def _format_shape(shape: tuple) -> str:
     return "(" + ", ".join(map(str, shape)) + ")"
 
@@ -214,7 +278,12 @@ def summary_text(
     def fields(layer: Any, prefix: str = "") -> list[str]:
         name = f"{prefix}{layer.name} ({type(layer).__name__})"
         params = f"{layer.count_params():,}" if layer.built else "0 (unbuilt)"
-        row = [name, format_layer_shape(layer), params]
+        nodes = layer._inbound_nodes
+        if nodes and len(nodes[-1].outputs) == 1:  # one output: format_layer_shape's
+            shape = "(" + ", ".join(map(str, nodes[-1].outputs[0].shape)) + ")"
+        else:
+            shape = format_layer_shape(layer)
+        row = [name, shape, params]
         if not sequential_like:
             row.append(connections(layer))
         if show_trainable:
@@ -249,12 +318,9 @@ def summary_text(
             widths.append(longest + 4)
             line_length += longest + 4
 
-    trainable = model.trainable_weights
-    non_trainable = model.non_trainable_weights
-    trainable_count = sum(w.size for w in trainable)
-    non_trainable_count = sum(w.size for w in non_trainable)
-    trainable_bytes = weight_memory_size(trainable)
-    non_trainable_bytes = weight_memory_size(non_trainable)
+    trainable_count, non_trainable_count, trainable_bytes, non_trainable_bytes = (
+        _weight_totals(model)
+    )
     total_count = trainable_count + non_trainable_count
     total_bytes = trainable_bytes + non_trainable_bytes
 
@@ -272,9 +338,11 @@ def summary_text(
         text_lines += wrap(
             f" {label} params: {count:,} ({readable_memory_size(size)})", width
         )
-    if max(map(len, text_lines)) <= width and not _table.needs_measuring(
-        "".join(text_lines)
-    ):
+    # The lines hold box characters, spaces, "…" and pieces of these texts: when the
+    # texts are all of one-cell characters, so are the lines (measuring the texts is
+    # quicker than measuring the lines drawn from them).
+    texts = [model.name, *header, *map("".join, rows)]
+    if max(map(len, text_lines)) <= width and not _table.needs_measuring("".join(texts)):
         return "\n".join(text_lines) + "\n"  # all one cell wide, no line too long
     return "".join(_crop(line, width) + "\n" for line in text_lines)
 

@@ -16,11 +16,18 @@ if TYPE_CHECKING:
     from convdims.conventions import Convention, Family
 
 
+_RULES: list[Convention] = []
+
+
 def keras_rules() -> Convention:
     """Keras's rules, ``conventions.KERAS``, loaded when a
-    layer first needs them (``import convdims.keras`` stays fast)."""
+    layer first needs them (``import convdims.keras`` stays fast); every later call
+    returns them without the import statement (every convolution asks)."""
+    if _RULES:
+        return _RULES[0]
     from convdims.conventions import KERAS
 
+    _RULES.append(KERAS)
     return KERAS
 
 
@@ -189,6 +196,11 @@ def standardize_data_format(data_format: Any) -> str:
     return value
 
 
+#: Tuples that standardize_shape returned as they were, by id (held, so that no other
+#: object can take the id).
+_STANDARD: dict[int, tuple] = {}
+
+
 def standardize_shape(shape: Any) -> tuple:
     """A shape as a tuple of ints (at least 0) and ``None`` for unknown sizes.
 
@@ -196,11 +208,18 @@ def standardize_shape(shape: Any) -> tuple:
     (None, 32, 32, 3)
     """
     if type(shape) is tuple:
+        if _STANDARD.get(id(shape)) is shape:  # this very tuple passed before
+            return shape
         for d in shape:
             if d is not None and (type(d) is not int or d < 0):
                 break
         else:
-            return shape  # already a shape: every layer call passes one through here
+            # Already a shape: every layer call passes one through here, most of them
+            # a tuple seen before (a remembered output shape, or the input's own shape
+            # passed on). A tuple cannot change, and keeping it keeps its id its own.
+            if len(_STANDARD) < 8192:
+                _STANDARD[id(shape)] = shape
+            return shape
     if not isinstance(shape, tuple):
         if shape is None:
             raise ValueError("Undefined shapes are not supported.")

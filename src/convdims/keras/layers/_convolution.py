@@ -180,6 +180,11 @@ def positive(name: str, value: Any) -> None:
         )
 
 
+#: Windows (kernel, strides, dilation, output padding, whether strided dilation is
+#: refused) that passed Convolution._check_window.
+_passed_windows: set[tuple] = set()
+
+
 class Convolution(Layer):
     """The base of the convolution bases: window arguments, Keras's checks, records.
 
@@ -239,7 +244,29 @@ class Convolution(Layer):
 
     def _check_window(self) -> None:
         """Keras's checks after the counts: no 0 in the kernel or the strides, the
-        output padding below its bound, strides > 1 with dilation > 1 refused."""
+        output padding below its bound, strides > 1 with dilation > 1 refused.
+
+        Every check compares values only (``True`` passes or fails as 1 does), so a
+        window that passed is remembered by its values and not checked again; one that
+        fails is checked every time, to raise with its own values."""
+        key = (
+            self.kernel_size,
+            self.strides,
+            self.dilation_rate,
+            self.output_padding,
+            self.checks_strided_dilation,
+        )
+        try:
+            if key in _passed_windows:
+                return
+        except TypeError:  # a value that cannot be a key (a 0-d array): check it
+            self._check_window_once()
+            return
+        self._check_window_once()
+        if len(_passed_windows) < 8192:
+            _passed_windows.add(key)
+
+    def _check_window_once(self) -> None:
         kernel_message, strides_message = self.zero_messages
         rules = keras_rules()
         if not all(self.kernel_size):

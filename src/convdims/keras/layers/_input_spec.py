@@ -19,6 +19,17 @@ class InputSpec:
     {-1: 3}
     """
 
+    # The defaults, on the class: a spec stores only what it was given (layers make
+    # one or two each; most give one or two arguments).
+    dtype: Any = None
+    shape: tuple | None = None
+    ndim: int | None = None
+    max_ndim: int | None = None
+    min_ndim: int | None = None
+    name: str | None = None
+    optional = False
+    allow_last_axis_squeeze = False
+
     def __init__(
         self,
         dtype: Any = None,
@@ -31,15 +42,24 @@ class InputSpec:
         name: str | None = None,
         optional: bool = False,
     ) -> None:
-        self.dtype = dtype
-        self.shape = None if shape is None else tuple(shape)
-        self.ndim = len(self.shape) if self.shape is not None else ndim
-        self.max_ndim = max_ndim
-        self.min_ndim = min_ndim
-        self.name = name
-        self.optional = optional
-        self.allow_last_axis_squeeze = allow_last_axis_squeeze
-        self.axes = {int(axis): size for axis, size in (axes or {}).items()}
+        if dtype is not None:
+            self.dtype = dtype
+        if shape is not None:
+            self.shape = tuple(shape)
+            ndim = len(self.shape)
+        if ndim is not None:
+            self.ndim = ndim
+        if max_ndim is not None:
+            self.max_ndim = max_ndim
+        if min_ndim is not None:
+            self.min_ndim = min_ndim
+        if name is not None:
+            self.name = name
+        if optional is not False:
+            self.optional = optional
+        if allow_last_axis_squeeze is not False:
+            self.allow_last_axis_squeeze = allow_last_axis_squeeze
+        self.axes = dict(zip(map(int, axes), axes.values(), strict=True)) if axes else {}
 
     def __repr__(self) -> str:
         spec = [
@@ -87,6 +107,22 @@ def _check_input(rule: InputSpec, x: Any, index: int, layer_name: str) -> None:
     shape = x.shape
     ndim = len(shape)
     at = (index, rule, layer_name)
+    axes = rule.axes
+    if rule.shape is None and (
+        (rule.ndim is None or ndim == rule.ndim)
+        and (rule.max_ndim is None or ndim <= rule.max_ndim)
+        and (rule.min_ndim is None or ndim >= rule.min_ndim)
+    ):
+        # The rank is right and no whole shape is asked for (every built-in spec): only
+        # the fixed axes remain, a plain int each when a layer built itself.
+        if not axes:
+            return
+        if len(axes) == 1:
+            ((axis, value),) = axes.items()
+            if type(value) is int and type(axis) is int and -ndim <= axis < ndim:
+                dim = shape[axis]
+                if dim is None or dim == value:
+                    return
     if rule.ndim is not None and ndim != rule.ndim:
         raise ValueError(
             _where(*at) + f"expected ndim={rule.ndim}, found ndim={ndim}. "

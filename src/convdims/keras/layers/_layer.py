@@ -12,7 +12,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from convdims.description import Kind
-from convdims.keras._graph import KerasTensor, Node, flatten, shapes_only
+from convdims.keras._graph import KerasTensor, Node, flatten, new_tensor, shapes_only
 from convdims.keras._naming import auto_name
 from convdims.keras.layers._arguments import standardize_shape
 from convdims.keras.layers._dtypes import _DTYPE_BITS, dtype_policy
@@ -116,6 +116,17 @@ class Layer:
     #: What the layer is, for the analysis (the base: something else).
     _kind: ClassVar[Kind] = Kind.OTHER
 
+    # What every layer starts with, on the class: a layer assigns its own value only
+    # where it differs (a model has hundreds of layers; these are read far more rarely
+    # than layers are made).
+    built = False
+    input_spec: Any = None
+    _input_shape_arg: Any = None
+    _build_shapes: Any = None
+    _compute_dtype = "float32"
+    _variable_dtype = "float32"
+    _trainable = True
+
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
         # As in Keras, whose Layer defines __new__: the signature of the class is then
         # that of the first __init__ or __new__ found up its MRO, as Keras's is.
@@ -141,11 +152,8 @@ class Layer:
         self.name = name
         self._inbound_nodes: list[Node] = []
         self._outbound_nodes: list[Node] = []
-        if dtype is None:
-            self._compute_dtype = self._variable_dtype = "float32"
-        else:
+        if dtype is not None:
             self._compute_dtype, self._variable_dtype = dtype_policy(dtype)
-        self._input_shape_arg = None
         if kwargs:
             input_dim = kwargs.pop("input_dim", None)
             shape_arg = (
@@ -167,16 +175,14 @@ class Layer:
                     "Unrecognized keyword arguments passed to "
                     f"{type(self).__name__}: {kwargs}"
                 )
-        self.built = False
-        self.input_spec: Any = None
-        if trainable is not True and not isinstance(trainable, bool):
-            raise ValueError(
-                "Expected `trainable` to be a boolean. "
-                f"Received: trainable={trainable} (of type {type(trainable)})"
-            )
-        self._trainable = trainable
+        if trainable is not True:
+            if not isinstance(trainable, bool):
+                raise ValueError(
+                    "Expected `trainable` to be a boolean. "
+                    f"Received: trainable={trainable} (of type {type(trainable)})"
+                )
+            self._trainable = trainable
         self._weights: list[Weight] = []
-        self._build_shapes: Any = None
 
     # Weights -----------------------------------------------------------------------
 
@@ -399,13 +405,16 @@ class Layer:
             self.built = True  # a user's build() need not call the base one
             assert_input_compatibility(self.input_spec, flat, self.name)
         output_shape = self.compute_output_shape(shapes)
-        outputs = self._make_outputs(output_shape)
+        if type(output_shape) is tuple:  # one output (nearly every layer)
+            outputs = new_tensor(standardize_shape(output_shape), self._compute_dtype)
+        else:
+            outputs = self._make_outputs(output_shape)
         Node(self, inputs, outputs)
         return outputs
 
     def _make_outputs(self, output_shape: Any) -> Any:
         if type(output_shape) is tuple:
-            return KerasTensor(standardize_shape(output_shape), self._compute_dtype)
+            return new_tensor(standardize_shape(output_shape), self._compute_dtype)
         if (
             isinstance(output_shape, list)
             and output_shape

@@ -18,6 +18,29 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar
 
 
+_counts: dict[tuple, tuple[int, int]] = {}
+
+
+def _weight_counts(
+    kernel: tuple, channels: int, filters: int, groups: int
+) -> tuple[int, int]:
+    """The kernel's scalars and the kernel's and bias's together, from the core's
+    ``conv_params``. The kernel and filters come from a checked weight shape and
+    ``groups`` is ``int(groups)``: plain ints, so the answers are remembered by the
+    arguments themselves when the channels are a plain int too (a ``build()`` called
+    by hand may pass anything); errors are not remembered."""
+    key = (kernel, channels, filters, groups)
+    counts = _counts.get(key) if type(channels) is int else None
+    if counts is None:
+        counts = (
+            conv_weights(kernel, channels, filters, use_bias=False, groups=groups),
+            conv_weights(kernel, channels, filters, groups=groups),
+        )
+        if type(channels) is int and len(_counts) < 8192:
+            _counts[key] = counts
+    return counts
+
+
 class BaseConv(Convolution):
     """An N-D convolution (N = ``rank``); the public classes fix the rank.
 
@@ -92,10 +115,9 @@ class BaseConv(Convolution):
         shape = self._weight_shape("kernel", kernel_shape)
         kernel, filters = shape[: self.rank], shape[-1]
         groups = int(self.groups)
-        count = conv_weights(kernel, channels, filters, use_bias=False, groups=groups)
+        count, total = _weight_counts(kernel, channels, filters, groups)
         self._add_weight("kernel", shape, count)
         if self.use_bias:
-            total = conv_weights(kernel, channels, filters, groups=groups)
             self._add_weight("bias", (filters,), total - count)
         if self.lora_rank:
             enable_lora(self, shape, filters)
