@@ -27,6 +27,22 @@ def _unique(weights: list[Weight]) -> list[Weight]:
     return list({id(weight): weight for weight in weights}.values())
 
 
+_PLAIN: dict[type, bool] = {}
+
+
+def _plain_weights(cls: type) -> bool:
+    """Whether layers of ``cls`` list their weights as the base ``Layer`` does (their
+    own ``_weights``, the ``trainable`` flag moving them all): no ``call`` of the user's
+    (which tracks inner layers) and no weight property of its own."""
+    plain = _PLAIN.get(cls)
+    if plain is None:
+        plain = _PLAIN[cls] = all(
+            getattr(cls, name) is getattr(Layer, name)
+            for name in ("call", "weights", "trainable", "trainable_weights")
+        ) and (cls.non_trainable_weights is Layer.non_trainable_weights)
+    return plain
+
+
 def _replace_tensors(structure: Any, values: dict[int, Any]) -> Any:
     if isinstance(structure, KerasTensor):
         return values[id(structure)]
@@ -106,6 +122,32 @@ class Model(Layer):
         return _unique(
             [w for layer in self._all_layers() for w in layer.non_trainable_weights]
         )
+
+    def _summary_weights(self) -> tuple[list[Weight], list[Weight]]:
+        """``trainable_weights`` and ``non_trainable_weights``, as the summary counts
+        them: read in one pass over the layers' own weights when neither this class
+        nor a layer's class changes how weights are listed (every built-in one)."""
+        cls = type(self)
+        if not (
+            cls.trainable_weights is Model.trainable_weights
+            and cls.non_trainable_weights is Model.non_trainable_weights
+            and cls.trainable is Model.trainable
+            and self.trainable
+        ):
+            return self.trainable_weights, self.non_trainable_weights
+        trainable: list[Weight] = []
+        non_trainable: list[Weight] = []
+        for layer in self._all_layers():
+            if _plain_weights(type(layer)):
+                if layer._trainable:
+                    for weight in layer._weights:
+                        (trainable if weight[3] else non_trainable).append(weight)
+                else:
+                    non_trainable += layer._weights
+            else:
+                trainable += layer.trainable_weights
+                non_trainable += layer.non_trainable_weights
+        return _unique(trainable), _unique(non_trainable)
 
     def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
         """A layer by name or by index in ``layers``."""

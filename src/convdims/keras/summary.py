@@ -68,66 +68,14 @@ def weight_memory_size(weights: list) -> float:
 
 def _weight_totals(model: Any) -> tuple[int, int, float, float]:
     """Scalars and bytes of the model's trainable and non-trainable weights, each weight
-    once: ``model.trainable_weights`` and ``model.non_trainable_weights`` counted.
-
-    A layer whose class keeps the base ``Layer``'s weight lists (every built-in layer)
-    is read from its own weights directly, in one pass, instead of through four
-    properties a layer; anything else is asked as Keras would ask it."""
-    from convdims.keras.model import Model
-
-    cls = type(model)
-    if not (
-        cls.trainable_weights is Model.trainable_weights
-        and cls.non_trainable_weights is Model.non_trainable_weights
-        and cls.trainable is Model.trainable
-        and model.trainable
-    ):
-        return _counted(model.trainable_weights, model.non_trainable_weights)
-    trainable: list = []
-    non_trainable: list = []
-    for layer in model._all_layers():
-        if _plain_weights(type(layer)):
-            if layer._trainable:
-                for weight in layer._weights:
-                    (trainable if weight[3] else non_trainable).append(weight)
-            else:
-                non_trainable += layer._weights
-        else:
-            trainable += layer.trainable_weights
-            non_trainable += layer.non_trainable_weights
-    unique = _unique_weights
-    return _counted(unique(trainable), unique(non_trainable))
-
-
-def _unique_weights(weights: list) -> list:
-    return list({id(weight): weight for weight in weights}.values())
-
-
-def _counted(trainable: list, non_trainable: list) -> tuple[int, int, float, float]:
+    once (the lists ``Model._summary_weights`` gives)."""
+    trainable, non_trainable = model._summary_weights()
     return (
         sum(w.size for w in trainable),
         sum(w.size for w in non_trainable),
         weight_memory_size(trainable),
         weight_memory_size(non_trainable),
     )
-
-
-_PLAIN: dict[type, bool] = {}
-
-
-def _plain_weights(cls: type) -> bool:
-    """Whether layers of ``cls`` list their weights as the base ``Layer`` does (their
-    own ``_weights``, the ``trainable`` flag moving them all): no ``call`` of the user's
-    (which tracks inner layers) and no weight property of its own."""
-    plain = _PLAIN.get(cls)
-    if plain is None:
-        from convdims.keras.layers._layer import Layer
-
-        plain = _PLAIN[cls] = all(
-            getattr(cls, name) is getattr(Layer, name)
-            for name in ("call", "weights", "trainable", "trainable_weights")
-        ) and (cls.non_trainable_weights is Layer.non_trainable_weights)
-    return plain
 
 
 def _format_shape(shape: tuple) -> str:
