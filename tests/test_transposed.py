@@ -48,3 +48,12 @@ def test_the_defaults_are_stride_1_no_padding_no_output_padding(size, kernel):
     expected = size - 1 + kernel
     assert conv_transpose_output_size(size, kernel) == expected
     assert conv_transpose_output_size(size, kernel, 1, 0, None, 1) == expected
+
+
+def test_padding_of_the_input_allows_an_output_of_one_cell_and_no_fewer():
+    # XLA's transposed convolution: the padding goes around the stride-dilated input,
+    # then the kernel slides over it: (1 - 1)*2 + 1 + 1 + 1 - 3 + 1 = 1 cell.
+    assert conv_transpose_output_size(1, 3, 2, (1, 1), padding_of="input") == 1
+    assert conv_transpose_output_size(1, 1, padding_of="input") == 1
+    with pytest.raises(ValueError, match="would have output size 0"):
+        conv_transpose_output_size(1, 3, 2, (1, 0), padding_of="input")
