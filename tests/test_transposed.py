@@ -57,3 +57,19 @@ def test_padding_of_the_input_allows_an_output_of_one_cell_and_no_fewer():
     assert conv_transpose_output_size(1, 1, padding_of="input") == 1
     with pytest.raises(ValueError, match="would have output size 0"):
         conv_transpose_output_size(1, 3, 2, (1, 0), padding_of="input")
+
+
+@pytest.mark.parametrize(("stride", "dilation"), [(2, 3), (3, 2), (4, 1)])
+def test_an_output_padding_too_large_is_told_the_valid_range(stride, dilation):
+    # PyTorch: smaller than stride or dilation, whichever is larger; Keras's words: than
+    # the stride.
+    top = max(stride, dilation) - 1
+    with pytest.raises(ValueError) as caught:
+        conv_transpose_output_size(
+            12, 3, stride, 1, output_padding=top + 1, dilation=dilation
+        )
+    assert caught.value.valid == f"0..{top}" and str(caught.value).endswith(f"use 0..{top}")
+    with pytest.raises(ValueError) as caught:
+        conv_transpose_output_size(12, 3, stride, "same", output_padding=stride)
+    assert caught.value.valid == f"0..{stride - 1} or None"
+    assert f"use 0..{stride - 1} or None" in str(caught.value)
