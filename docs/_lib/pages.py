@@ -127,6 +127,8 @@ LOOKALIKES = {
     "convdims.keras.applications": "keras.applications",
     "convdims.keras.callbacks": "keras.callbacks",
     "convdims.keras.initializers": "keras.initializers",
+    "convdims.keras.regularizers": "keras.regularizers",
+    "convdims.keras.constraints": "keras.constraints",
     "convdims.keras.losses": "keras.losses",
     "convdims.keras.metrics": "keras.metrics",
     "convdims.keras.optimizers": "keras.optimizers",
