@@ -78,10 +78,20 @@ GlobalAvgPool1D = GlobalAveragePooling1D
 GlobalAvgPool2D = GlobalAveragePooling2D
 GlobalMaxPool1D = GlobalMaxPooling1D
 GlobalMaxPool2D = GlobalMaxPooling2D
+GlobalAvgPool3D = GlobalAveragePooling3D
+GlobalMaxPool3D = GlobalMaxPooling3D
+Convolution1DTranspose = Conv1DTranspose
+Convolution3DTranspose = Conv3DTranspose
+SeparableConvolution2D = SeparableConv2D
 
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from convdims.keras.layers.activation_layers import (
+        ELU,
+        PReLU,
+        Softmax,
+    )
     from convdims.keras.layers.augmentation import (
         ActivityRegularization,
         AlphaDropout,
@@ -98,8 +108,21 @@ if TYPE_CHECKING:
         RandomZoom,
         Resizing,
     )
+    from convdims.keras.layers.convolutional_1d import (
+        DepthwiseConv1D,
+        SeparableConv1D,
+        SeparableConvolution1D,
+    )
+    from convdims.keras.layers.embedding import (
+        Embedding,
+    )
     from convdims.keras.layers.lambda_layer import (
         Lambda,
+    )
+    from convdims.keras.layers.normalization_more import (
+        GroupNormalization,
+        RMSNormalization,
+        UnitNormalization,
     )
     from convdims.keras.layers.preprocessing import (
         LayerNormalization,
@@ -119,6 +142,21 @@ if TYPE_CHECKING:
         UpSampling3D,
         ZeroPadding1D,
         ZeroPadding3D,
+    )
+    from convdims.keras.layers.rnn import (
+        GRU,
+        LSTM,
+        RNN,
+        GRUCell,
+        LSTMCell,
+        SimpleRNN,
+        SimpleRNNCell,
+        StackedRNNCells,
+    )
+    from convdims.keras.layers.wrappers import (
+        Bidirectional,
+        TimeDistributed,
+        Wrapper,
     )
 
 #: Layers loaded on first use, from the module that holds them: a model that uses none
@@ -154,6 +192,27 @@ _LAZY = {
     "RandomTranslation": "augmentation",
     "RandomZoom": "augmentation",
     "Resizing": "augmentation",
+    "DepthwiseConv1D": "convolutional_1d",
+    "SeparableConv1D": "convolutional_1d",
+    "SeparableConvolution1D": "convolutional_1d",
+    "ELU": "activation_layers",
+    "PReLU": "activation_layers",
+    "Softmax": "activation_layers",
+    "GroupNormalization": "normalization_more",
+    "RMSNormalization": "normalization_more",
+    "UnitNormalization": "normalization_more",
+    "Embedding": "embedding",
+    "GRU": "rnn",
+    "GRUCell": "rnn",
+    "LSTM": "rnn",
+    "LSTMCell": "rnn",
+    "RNN": "rnn",
+    "SimpleRNN": "rnn",
+    "SimpleRNNCell": "rnn",
+    "StackedRNNCells": "rnn",
+    "Bidirectional": "wrappers",
+    "TimeDistributed": "wrappers",
+    "Wrapper": "wrappers",
 }
 
 __all__ = [
@@ -250,6 +309,32 @@ __all__ = [
     "RandomTranslation",
     "RandomZoom",
     "Resizing",
+    "DepthwiseConv1D",
+    "SeparableConv1D",
+    "SeparableConvolution1D",
+    "ELU",
+    "PReLU",
+    "Softmax",
+    "GroupNormalization",
+    "RMSNormalization",
+    "UnitNormalization",
+    "Embedding",
+    "GRU",
+    "GRUCell",
+    "LSTM",
+    "LSTMCell",
+    "RNN",
+    "SimpleRNN",
+    "SimpleRNNCell",
+    "StackedRNNCells",
+    "Bidirectional",
+    "TimeDistributed",
+    "Wrapper",
+    "Convolution1DTranspose",
+    "Convolution3DTranspose",
+    "GlobalAvgPool3D",
+    "GlobalMaxPool3D",
+    "SeparableConvolution2D",
 ]
 
 

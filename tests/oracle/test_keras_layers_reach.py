@@ -1,0 +1,411 @@
+"""The layers real Keras model files use beyond convolutions (recurrent layers and
+their cells, wrappers, Embedding, the extra normalizations and activations, the 1-D
+depthwise and separable convolutions, attention...) against real Keras 3.
+
+Each case builds a model (or a layer) with both libraries: both print the same
+``model.summary()``, character for character, with the same output shapes and the
+same trainable and non-trainable counts, or both refuse with the same error (type and
+message; where Keras fails with IndexError or TypeError deep inside, convdims raises a
+ValueError that names the argument). Random argument sets come from Hypothesis.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from convdims import keras as ck
+
+pytestmark = pytest.mark.oracle
+
+SETTINGS = settings(
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+def _size(weight) -> int:
+    size = 1
+    for d in weight.shape:
+        size *= d
+    return size
+
+
+def outcome(module, build):
+    """``("ok", summary text, output shapes, trainable, non-trainable)`` or
+    ``("raised", error type, message)`` of ``build(module)`` and its summary."""
+    module.backend.clear_session(free_memory=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            model = build(module)
+            lines: list[str] = []
+            model.summary(print_fn=lines.append)
+        except Exception as error:  # noqa: BLE001 - any refusal counts
+            return ("raised", type(error).__name__, str(error))
+    shapes = [tuple(t.shape) for t in model.outputs]
+    trainable = sum(_size(w) for w in model.trainable_weights)
+    frozen = sum(_size(w) for w in model.non_trainable_weights)
+    return ("ok", "".join(lines), shapes, trainable, frozen)
+
+
+#: Keras's errors from deep inside (an index out of range, a copy through a config)
+#: that convdims replaces with a ValueError naming the argument.
+DEEP = ("IndexError", "TypeError", "AttributeError")
+
+
+def _unscoped(message: str) -> str:
+    """A message without the name scopes of a weight's path: Keras writes
+    ``path='sequential/p_re_lu/alpha'`` where convdims writes ``path='p_re_lu/alpha'``
+    (convdims keeps no name scopes while building)."""
+    return re.sub(r"path='(?:[^'/]+/)*([^'/]+/[^'/]+)'", r"path='\1'", message)
+
+
+def _inner(message: str) -> str:
+    """Keras's own message inside the wrapper it adds to an error raised while
+    calling a layer (``Exception encountered when calling X.call()``), which convdims
+    does not add."""
+    found = re.search("\x1b\\[1m(.*?)\x1b\\[0m", message, re.DOTALL)
+    return found.group(1) if found else message
+
+
+def same(keras, build):
+    """Assert that Keras and convdims agree on ``build``; return Keras's outcome."""
+    expected = outcome(keras, build)
+    actual = outcome(ck, build)
+    if expected[0] == "ok":
+        assert actual[0] == "ok", f"Keras builds it; convdims raises {actual[1:]}"
+        assert actual[1] == expected[1], (
+            f"summaries differ\n--- Keras\n{expected[1]}\n--- convdims\n{actual[1]}"
+        )
+        assert actual[2:] == expected[2:]
+    else:
+        assert actual[0] == "raised", f"Keras raises {expected[1:]}; convdims builds it"
+        if actual[1] == expected[1]:
+            theirs, ours = _unscoped(_inner(expected[2])), _unscoped(actual[2])
+            # convdims may say more after Keras's first sentence (which input size
+            # would fit), never less.
+            assert ours == theirs or ours.startswith(theirs.split(". ")[0] + "."), (
+                expected,
+                actual,
+            )
+        else:
+            assert expected[1] in DEEP and actual[1].endswith("Error"), (expected, actual)
+    return expected
+
+
+def sequential(shape, *layers):
+    """A builder: ``Sequential([Input(shape), *layers])``, each layer a function of
+    the keras module."""
+    return lambda k: k.Sequential([k.Input(shape), *(make(k) for make in layers)])
+
+
+def functional(shapes, body):
+    """A builder: a functional model of inputs of ``shapes`` and ``body(k, *inputs)``
+    as outputs."""
+
+    def build(k):
+        inputs = [k.Input(s) for s in shapes]
+        return k.Model(inputs if len(inputs) > 1 else inputs[0], body(k, *inputs))
+
+    return build
+
+
+def layer(name, *args, **kwargs):
+    return lambda k: getattr(k.layers, name)(*args, **kwargs)
+
+
+CASES = {
+    "stacked_recurrent": sequential(
+        (10, 8),
+        lambda k: k.layers.Bidirectional(k.layers.LSTM(16, return_sequences=True)),
+        layer("GRU", 8, return_sequences=True),
+        layer("SimpleRNN", 4),
+        layer("Dense", 3),
+    ),
+    "gru_without_reset_after_or_bias": sequential(
+        (None, 8), layer("GRU", 8, reset_after=False, use_bias=False)
+    ),
+    "lstm_return_state": functional(
+        [(7, 3)], lambda k, x: k.layers.LSTM(5, return_state=True)(x)
+    ),
+    "bidirectional_return_state": functional(
+        [(7, 3)],
+        lambda k, x: k.layers.Bidirectional(k.layers.LSTM(5, return_state=True))(x),
+    ),
+    "bidirectional_no_merge": functional(
+        [(7, 3)],
+        lambda k, x: k.layers.Bidirectional(
+            k.layers.GRU(5, return_sequences=True), merge_mode=None
+        )(x),
+    ),
+    "bidirectional_sum_with_backward_layer": sequential(
+        (6, 2),
+        lambda k: k.layers.Bidirectional(
+            k.layers.SimpleRNN(3),
+            merge_mode="sum",
+            backward_layer=k.layers.SimpleRNN(3, go_backwards=True),
+        ),
+    ),
+    "seq2seq_initial_state": lambda k: (
+        lambda e, d: (
+            lambda states: k.Model(
+                [e, d],
+                k.layers.Dense(4)(
+                    k.layers.LSTM(6, return_sequences=True)(d, initial_state=states[1:])
+                ),
+            )
+        )(k.layers.LSTM(6, return_state=True)(e))
+    )(k.Input((None, 3)), k.Input((None, 4))),
+    "embedding_lstm": sequential(
+        (20,), layer("Embedding", 100, 8), layer("LSTM", 4), layer("Dense", 1)
+    ),
+    "embedding_mask_zero_lora": sequential(
+        (5, 3), layer("Embedding", 50, 6, mask_zero=True, lora_rank=2)
+    ),
+    "time_distributed_cnn": sequential(
+        (5, 16, 16, 3),
+        lambda k: k.layers.TimeDistributed(k.layers.Conv2D(4, 3)),
+        lambda k: k.layers.TimeDistributed(k.layers.MaxPooling2D()),
+        lambda k: k.layers.TimeDistributed(k.layers.Flatten()),
+        layer("LSTM", 3),
+    ),
+    "normalizations_and_activations": sequential(
+        (8, 8, 16),
+        layer("GroupNormalization", 4),
+        layer("GroupNormalization", -1, center=False),
+        layer("UnitNormalization"),
+        layer("RMSNormalization", axis=[1, 2]),
+        layer("PReLU", shared_axes=[1, 2]),
+        layer("PReLU"),
+        layer("ELU", 0.5),
+        layer("Softmax", axis=1),
+    ),
+    "one_axis_convolutions": sequential(
+        (50, 8),
+        layer("SeparableConv1D", 16, 5, depth_multiplier=2),
+        layer("SeparableConvolution1D", 8, 3, padding="same", use_bias=False),
+        layer("DepthwiseConv1D", 3, padding="same", depth_multiplier=3),
+        layer("DepthwiseConv1D", 5, strides=2),
+        layer("Convolution1DTranspose", 4, 3, strides=2),
+    ),
+    "aliases_2d_3d": sequential(
+        (6, 6, 6, 2),
+        layer("Convolution3DTranspose", 3, 2),
+        layer("GlobalAvgPool3D", keepdims=True),
+        layer("GlobalMaxPool3D"),
+    ),
+    "separable_convolution_2d_alias": sequential(
+        (9, 9, 3), layer("SeparableConvolution2D", 4, 3)
+    ),
+    "rnn_of_cells": sequential(
+        (10, 8),
+        lambda k: k.layers.RNN(
+            [k.layers.LSTMCell(4), k.layers.GRUCell(3)], return_sequences=True
+        ),
+        lambda k: k.layers.RNN(k.layers.SimpleRNNCell(2)),
+    ),
+    "rnn_stacked_cells_return_state": functional(
+        [(7, 3)],
+        lambda k, x: k.layers.RNN(
+            k.layers.StackedRNNCells([k.layers.LSTMCell(4), k.layers.GRUCell(3)]),
+            return_state=True,
+        )(x),
+    ),
+    "frozen_lstm": lambda k: (
+        lambda model: (setattr(model.layers[0], "trainable", False), model)[1]
+    )(k.Sequential([k.Input((4, 3)), k.layers.LSTM(5)])),
+    "bidirectional_of_rnn_of_cell": sequential(
+        (6, 2), lambda k: k.layers.Bidirectional(k.layers.RNN(k.layers.GRUCell(3)))
+    ),
+    # Refusals, at construction, build or call.
+    "lstm_zero_units": layer("LSTM", 0),
+    "gru_cell_negative_units": layer("GRUCell", -2),
+    "embedding_zero_input_dim": layer("Embedding", 0, 3),
+    "embedding_bool_output_dim": layer("Embedding", 3, True),
+    "embedding_float_input_dim": layer("Embedding", 3.0, 2),
+    "groups_not_dividing": sequential((8, 8, 6), layer("GroupNormalization", 4)),
+    "groups_above_channels": sequential((8, 8, 6), layer("GroupNormalization", 8)),
+    "groups_zero": layer("GroupNormalization", 0),
+    "groups_unknown_channels": sequential((8, None), layer("GroupNormalization", 2)),
+    "lstm_on_2d": sequential((8,), layer("LSTM", 3)),
+    "simple_rnn_on_4d": sequential((8, 2, 2), layer("SimpleRNN", 3)),
+    "rnn_stateful_without_batch": sequential((8, 2), layer("GRU", 3, stateful=True)),
+    "bidirectional_of_dense": lambda k: k.layers.Bidirectional(k.layers.Dense(3)),
+    "bidirectional_of_nothing": lambda k: k.layers.Bidirectional("lstm"),
+    "bidirectional_bad_merge": lambda k: k.layers.Bidirectional(
+        k.layers.LSTM(3), merge_mode="x"
+    ),
+    "bidirectional_same_direction": lambda k: k.layers.Bidirectional(
+        k.layers.LSTM(3), backward_layer=k.layers.LSTM(3)
+    ),
+    "bidirectional_mismatched_sequences": lambda k: k.layers.Bidirectional(
+        k.layers.LSTM(3),
+        backward_layer=k.layers.LSTM(3, go_backwards=True, return_sequences=True),
+    ),
+    "time_distributed_on_2d": sequential(
+        (8,), lambda k: k.layers.TimeDistributed(k.layers.Dense(3))
+    ),
+    "time_distributed_of_nothing": lambda k: k.layers.TimeDistributed(3),
+    "wrapper_of_nothing": lambda k: k.layers.Wrapper(None),
+    "rnn_cell_without_call": lambda k: k.layers.RNN(3),
+    "lstm_bad_regularizer": layer("LSTM", 3, kernel_regularizer="l3"),
+    "lstm_bad_constraint": layer("LSTM", 3, recurrent_constraint="unit"),
+    "lstm_bad_activation": layer("LSTM", 3, activation="tanhh"),
+    "gru_bad_cudnn": layer("GRU", 3, use_cudnn="x"),
+    "lstm_unknown_argument": layer("LSTM", 3, return_sequence=True),
+    "prelu_bad_initializer": layer("PReLU", alpha_initializer="zeross"),
+    "prelu_unknown_dims": sequential((None, 3), layer("PReLU")),
+    "unit_normalization_bad_axis": layer("UnitNormalization", axis="x"),
+    "unit_normalization_axis_out": sequential((4, 3), layer("UnitNormalization", 3)),
+    "rms_normalization_axis_out": sequential((4, 3), layer("RMSNormalization", 5)),
+    "group_normalization_axis_out": sequential(
+        (4, 3), layer("GroupNormalization", 1, axis=4)
+    ),
+    "depthwise_1d_causal": layer("DepthwiseConv1D", 3, padding="causal"),
+    "separable_1d_too_big": sequential((4, 2), layer("SeparableConv1D", 2, 5)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_case(keras, name):
+    same(keras, CASES[name])
+
+
+recurrent_names = st.sampled_from(["SimpleRNN", "LSTM", "GRU"])
+
+
+@st.composite
+def recurrent_cases(draw):
+    name = draw(recurrent_names)
+    kwargs = {
+        "return_sequences": draw(st.booleans()),
+        "return_state": draw(st.booleans()),
+        "use_bias": draw(st.booleans()),
+        "go_backwards": draw(st.booleans()),
+    }
+    if name == "GRU":
+        kwargs["reset_after"] = draw(st.booleans())
+    units = draw(st.integers(-1, 12))
+    steps = draw(st.none() | st.integers(1, 9))
+    features = draw(st.integers(1, 9))
+    wrap = draw(st.sampled_from([None, "concat", "sum", "mul", "ave", "none"]))
+    return name, units, kwargs, (steps, features), wrap
+
+
+@given(case=recurrent_cases())
+@settings(SETTINGS, max_examples=60)
+def test_recurrent_layers(keras, case):
+    name, units, kwargs, shape, wrap = case
+
+    def body(k, x):
+        made = getattr(k.layers, name)(units, **kwargs)
+        if wrap is not None:
+            made = k.layers.Bidirectional(made, merge_mode=None if wrap == "none" else wrap)
+        return made(x)
+
+    same(keras, functional([shape], body))
+
+
+@st.composite
+def embedding_cases(draw):
+    input_dim = draw(st.integers(-1, 300))
+    output_dim = draw(st.integers(-1, 64))
+    shape = tuple(draw(st.lists(st.none() | st.integers(1, 9), min_size=1, max_size=3)))
+    return input_dim, output_dim, draw(st.booleans()), shape
+
+
+@given(case=embedding_cases())
+@settings(SETTINGS, max_examples=40)
+def test_embedding(keras, case):
+    input_dim, output_dim, mask_zero, shape = case
+    same(
+        keras,
+        sequential(shape, layer("Embedding", input_dim, output_dim, mask_zero=mask_zero)),
+    )
+
+
+@st.composite
+def normalization_cases(draw):
+    rank = draw(st.integers(2, 4))
+    shape = tuple(draw(st.integers(1, 12)) for _ in range(rank))
+    kind = draw(st.sampled_from(["GroupNormalization", "PReLU", "RMSNormalization"]))
+    if kind == "GroupNormalization":
+        args = (draw(st.sampled_from([-1, 1, 2, 3, 4, 6, 32])),)
+        kwargs = {
+            "axis": draw(st.integers(-rank - 1, rank)),
+            "center": draw(st.booleans()),
+            "scale": draw(st.booleans()),
+        }
+    elif kind == "PReLU":
+        args = ()
+        axes = draw(st.lists(st.integers(1, rank), max_size=rank, unique=True))
+        kwargs = {"shared_axes": axes or None}
+    else:
+        args = ()
+        kwargs = {"axis": draw(st.integers(-rank - 1, rank))}
+    return kind, args, kwargs, shape
+
+
+@given(case=normalization_cases())
+@settings(SETTINGS, max_examples=60)
+def test_normalizations_and_prelu(keras, case):
+    kind, args, kwargs, shape = case
+    same(keras, sequential(shape, layer(kind, *args, **kwargs)))
+
+
+@st.composite
+def one_axis_conv_cases(draw):
+    kind = draw(st.sampled_from(["SeparableConv1D", "DepthwiseConv1D"]))
+    kwargs = {
+        "strides": draw(st.integers(1, 3)),
+        "padding": draw(st.sampled_from(["valid", "same"])),
+        "dilation_rate": draw(st.integers(1, 2)),
+        "depth_multiplier": draw(st.integers(1, 3)),
+        "use_bias": draw(st.booleans()),
+        "data_format": draw(st.sampled_from(["channels_last", "channels_first"])),
+    }
+    args = (draw(st.integers(1, 5)),)
+    if kind == "SeparableConv1D":
+        args = (draw(st.integers(1, 8)), *args)
+    return kind, args, kwargs, (draw(st.integers(1, 30)), draw(st.integers(1, 6)))
+
+
+@given(case=one_axis_conv_cases())
+@settings(SETTINGS, max_examples=60)
+def test_one_axis_depthwise_and_separable(keras, case):
+    kind, args, kwargs, shape = case
+    same(keras, sequential(shape, layer(kind, *args, **kwargs)))
+
+
+def test_auto_names_count_as_in_keras(keras):
+    """lstm, lstm_1, ...; a Bidirectional's copies are forward_/backward_ of the
+    layer's name and take no name of their own."""
+
+    def names(k):
+        k.backend.clear_session(free_memory=False)
+        made = [
+            k.layers.LSTM(2),
+            k.layers.LSTM(2),
+            k.layers.Bidirectional(k.layers.GRU(2)),
+            k.layers.GRU(2),
+            k.layers.Embedding(3, 2),
+            k.layers.GroupNormalization(1),
+            k.layers.TimeDistributed(k.layers.Dense(2)),
+            k.layers.LSTMCell(2),
+            k.layers.RNN(k.layers.SimpleRNNCell(2)),
+            k.layers.PReLU(),
+            k.layers.SeparableConv1D(2, 2),
+            k.layers.DepthwiseConv1D(2),
+        ]
+        bi = made[2]
+        return [m.name for m in made] + [bi.forward_layer.name, bi.backward_layer.name]
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert names(ck) == names(keras)
