@@ -223,6 +223,64 @@ CASES = {
     "bidirectional_of_rnn_of_cell": sequential(
         (6, 2), lambda k: k.layers.Bidirectional(k.layers.RNN(k.layers.GRUCell(3)))
     ),
+    # Attention.
+    "multi_head_self_attention": functional(
+        [(10, 64)], lambda k, x: k.layers.MultiHeadAttention(4, 16)(x, x)
+    ),
+    "multi_head_query_value_key_gate_output_shape": functional(
+        [(10, 64), (7, 32), (7, 16)],
+        lambda k, q, v, key: k.layers.MultiHeadAttention(
+            2, 8, value_dim=5, output_shape=12, use_gate=True
+        )(q, v, key),
+    ),
+    "multi_head_scores_without_bias": functional(
+        [(10, 8)],
+        lambda k, x: k.layers.MultiHeadAttention(2, 4, use_bias=False)(
+            x, x, return_attention_scores=True
+        ),
+    ),
+    "multi_head_over_two_axes": functional(
+        [(5, 6, 8)],
+        lambda k, x: k.layers.MultiHeadAttention(2, 4, attention_axes=(1, 2))(x, x),
+    ),
+    "multi_head_zero_heads": layer("MultiHeadAttention", 0, 4),
+    "multi_head_bad_value_dim": layer("MultiHeadAttention", 2, 4, value_dim=-1),
+    "multi_head_bad_sliding_window": layer("MultiHeadAttention", 2, 4, sliding_window=0),
+    "multi_head_key_value_mismatch": functional(
+        [(10, 8), (7, 8), (6, 8)],
+        lambda k, q, v, key: k.layers.MultiHeadAttention(2, 4)(q, v, key),
+    ),
+    "dot_attention": functional(
+        [(10, 8), (7, 8)], lambda k, q, v: k.layers.Attention()([q, v])
+    ),
+    "dot_attention_scale_concat_key": functional(
+        [(10, 8), (7, 5), (7, 8)],
+        lambda k, q, v, key: k.layers.Attention(use_scale=True, score_mode="concat")(
+            [q, v, key]
+        ),
+    ),
+    "dot_attention_scores": functional(
+        [(10, 8), (7, 8)],
+        lambda k, q, v: k.layers.Attention()([q, v], return_attention_scores=True),
+    ),
+    "additive_attention": functional(
+        [(10, 8), (7, 8)], lambda k, q, v: k.layers.AdditiveAttention()([q, v])
+    ),
+    "attention_on_one_tensor": functional([(10, 8)], lambda k, q: k.layers.Attention()(q)),
+    "attention_on_a_list_of_one": functional(
+        [(10, 8)], lambda k, q: k.layers.Attention()([q])
+    ),
+    "attention_bad_score_mode": layer("Attention", score_mode="x"),
+    "transformer_block": functional(
+        [(16,)],
+        lambda k, x: (
+            lambda e: k.layers.GlobalAveragePooling1D()(
+                k.layers.LayerNormalization()(
+                    k.layers.Add()([e, k.layers.MultiHeadAttention(2, 8)(e, e)])
+                )
+            )
+        )(k.layers.Embedding(100, 16)(x)),
+    ),
     # Refusals, at construction, build or call.
     "lstm_zero_units": layer("LSTM", 0),
     "gru_cell_negative_units": layer("GRUCell", -2),

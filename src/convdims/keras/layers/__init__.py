@@ -92,6 +92,11 @@ if TYPE_CHECKING:
         PReLU,
         Softmax,
     )
+    from convdims.keras.layers.attention import (
+        AdditiveAttention,
+        Attention,
+        MultiHeadAttention,
+    )
     from convdims.keras.layers.augmentation import (
         ActivityRegularization,
         AlphaDropout,
@@ -192,6 +197,9 @@ _LAZY = {
     "RandomTranslation": "augmentation",
     "RandomZoom": "augmentation",
     "Resizing": "augmentation",
+    "AdditiveAttention": "attention",
+    "Attention": "attention",
+    "MultiHeadAttention": "attention",
     "DepthwiseConv1D": "convolutional_1d",
     "SeparableConv1D": "convolutional_1d",
     "SeparableConvolution1D": "convolutional_1d",
@@ -309,6 +317,9 @@ __all__ = [
     "RandomTranslation",
     "RandomZoom",
     "Resizing",
+    "AdditiveAttention",
+    "Attention",
+    "MultiHeadAttention",
     "DepthwiseConv1D",
     "SeparableConv1D",
     "SeparableConvolution1D",
