@@ -281,6 +281,66 @@ CASES = {
             )
         )(k.layers.Embedding(100, 16)(x)),
     ),
+    # Dot, Masking, adaptive pooling, CategoryEncoding, ConvLSTM.
+    "dot_over_last_axes": functional(
+        [(10, 8), (6, 8)], lambda k, a, b: k.layers.Dot(axes=(2, 2))([a, b])
+    ),
+    "dot_function_normalized": functional(
+        [(4,), (4,)], lambda k, a, b: k.layers.dot([a, b], axes=1, normalize=True)
+    ),
+    "dot_one_axis_of_3d": functional(
+        [(3, 4), (3, 5)], lambda k, a, b: k.layers.Dot(axes=1)([a, b])
+    ),
+    "dot_incompatible": functional(
+        [(4,), (5,)], lambda k, a, b: k.layers.dot([a, b], axes=1)
+    ),
+    "dot_three_axes": layer("Dot", axes=(1, 2, 3)),
+    "dot_axes_a_word": layer("Dot", axes="x"),
+    "adaptive_2d": sequential(
+        (32, 30, 3),
+        layer("AdaptiveAveragePooling2D", (7, 5)),
+        layer("AdaptiveMaxPooling2D", 2),
+    ),
+    "adaptive_1d": sequential(
+        (32, 3), layer("AdaptiveAveragePooling1D", 4), layer("AdaptiveMaxPooling1D", [2])
+    ),
+    "adaptive_3d_channels_first": sequential(
+        (8, 8, 8, 3),
+        layer("AdaptiveAveragePooling3D", 2, data_format="channels_first"),
+        layer("AdaptiveMaxPooling3D", (1, 2, 1)),
+    ),
+    "adaptive_2d_three_sizes": layer("AdaptiveAveragePooling2D", (1, 2, 3)),
+    "adaptive_1d_two_sizes": layer("AdaptiveMaxPooling1D", (1, 2)),
+    "adaptive_bad_format": layer("AdaptiveMaxPooling1D", 2, data_format="x"),
+    "masking_before_lstm": sequential((10, 3), layer("Masking", -1.0), layer("LSTM", 2)),
+    "category_one_hot_of_one": sequential(
+        (1,), layer("CategoryEncoding", 5, output_mode="one_hot")
+    ),
+    "category_multi_hot": sequential((3,), layer("CategoryEncoding", 5)),
+    "category_one_hot_of_three": sequential(
+        (3,), layer("CategoryEncoding", 5, output_mode="one_hot")
+    ),
+    "category_without_tokens": layer("CategoryEncoding"),
+    "category_bad_mode": layer("CategoryEncoding", 3, output_mode="x"),
+    "conv_lstm_2d": sequential(
+        (5, 16, 16, 3),
+        layer("ConvLSTM2D", 8, 3, return_sequences=True),
+        layer("ConvLSTM2D", 4, 3, padding="same", strides=2),
+    ),
+    "conv_lstm_1d_without_bias": sequential(
+        (5, 16, 3), layer("ConvLSTM1D", 8, 3, use_bias=False)
+    ),
+    "conv_lstm_3d": sequential((5, 6, 6, 6, 3), layer("ConvLSTM3D", 2, 3)),
+    "conv_lstm_return_state": functional(
+        [(5, 16, 16, 3)], lambda k, x: k.layers.ConvLSTM2D(4, 3, return_state=True)(x)
+    ),
+    "conv_lstm_bidirectional": sequential(
+        (5, 16, 3), lambda k: k.layers.Bidirectional(k.layers.ConvLSTM1D(2, 3))
+    ),
+    "conv_lstm_too_small": sequential((5, 2, 2, 3), layer("ConvLSTM2D", 8, 3)),
+    "conv_lstm_causal": layer("ConvLSTM2D", 8, 3, padding="causal"),
+    "conv_lstm_unknown_size": sequential((5, None, 8, 3), layer("ConvLSTM2D", 8, 3)),
+    "conv_lstm_wrong_rank": sequential((5, 8, 3), layer("ConvLSTM2D", 8, 3)),
     # Refusals, at construction, build or call.
     "lstm_zero_units": layer("LSTM", 0),
     "gru_cell_negative_units": layer("GRUCell", -2),

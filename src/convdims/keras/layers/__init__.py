@@ -92,6 +92,14 @@ if TYPE_CHECKING:
         PReLU,
         Softmax,
     )
+    from convdims.keras.layers.adaptive_pooling import (
+        AdaptiveAveragePooling1D,
+        AdaptiveAveragePooling2D,
+        AdaptiveAveragePooling3D,
+        AdaptiveMaxPooling1D,
+        AdaptiveMaxPooling2D,
+        AdaptiveMaxPooling3D,
+    )
     from convdims.keras.layers.attention import (
         AdditiveAttention,
         Attention,
@@ -118,11 +126,24 @@ if TYPE_CHECKING:
         SeparableConv1D,
         SeparableConvolution1D,
     )
+    from convdims.keras.layers.convolutional_recurrent import (
+        ConvLSTM1D,
+        ConvLSTM2D,
+        ConvLSTM3D,
+    )
+    from convdims.keras.layers.dot_product import (
+        Dot,
+        dot,
+    )
     from convdims.keras.layers.embedding import (
         Embedding,
     )
     from convdims.keras.layers.lambda_layer import (
         Lambda,
+    )
+    from convdims.keras.layers.masking_encoding import (
+        CategoryEncoding,
+        Masking,
     )
     from convdims.keras.layers.normalization_more import (
         GroupNormalization,
@@ -197,6 +218,19 @@ _LAZY = {
     "RandomTranslation": "augmentation",
     "RandomZoom": "augmentation",
     "Resizing": "augmentation",
+    "Dot": "dot_product",
+    "dot": "dot_product",
+    "AdaptiveAveragePooling1D": "adaptive_pooling",
+    "AdaptiveAveragePooling2D": "adaptive_pooling",
+    "AdaptiveAveragePooling3D": "adaptive_pooling",
+    "AdaptiveMaxPooling1D": "adaptive_pooling",
+    "AdaptiveMaxPooling2D": "adaptive_pooling",
+    "AdaptiveMaxPooling3D": "adaptive_pooling",
+    "CategoryEncoding": "masking_encoding",
+    "Masking": "masking_encoding",
+    "ConvLSTM1D": "convolutional_recurrent",
+    "ConvLSTM2D": "convolutional_recurrent",
+    "ConvLSTM3D": "convolutional_recurrent",
     "AdditiveAttention": "attention",
     "Attention": "attention",
     "MultiHeadAttention": "attention",
@@ -317,6 +351,19 @@ __all__ = [
     "RandomTranslation",
     "RandomZoom",
     "Resizing",
+    "Dot",
+    "dot",
+    "AdaptiveAveragePooling1D",
+    "AdaptiveAveragePooling2D",
+    "AdaptiveAveragePooling3D",
+    "AdaptiveMaxPooling1D",
+    "AdaptiveMaxPooling2D",
+    "AdaptiveMaxPooling3D",
+    "CategoryEncoding",
+    "Masking",
+    "ConvLSTM1D",
+    "ConvLSTM2D",
+    "ConvLSTM3D",
     "AdditiveAttention",
     "Attention",
     "MultiHeadAttention",
