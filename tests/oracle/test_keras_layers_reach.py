@@ -341,6 +341,59 @@ CASES = {
     "conv_lstm_causal": layer("ConvLSTM2D", 8, 3, padding="causal"),
     "conv_lstm_unknown_size": sequential((5, None, 8, 3), layer("ConvLSTM2D", 8, 3)),
     "conv_lstm_wrong_rank": sequential((5, 8, 3), layer("ConvLSTM2D", 8, 3)),
+    # EinsumDense and SpectralNormalization.
+    "einsum_dense_3d": sequential(
+        (10, 32),
+        layer("EinsumDense", "abc,cd->abd", output_shape=(None, 64), bias_axes="d"),
+    ),
+    "einsum_dense_2d": sequential(
+        (32,), layer("EinsumDense", "ab,bc->ac", output_shape=64, bias_axes="c")
+    ),
+    "einsum_dense_left_elided": sequential(
+        (10, 32), layer("EinsumDense", "...b,bc->...c", output_shape=64, bias_axes="c")
+    ),
+    "einsum_dense_two_output_axes": sequential(
+        (10, 32),
+        layer("EinsumDense", "abc,cde->abde", output_shape=(None, 4, 8), bias_axes="de"),
+    ),
+    "einsum_dense_without_bias": sequential(
+        (10, 32), layer("EinsumDense", "abc,cd->abd", output_shape=(None, 64))
+    ),
+    "einsum_dense_right_elided": sequential(
+        (10, 4, 32),
+        layer("EinsumDense", "ab...,bc->ac...", output_shape=(8,), bias_axes="c"),
+    ),
+    "einsum_dense_lora": sequential(
+        (32,), layer("EinsumDense", "ab,bc->ac", output_shape=16, lora_rank=2)
+    ),
+    "einsum_dense_bad_equation": sequential(
+        (10, 32), layer("EinsumDense", "abc->abd", output_shape=64)
+    ),
+    "einsum_dense_mismatched_output": sequential(
+        (10, 32), layer("EinsumDense", "abc,cd->abd", output_shape=(5, 64))
+    ),
+    "einsum_dense_bad_bias_axes": sequential(
+        (10, 32),
+        layer("EinsumDense", "abc,cd->abd", output_shape=(None, 64), bias_axes="x"),
+    ),
+    "einsum_dense_unmatched_output_dim": sequential(
+        (10, 32), layer("EinsumDense", "abc,ce->abd", output_shape=(None, 64))
+    ),
+    "spectral_normalization": sequential(
+        (16, 16, 3),
+        lambda k: k.layers.SpectralNormalization(k.layers.Conv2D(4, 3)),
+        layer("Flatten"),
+        lambda k: k.layers.SpectralNormalization(k.layers.Dense(2)),
+    ),
+    "spectral_normalization_of_embedding": sequential(
+        (5,), lambda k: k.layers.SpectralNormalization(k.layers.Embedding(10, 3))
+    ),
+    "spectral_normalization_zero_iterations": lambda k: k.layers.SpectralNormalization(
+        k.layers.Dense(2), power_iterations=0
+    ),
+    "spectral_normalization_without_kernel": sequential(
+        (5,), lambda k: k.layers.SpectralNormalization(k.layers.ReLU())
+    ),
     # Refusals, at construction, build or call.
     "lstm_zero_units": layer("LSTM", 0),
     "gru_cell_negative_units": layer("GRUCell", -2),

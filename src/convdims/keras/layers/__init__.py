@@ -135,6 +135,9 @@ if TYPE_CHECKING:
         Dot,
         dot,
     )
+    from convdims.keras.layers.einsum_dense import (
+        EinsumDense,
+    )
     from convdims.keras.layers.embedding import (
         Embedding,
     )
@@ -181,6 +184,7 @@ if TYPE_CHECKING:
     )
     from convdims.keras.layers.wrappers import (
         Bidirectional,
+        SpectralNormalization,
         TimeDistributed,
         Wrapper,
     )
@@ -218,6 +222,8 @@ _LAZY = {
     "RandomTranslation": "augmentation",
     "RandomZoom": "augmentation",
     "Resizing": "augmentation",
+    "EinsumDense": "einsum_dense",
+    "SpectralNormalization": "wrappers",
     "Dot": "dot_product",
     "dot": "dot_product",
     "AdaptiveAveragePooling1D": "adaptive_pooling",
@@ -351,6 +357,8 @@ __all__ = [
     "RandomTranslation",
     "RandomZoom",
     "Resizing",
+    "EinsumDense",
+    "SpectralNormalization",
     "Dot",
     "dot",
     "AdaptiveAveragePooling1D",

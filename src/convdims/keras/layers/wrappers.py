@@ -196,4 +196,40 @@ class Bidirectional(Holder):
         return self.forward_layer._record_fields(input_shape, output_shape)
 
 
-__all__ = ["Bidirectional", "TimeDistributed", "Wrapper"]
+class SpectralNormalization(Wrapper):
+    """Divide the wrapped layer's kernel (or embeddings) by its largest singular value
+    (Miyato 2018): the layer's weights plus a non-trainable ``vector_u`` of
+    ``(1, last kernel axis)``."""
+
+    def __init__(self, layer: Any, power_iterations: int = 1, **kwargs: Any) -> None:
+        super().__init__(layer, **kwargs)
+        if power_iterations <= 0:
+            raise ValueError(
+                "`power_iterations` should be greater than zero. Received: "
+                f"`power_iterations={power_iterations}`"
+            )
+        self.power_iterations = power_iterations
+        self._kind = layer._kind
+
+    def _build(self, input_shape: Any) -> None:
+        from convdims.keras.layers._layer import InputSpec
+
+        super()._build(input_shape)
+        self.input_spec = InputSpec(min_ndim=1, axes={-1: input_shape[-1]})
+        kernels = [w for w in self.layer.weights if w.name in ("kernel", "embeddings")]
+        if not kernels:
+            raise ValueError(
+                f"{type(self.layer).__name__} object has no attribute 'kernel' nor "
+                "'embeddings'"
+            )
+        last = kernels[0].shape[-1]
+        self._add_weight("vector_u", (1, last), last, trainable=False)
+
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        return self.layer.compute_output_shape(input_shape)
+
+    def _record_fields(self, input_shape: tuple, output_shape: Any) -> dict[str, Any]:
+        return self.layer._record_fields(input_shape, output_shape)
+
+
+__all__ = ["Bidirectional", "SpectralNormalization", "TimeDistributed", "Wrapper"]
