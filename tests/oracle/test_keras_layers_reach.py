@@ -120,7 +120,32 @@ def layer(name, *args, **kwargs):
     return lambda k: getattr(k.layers, name)(*args, **kwargs)
 
 
+def _encoder_block_model(k):
+    """A model whose layer of the user's holds an Embedding, a MultiHeadAttention and
+    a Sequential, the way Transformer text classifiers are written."""
+
+    class EncoderBlock(k.layers.Layer):
+        def __init__(self, vocabulary, width, heads):
+            super().__init__()
+            self.embed = k.layers.Embedding(vocabulary, width)
+            self.attend = k.layers.MultiHeadAttention(num_heads=heads, key_dim=width)
+            self.feed = k.Sequential([k.layers.Dense(2 * width), k.layers.Dense(width)])
+            self.norm = k.layers.LayerNormalization(epsilon=1e-6)
+            self.drop = k.layers.Dropout(0.1)
+
+        def call(self, tokens):
+            x = self.embed(tokens)
+            x = self.norm(x + self.drop(self.attend(x, x)))
+            return x + self.feed(x)
+
+    inputs = k.Input((12,))
+    x = EncoderBlock(50, 8, 2)(inputs)
+    x = k.layers.GlobalAveragePooling1D()(x)
+    return k.Model(inputs, k.layers.Dense(2)(k.layers.Dropout(0.1)(x)))
+
+
 CASES = {
+    "user_layer_holding_attention": _encoder_block_model,
     "stacked_recurrent": sequential(
         (10, 8),
         lambda k: k.layers.Bidirectional(k.layers.LSTM(16, return_sequences=True)),
@@ -574,6 +599,9 @@ def test_auto_names_count_as_in_keras(keras):
             k.layers.SeparableConv1D(2, 2),
             k.layers.DepthwiseConv1D(2),
         ]
+        x = k.Input((4, 8))
+        k.layers.MultiHeadAttention(2, 4)(x, x)  # builds an unnamed Softmax, Dropout
+        made += [k.layers.Dropout(0.1), k.layers.Softmax()]
         bi = made[2]
         return [m.name for m in made] + [bi.forward_layer.name, bi.backward_layer.name]
 

@@ -19,6 +19,7 @@ size unless ``output_shape`` says otherwise.
 from __future__ import annotations
 
 from convdims.description import Kind
+from convdims.keras._naming import auto_name
 from convdims.keras.layers._configured_arguments import resolve
 from convdims.keras.layers._nested import Holder
 
@@ -201,6 +202,10 @@ class MultiHeadAttention(Holder):
             for d in out:
                 bias *= d
             self._add_weight("attention_output/bias", tuple(out), bias)
+        # Keras's _build_attention makes a Softmax and a Dropout layer without names:
+        # each takes the next auto-name of its kind (a later Dropout is dropout_1).
+        auto_name("Softmax")
+        auto_name("Dropout")
 
     def compute_output_shape(
         self, query_shape: Any, value_shape: Any = None, key_shape: Any = None
