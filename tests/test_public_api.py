@@ -158,3 +158,14 @@ def test_lazy_submodules_are_in_dir():
     for name in convdims._LAZY:
         assert name in listed
     assert set(convdims.__all__) <= set(listed)
+
+
+def test_the_how_to_lists_every_keras_layer_it_covers():
+    """check-a-model.md prints what the Keras lookalike covers from the code."""
+    text = (DOCS / "how-to" / "check-a-model.md").read_text()
+    assert 'covered_layers("convdims.keras.layers")' in text
+    table = pages.covered_layers("convdims.keras.layers")
+    import convdims.keras.layers as keras_layers
+
+    for name in keras_layers.__all__:
+        assert f"`{name}`" in table, name

@@ -127,6 +127,8 @@ LOOKALIKES = {
     "convdims.keras.applications": "keras.applications",
     "convdims.keras.callbacks": "keras.callbacks",
     "convdims.keras.initializers": "keras.initializers",
+    "convdims.keras.regularizers": "keras.regularizers",
+    "convdims.keras.constraints": "keras.constraints",
     "convdims.keras.losses": "keras.losses",
     "convdims.keras.metrics": "keras.metrics",
     "convdims.keras.optimizers": "keras.optimizers",
@@ -194,6 +196,27 @@ def lookalike_table(module_name: str) -> str:
         if what == "module":
             summary = f"`{value.__name__}`"
         rows.append(f"| `{name}` | {what}: {summary} | `{real}.{name}` |")
+    return "\n".join(rows)
+
+
+def covered_layers(module_name: str) -> str:
+    """A Markdown table of a lookalike's layers, grouped by the module of convdims that
+    defines them: what the lookalike covers, read from its ``__all__`` (never typed)."""
+    import importlib
+    import inspect
+
+    module = importlib.import_module(module_name)
+    groups: dict[str, list[str]] = {}
+    for name in sorted(module.__all__, key=str.lower):
+        value = getattr(module, name)
+        if not (inspect.isclass(value) or inspect.isfunction(value)):
+            continue
+        where = value.__module__.rsplit(".", 1)[-1].lstrip("_")
+        groups.setdefault(where, []).append(name)
+    rows = ["| module | names |", "|---|---|"]
+    for where in sorted(groups):
+        names = ", ".join(f"`{n}`" for n in groups[where])
+        rows.append(f"| `{where}` | {names} |")
     return "\n".join(rows)
 
 

@@ -31,9 +31,11 @@ MODULE_FUNCTIONS = [
         "activations",
         "backend",
         "config",
+        "constraints",
         "initializers",
         "models",
         "ops",
+        "regularizers",
         "utils",
     )
     for name in getattr(ck, module).__all__

@@ -40,14 +40,19 @@ _LAZY = (
     "activations",
     "applications",
     "callbacks",
+    "constraints",
     "initializers",
     "losses",
     "metrics",
     "ops",
     "optimizers",
     "random",
+    "regularizers",
     "saving",
 )
+
+#: Classes Keras also exports at its top level, from the module that holds them.
+_LAZY_CLASSES = {"Regularizer": "regularizers"}
 
 
 def __getattr__(name: str) -> Any:
@@ -57,6 +62,10 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module(f"convdims.keras.{name}")
         globals()[name] = module
         return module
+    if name in _LAZY_CLASSES:
+        value = getattr(__getattr__(_LAZY_CLASSES[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -85,12 +94,14 @@ __all__ = [
     "KerasTensor",
     "Layer",
     "Model",
+    "Regularizer",
     "Sequential",
     "activations",
     "applications",
     "backend",
     "callbacks",
     "config",
+    "constraints",
     "describe",
     "initializers",
     "layers",
@@ -101,6 +112,7 @@ __all__ = [
     "ops",
     "optimizers",
     "random",
+    "regularizers",
     "saving",
     "utils",
 ]

@@ -222,6 +222,18 @@ for _cls in (
         "_"
     )
     _BY_NAME[_cls.__name__] = _BY_NAME[_snake] = _cls
+# Keras's aliases (keras/src/initializers/__init__.py): Embedding's default
+# embeddings_initializer is "uniform".
+_BY_NAME.update(
+    {
+        "IdentityInitializer": Identity,
+        "normal": RandomNormal,
+        "one": Ones,
+        "OrthogonalInitializer": Orthogonal,
+        "uniform": RandomUniform,
+        "zero": Zeros,
+    }
+)
 
 constant = Constant
 glorot_normal = GlorotNormal

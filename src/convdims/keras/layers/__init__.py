@@ -78,10 +78,33 @@ GlobalAvgPool1D = GlobalAveragePooling1D
 GlobalAvgPool2D = GlobalAveragePooling2D
 GlobalMaxPool1D = GlobalMaxPooling1D
 GlobalMaxPool2D = GlobalMaxPooling2D
+GlobalAvgPool3D = GlobalAveragePooling3D
+GlobalMaxPool3D = GlobalMaxPooling3D
+Convolution1DTranspose = Conv1DTranspose
+Convolution3DTranspose = Conv3DTranspose
+SeparableConvolution2D = SeparableConv2D
 
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from convdims.keras.layers.activation_layers import (
+        ELU,
+        PReLU,
+        Softmax,
+    )
+    from convdims.keras.layers.adaptive_pooling import (
+        AdaptiveAveragePooling1D,
+        AdaptiveAveragePooling2D,
+        AdaptiveAveragePooling3D,
+        AdaptiveMaxPooling1D,
+        AdaptiveMaxPooling2D,
+        AdaptiveMaxPooling3D,
+    )
+    from convdims.keras.layers.attention import (
+        AdditiveAttention,
+        Attention,
+        MultiHeadAttention,
+    )
     from convdims.keras.layers.augmentation import (
         ActivityRegularization,
         AlphaDropout,
@@ -98,8 +121,37 @@ if TYPE_CHECKING:
         RandomZoom,
         Resizing,
     )
+    from convdims.keras.layers.convolutional_1d import (
+        DepthwiseConv1D,
+        SeparableConv1D,
+        SeparableConvolution1D,
+    )
+    from convdims.keras.layers.convolutional_recurrent import (
+        ConvLSTM1D,
+        ConvLSTM2D,
+        ConvLSTM3D,
+    )
+    from convdims.keras.layers.dot_product import (
+        Dot,
+        dot,
+    )
+    from convdims.keras.layers.einsum_dense import (
+        EinsumDense,
+    )
+    from convdims.keras.layers.embedding import (
+        Embedding,
+    )
     from convdims.keras.layers.lambda_layer import (
         Lambda,
+    )
+    from convdims.keras.layers.masking_encoding import (
+        CategoryEncoding,
+        Masking,
+    )
+    from convdims.keras.layers.normalization_more import (
+        GroupNormalization,
+        RMSNormalization,
+        UnitNormalization,
     )
     from convdims.keras.layers.preprocessing import (
         LayerNormalization,
@@ -119,6 +171,22 @@ if TYPE_CHECKING:
         UpSampling3D,
         ZeroPadding1D,
         ZeroPadding3D,
+    )
+    from convdims.keras.layers.rnn import (
+        GRU,
+        LSTM,
+        RNN,
+        GRUCell,
+        LSTMCell,
+        SimpleRNN,
+        SimpleRNNCell,
+        StackedRNNCells,
+    )
+    from convdims.keras.layers.wrappers import (
+        Bidirectional,
+        SpectralNormalization,
+        TimeDistributed,
+        Wrapper,
     )
 
 #: Layers loaded on first use, from the module that holds them: a model that uses none
@@ -154,6 +222,45 @@ _LAZY = {
     "RandomTranslation": "augmentation",
     "RandomZoom": "augmentation",
     "Resizing": "augmentation",
+    "EinsumDense": "einsum_dense",
+    "SpectralNormalization": "wrappers",
+    "Dot": "dot_product",
+    "dot": "dot_product",
+    "AdaptiveAveragePooling1D": "adaptive_pooling",
+    "AdaptiveAveragePooling2D": "adaptive_pooling",
+    "AdaptiveAveragePooling3D": "adaptive_pooling",
+    "AdaptiveMaxPooling1D": "adaptive_pooling",
+    "AdaptiveMaxPooling2D": "adaptive_pooling",
+    "AdaptiveMaxPooling3D": "adaptive_pooling",
+    "CategoryEncoding": "masking_encoding",
+    "Masking": "masking_encoding",
+    "ConvLSTM1D": "convolutional_recurrent",
+    "ConvLSTM2D": "convolutional_recurrent",
+    "ConvLSTM3D": "convolutional_recurrent",
+    "AdditiveAttention": "attention",
+    "Attention": "attention",
+    "MultiHeadAttention": "attention",
+    "DepthwiseConv1D": "convolutional_1d",
+    "SeparableConv1D": "convolutional_1d",
+    "SeparableConvolution1D": "convolutional_1d",
+    "ELU": "activation_layers",
+    "PReLU": "activation_layers",
+    "Softmax": "activation_layers",
+    "GroupNormalization": "normalization_more",
+    "RMSNormalization": "normalization_more",
+    "UnitNormalization": "normalization_more",
+    "Embedding": "embedding",
+    "GRU": "rnn",
+    "GRUCell": "rnn",
+    "LSTM": "rnn",
+    "LSTMCell": "rnn",
+    "RNN": "rnn",
+    "SimpleRNN": "rnn",
+    "SimpleRNNCell": "rnn",
+    "StackedRNNCells": "rnn",
+    "Bidirectional": "wrappers",
+    "TimeDistributed": "wrappers",
+    "Wrapper": "wrappers",
 }
 
 __all__ = [
@@ -250,6 +357,50 @@ __all__ = [
     "RandomTranslation",
     "RandomZoom",
     "Resizing",
+    "EinsumDense",
+    "SpectralNormalization",
+    "Dot",
+    "dot",
+    "AdaptiveAveragePooling1D",
+    "AdaptiveAveragePooling2D",
+    "AdaptiveAveragePooling3D",
+    "AdaptiveMaxPooling1D",
+    "AdaptiveMaxPooling2D",
+    "AdaptiveMaxPooling3D",
+    "CategoryEncoding",
+    "Masking",
+    "ConvLSTM1D",
+    "ConvLSTM2D",
+    "ConvLSTM3D",
+    "AdditiveAttention",
+    "Attention",
+    "MultiHeadAttention",
+    "DepthwiseConv1D",
+    "SeparableConv1D",
+    "SeparableConvolution1D",
+    "ELU",
+    "PReLU",
+    "Softmax",
+    "GroupNormalization",
+    "RMSNormalization",
+    "UnitNormalization",
+    "Embedding",
+    "GRU",
+    "GRUCell",
+    "LSTM",
+    "LSTMCell",
+    "RNN",
+    "SimpleRNN",
+    "SimpleRNNCell",
+    "StackedRNNCells",
+    "Bidirectional",
+    "TimeDistributed",
+    "Wrapper",
+    "Convolution1DTranspose",
+    "Convolution3DTranspose",
+    "GlobalAvgPool3D",
+    "GlobalMaxPool3D",
+    "SeparableConvolution2D",
 ]
 
 
