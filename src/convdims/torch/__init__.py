@@ -19,6 +19,45 @@ import sys
 import types
 
 from convdims.torch import nn
+from convdims.torch._creation import (
+    allclose,
+    bartlett_window,
+    bernoulli,
+    blackman_window,
+    enable_grad,
+    equal,
+    from_numpy,
+    get_default_dtype,
+    hamming_window,
+    hann_window,
+    kaiser_window,
+    linspace,
+    logspace,
+    multinomial,
+    normal,
+    poisson,
+    set_default_dtype,
+    std_mean,
+    unique,
+    var_mean,
+)
+from convdims.torch._joining import (
+    atleast_1d,
+    atleast_2d,
+    atleast_3d,
+    block_diag,
+    broadcast_tensors,
+    cartesian_prod,
+    cdist,
+    chain_matmul,
+    column_stack,
+    dstack,
+    hstack,
+    kron,
+    row_stack,
+    tensordot,
+    vstack,
+)
 from convdims.torch.dtypes import (
     bfloat16,
     dtype,
@@ -132,6 +171,13 @@ from convdims.torch.tensor import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+# torch.gather, torch.cumsum, torch.flip...: the function forms of Tensor's methods, from
+# one table (torch/_function_forms.py).
+from convdims.torch._function_forms import METHOD_FORMS as _METHOD_FORMS  # noqa: E402
+from convdims.torch._function_forms import method_forms as _method_forms  # noqa: E402
+
+globals().update(_method_forms())
 
 #: Names loaded on first use, by the module that holds them: a model builds without the
 #: summary, its table and the analysis behind it (``import convdims.torch`` stays fast).
@@ -335,4 +381,43 @@ __all__ = [
     "unbind",
     "unsqueeze",
     "where",
+]
+__all__ += [name for name in _METHOD_FORMS if name not in __all__]
+# Functions with no method form (torch/_creation.py, torch/_joining.py).
+__all__ += [
+    "allclose",
+    "atleast_1d",
+    "atleast_2d",
+    "atleast_3d",
+    "bartlett_window",
+    "bernoulli",
+    "blackman_window",
+    "block_diag",
+    "broadcast_tensors",
+    "cartesian_prod",
+    "cdist",
+    "chain_matmul",
+    "column_stack",
+    "dstack",
+    "enable_grad",
+    "equal",
+    "from_numpy",
+    "get_default_dtype",
+    "hamming_window",
+    "hann_window",
+    "hstack",
+    "kaiser_window",
+    "kron",
+    "linspace",
+    "logspace",
+    "multinomial",
+    "normal",
+    "poisson",
+    "row_stack",
+    "set_default_dtype",
+    "std_mean",
+    "tensordot",
+    "unique",
+    "var_mean",
+    "vstack",
 ]
