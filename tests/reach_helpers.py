@@ -56,6 +56,8 @@ _KINDS = {
     IndexError: (IndexError,),
     RuntimeError: (RuntimeError, ValueError),
     ValueError: (ValueError,),
+    AttributeError: (AttributeError,),
+    AssertionError: (AssertionError,),
 }
 
 

@@ -88,8 +88,28 @@ from convdims.torch.nn.pooling import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from convdims.torch.nn import functional, init, parallel
+    from convdims.torch.nn.activation import (
+        Hardshrink,
+        LogSigmoid,
+        RReLU,
+        Softmax2d,
+        Softmin,
+        Softshrink,
+    )
     from convdims.torch.nn.attention import (
         MultiheadAttention,
+    )
+    from convdims.torch.nn.container_params import (
+        ParameterDict,
+        ParameterList,
+    )
+    from convdims.torch.nn.distance import (
+        CosineSimilarity,
+        PairwiseDistance,
+    )
+    from convdims.torch.nn.fold import (
+        Fold,
+        Unfold,
     )
     from convdims.torch.nn.loss import (
         BCELoss,
@@ -103,6 +123,18 @@ if TYPE_CHECKING:
         NLLLoss,
         SmoothL1Loss,
         SoftMarginLoss,
+    )
+    from convdims.torch.nn.lp_pooling import (
+        LPPool1d,
+        LPPool2d,
+        LPPool3d,
+    )
+    from convdims.torch.nn.padding import (
+        CircularPad1d,
+        CircularPad2d,
+        CircularPad3d,
+        ReflectionPad3d,
+        ReplicationPad3d,
     )
     from convdims.torch.nn.parallel import (
         DataParallel,
@@ -119,6 +151,9 @@ if TYPE_CHECKING:
         RNNCell,
         RNNCellBase,
     )
+    from convdims.torch.nn.shuffle import (
+        ChannelShuffle,
+    )
     from convdims.torch.nn.sparse import (
         Embedding,
     )
@@ -128,6 +163,11 @@ if TYPE_CHECKING:
         TransformerDecoderLayer,
         TransformerEncoder,
         TransformerEncoderLayer,
+    )
+    from convdims.torch.nn.unpooling import (
+        MaxUnpool1d,
+        MaxUnpool2d,
+        MaxUnpool3d,
     )
     from convdims.torch.nn.upsampling import (
         PixelShuffle,
@@ -172,6 +212,30 @@ _LAZY = {
     "Upsample": "upsampling",
     "UpsamplingBilinear2d": "upsampling",
     "UpsamplingNearest2d": "upsampling",
+    "ParameterDict": "container_params",
+    "ParameterList": "container_params",
+    "CosineSimilarity": "distance",
+    "PairwiseDistance": "distance",
+    "Softmin": "activation",
+    "Softmax2d": "activation",
+    "LogSigmoid": "activation",
+    "Hardshrink": "activation",
+    "Softshrink": "activation",
+    "RReLU": "activation",
+    "Fold": "fold",
+    "Unfold": "fold",
+    "MaxUnpool1d": "unpooling",
+    "MaxUnpool2d": "unpooling",
+    "MaxUnpool3d": "unpooling",
+    "LPPool1d": "lp_pooling",
+    "LPPool2d": "lp_pooling",
+    "LPPool3d": "lp_pooling",
+    "ChannelShuffle": "shuffle",
+    "CircularPad1d": "padding",
+    "CircularPad2d": "padding",
+    "CircularPad3d": "padding",
+    "ReflectionPad3d": "padding",
+    "ReplicationPad3d": "padding",
 }
 
 #: Submodules reachable as attributes (``nn.functional.relu``, ``nn.init``, ``nn.utils``),
@@ -287,6 +351,30 @@ __all__ = [
     "TransformerEncoder",
     "TransformerEncoderLayer",
     "DataParallel",
+    "ParameterDict",
+    "ParameterList",
+    "CosineSimilarity",
+    "PairwiseDistance",
+    "Softmin",
+    "Softmax2d",
+    "LogSigmoid",
+    "Hardshrink",
+    "Softshrink",
+    "RReLU",
+    "Fold",
+    "Unfold",
+    "MaxUnpool1d",
+    "MaxUnpool2d",
+    "MaxUnpool3d",
+    "LPPool1d",
+    "LPPool2d",
+    "LPPool3d",
+    "ChannelShuffle",
+    "CircularPad1d",
+    "CircularPad2d",
+    "CircularPad3d",
+    "ReflectionPad3d",
+    "ReplicationPad3d",
 ]
 
 
