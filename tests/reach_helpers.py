@@ -23,14 +23,23 @@ def namespace(module: Any) -> dict[str, Any]:
     }
 
 
+def _shape(tensor: Any) -> Any:
+    """A parameter's shape, or ``"uninitialized"`` (a lazy module's, before its first
+    call, whose shape PyTorch refuses to give)."""
+    try:
+        return tuple(tensor.shape)
+    except (RuntimeError, ValueError):
+        return "uninitialized"
+
+
 def describe(value: Any) -> Any:
     """What is compared of a result: a tensor's shape and dtype, a module's repr and
     parameter shapes, the items of a tuple or list, other values as they are."""
     if hasattr(value, "shape") and hasattr(value, "dtype"):
         return ("tensor", tuple(value.shape), str(value.dtype))
     if hasattr(value, "named_parameters"):
-        params = [(n, tuple(p.shape)) for n, p in value.named_parameters()]
-        buffers = [(n, tuple(b.shape)) for n, b in value.named_buffers() if b is not None]
+        params = [(n, _shape(p)) for n, p in value.named_parameters()]
+        buffers = [(n, _shape(b)) for n, b in value.named_buffers() if b is not None]
         return ("module", repr(value), params, buffers)
     if isinstance(value, (tuple, list)):
         return ("sequence", [describe(v) for v in value])

@@ -207,6 +207,68 @@ CASES = [
     "nn.ReflectionPad3d(3)(T(1, 2, 3, 3, 3))",
     "nn.ReplicationPad3d((1, 0, 1, 0, 1, 0))(T(2, 2, 3, 3))",
     "nn.ReplicationPad3d(2)(T(2, 2, 3))",
+    # RMSNorm, SyncBatchNorm, Bilinear, EmbeddingBag
+    "nn.RMSNorm(8)",
+    "nn.RMSNorm([3, 4], eps=1e-6, elementwise_affine=False)",
+    "nn.RMSNorm(8)(T(2, 8))",
+    "nn.RMSNorm((3, 4))(T(2, 3, 4))",
+    "nn.RMSNorm(8)(T(2, 7))",
+    "nn.SyncBatchNorm(8)",
+    "nn.SyncBatchNorm(8, momentum=None, affine=False, track_running_stats=False)",
+    "nn.SyncBatchNorm(8)(T(2, 8, 3))",
+    "nn.SyncBatchNorm(8)(T(2, 8, 3, 3, 3, 3))",
+    "nn.SyncBatchNorm(8)(T(8))",
+    "nn.SyncBatchNorm(0)(T(2, 0))",
+    "nn.SyncBatchNorm(8)(T(2, 7))",
+    "nn.SyncBatchNorm(8)(T(1, 8))",
+    "nn.SyncBatchNorm.convert_sync_batchnorm(nn.Sequential(nn.Conv2d(3, 4, 3), "
+    "nn.BatchNorm2d(4), nn.InstanceNorm2d(4), nn.Sequential(nn.BatchNorm1d(5, "
+    "affine=False))))",
+    "nn.Bilinear(3, 4, 6)",
+    "nn.Bilinear(3, 4, 6, bias=False)",
+    "nn.Bilinear(3, 4, 6)(T(5, 3), T(5, 4))",
+    "nn.Bilinear(3, 4, 6)(T(5, 3), T(5, 5))",
+    "nn.Bilinear(3, 4, -6)",
+    "nn.EmbeddingBag(10, 3)",
+    "nn.EmbeddingBag(10, 3, mode='sum', padding_idx=0)",
+    "nn.EmbeddingBag(10, 3, max_norm=1.0, padding_idx=-1)",
+    "nn.EmbeddingBag(10, 3, padding_idx=10)",
+    "nn.EmbeddingBag(10, 3)(L(2, 4))",
+    "nn.EmbeddingBag(10, 3)(L(8), L(3))",
+    "nn.EmbeddingBag(10, 3)(L(8))",
+    "nn.EmbeddingBag(10, 3, include_last_offset=True)(L(8), L(3))",
+    "nn.EmbeddingBag(10, 3)(L(2, 4), L(2))",
+    "nn.EmbeddingBag(10, 3)(L(2, 3, 4))",
+    # Lazy modules: before and after the first call
+    "nn.LazyLinear(10)",
+    "nn.LazyLinear(10, bias=False)",
+    "nn.LazyConv2d(8, 3)",
+    "nn.LazyConv1d(8, 3, stride=2, padding=1, groups=2)",
+    "nn.LazyConv3d(4, (1, 3, 3))",
+    "nn.LazyConvTranspose2d(4, 3, stride=2, output_padding=1)",
+    "nn.LazyConvTranspose1d(4, 3)",
+    "nn.LazyConvTranspose3d(4, 2)",
+    "nn.LazyBatchNorm2d()",
+    "nn.LazyBatchNorm1d(momentum=None)",
+    "nn.LazyBatchNorm3d(affine=False)",
+    "nn.LazyInstanceNorm2d()",
+    "nn.LazyInstanceNorm1d(affine=False, track_running_stats=False)",
+    "nn.LazyInstanceNorm3d()",
+    "nn.LazyLinear(10)(T(2, 5))",
+    "nn.LazyConv2d(8, 3)(T(2, 3, 8, 8))",
+    "nn.LazyConv2d(8, 3)(T(3, 8, 8))",
+    "nn.LazyConv2d(8, 3)(T(8, 8))",
+    "nn.LazyConv2d(8, 3, groups=2)(T(1, 3, 8, 8))",
+    "nn.LazyConv2d(3, 3, groups=2)",
+    "nn.LazyConv2d(3, 3, groups=2)(T(1, 4, 8, 8))",
+    "nn.LazyConvTranspose2d(4, 3, stride=2, output_padding=1)(T(1, 6, 5, 5))",
+    "nn.LazyBatchNorm2d()(T(2, 6, 4, 4))",
+    "nn.LazyBatchNorm1d()(T(4, 6))",
+    "nn.LazyInstanceNorm2d()(T(2, 6, 4, 4))",
+    "(lambda m: (m(T(2, 5)), m))(nn.LazyLinear(3))",
+    "(lambda m: (m(T(2, 4, 8, 8)), m, sum(p.numel() for p in m.parameters())))"
+    "(nn.LazyConv2d(6, 3))",
+    "sum(p.numel() for p in nn.LazyLinear(3).parameters())",
     # Deprecated upsampling
     "F.upsample_nearest(T(1, 3, 4, 4), scale_factor=2)",
     "F.upsample_bilinear(T(1, 3, 4, 4), size=8)",
@@ -218,6 +280,8 @@ CASES = [
 OWN_MESSAGE = {
     "F.lp_pool2d(T(1, 3, 2, 2), 2, 3)",
     "nn.ReplicationPad3d(2)(T(2, 2, 3))",
+    "nn.Bilinear(3, 4, -6)",
+    "nn.LazyConv2d(3, 3, groups=2)(T(1, 4, 8, 8))",
 }
 
 
@@ -228,3 +292,91 @@ def test_module_or_function_is_pytorchs(torch, expression: str) -> None:
 
 def test_one_hot_of_unknown_values_is_refused(torch) -> None:
     refused_for_values(torch, "F.one_hot(L(3))")
+
+
+def _summary_models(nn, torch_module):
+    """Models built of the reach's modules, defined once for both libraries."""
+
+    class Head(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.scales = nn.ParameterList([nn.Parameter(torch_module.zeros(4))])
+            self.table = nn.ParameterDict({"bias": nn.Parameter(torch_module.zeros(10))})
+            self.similarity = nn.CosineSimilarity(dim=1)
+            self.distance = nn.PairwiseDistance()
+            self.bilinear = nn.Bilinear(4, 4, 10)
+
+        def forward(self, x):
+            y = x * self.scales[0]
+            self.similarity(x, y)
+            self.distance(x, y)
+            return self.bilinear(x, y) + self.table["bias"]
+
+    class Patches(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.unfold = nn.Unfold(kernel_size=2, stride=2)
+            self.fold = nn.Fold(output_size=(8, 8), kernel_size=2, stride=2)
+            self.pool = nn.MaxPool2d(2, return_indices=True)
+            self.unpool = nn.MaxUnpool2d(2)
+            self.lp = nn.LPPool2d(2, 2)
+            self.shuffle = nn.ChannelShuffle(3)
+            self.pad = nn.CircularPad2d(1)
+            self.norm = nn.RMSNorm([3, 8, 8])
+            self.sync = nn.SyncBatchNorm(3)
+            self.act = nn.Sequential(nn.Softshrink(), nn.Hardshrink(), nn.LogSigmoid())
+
+        def forward(self, x):
+            x = self.fold(self.unfold(x))
+            values, indices = self.pool(x)
+            x = self.unpool(values, indices)
+            x = self.shuffle(self.norm(self.sync(x)))
+            return self.act(self.lp(self.pad(x)))
+
+    lazy = nn.Sequential(
+        nn.LazyConv2d(6, 3),
+        nn.LazyBatchNorm2d(),
+        nn.ReLU(),
+        nn.LazyConvTranspose2d(3, 2, stride=2),
+        nn.LazyInstanceNorm2d(),
+        nn.Flatten(),
+        nn.LazyLinear(10),
+    )
+    return {
+        "head": (Head(), (2, 4)),
+        "patches": (Patches(), (2, 3, 8, 8)),
+        "lazy": (lazy, (1, 3, 8, 8)),
+        "embedding_bag": (nn.Sequential(nn.EmbeddingBag(10, 3)), None),
+    }
+
+
+@pytest.mark.parametrize("name", ["head", "patches", "lazy", "embedding_bag"])
+def test_summary_is_torchinfos(torch, torchinfo, name: str) -> None:
+    from convdims import torch as cd_torch
+    from test_torch_snippets import normalize_torchinfo
+
+    theirs, size = _summary_models(torch.nn, torch)[name]
+    ours, _ = _summary_models(cd_torch.nn, cd_torch)[name]
+    assert repr(ours) == repr(theirs)
+    if size is None:
+        data = [torch.zeros(2, 4, dtype=torch.long)]
+        expected = torchinfo.summary(theirs, input_data=data, verbose=0)
+        got = cd_torch.summary(
+            ours, input_data=[cd_torch.zeros(2, 4, dtype=cd_torch.long)], verbose=0
+        )
+    else:
+        expected = torchinfo.summary(theirs, input_size=size, verbose=0)
+        got = cd_torch.summary(ours, input_size=size, verbose=0)
+    assert str(got) == normalize_torchinfo(str(expected))
+    assert repr(ours) == repr(theirs)
+    assert [(n, tuple(p.shape)) for n, p in ours.named_parameters()] == [
+        (n, tuple(p.shape)) for n, p in theirs.named_parameters()
+    ]
+
+
+def test_lazy_summary_before_the_first_call_is_refused_as_in_pytorch(torch) -> None:
+    from convdims import torch as cd_torch
+
+    for module in (torch, cd_torch):
+        with pytest.raises(ValueError, match="uninitialized parameter"):
+            sum(p.numel() for p in module.nn.LazyLinear(3).parameters())

@@ -99,6 +99,9 @@ if TYPE_CHECKING:
     from convdims.torch.nn.attention import (
         MultiheadAttention,
     )
+    from convdims.torch.nn.bilinear import (
+        Bilinear,
+    )
     from convdims.torch.nn.container_params import (
         ParameterDict,
         ParameterList,
@@ -110,6 +113,21 @@ if TYPE_CHECKING:
     from convdims.torch.nn.fold import (
         Fold,
         Unfold,
+    )
+    from convdims.torch.nn.lazy import (
+        LazyBatchNorm1d,
+        LazyBatchNorm2d,
+        LazyBatchNorm3d,
+        LazyConv1d,
+        LazyConv2d,
+        LazyConv3d,
+        LazyConvTranspose1d,
+        LazyConvTranspose2d,
+        LazyConvTranspose3d,
+        LazyInstanceNorm1d,
+        LazyInstanceNorm2d,
+        LazyInstanceNorm3d,
+        LazyLinear,
     )
     from convdims.torch.nn.loss import (
         BCELoss,
@@ -139,6 +157,9 @@ if TYPE_CHECKING:
     from convdims.torch.nn.parallel import (
         DataParallel,
     )
+    from convdims.torch.nn.rms_norm import (
+        RMSNorm,
+    )
     from convdims.torch.nn.rnn import (
         GRU,
         LSTM,
@@ -156,6 +177,10 @@ if TYPE_CHECKING:
     )
     from convdims.torch.nn.sparse import (
         Embedding,
+        EmbeddingBag,
+    )
+    from convdims.torch.nn.sync_batchnorm import (
+        SyncBatchNorm,
     )
     from convdims.torch.nn.transformer import (
         Transformer,
@@ -212,6 +237,23 @@ _LAZY = {
     "Upsample": "upsampling",
     "UpsamplingBilinear2d": "upsampling",
     "UpsamplingNearest2d": "upsampling",
+    "LazyBatchNorm1d": "lazy",
+    "LazyBatchNorm2d": "lazy",
+    "LazyBatchNorm3d": "lazy",
+    "LazyConv1d": "lazy",
+    "LazyConv2d": "lazy",
+    "LazyConv3d": "lazy",
+    "LazyConvTranspose1d": "lazy",
+    "LazyConvTranspose2d": "lazy",
+    "LazyConvTranspose3d": "lazy",
+    "LazyInstanceNorm1d": "lazy",
+    "LazyInstanceNorm2d": "lazy",
+    "LazyInstanceNorm3d": "lazy",
+    "LazyLinear": "lazy",
+    "RMSNorm": "rms_norm",
+    "SyncBatchNorm": "sync_batchnorm",
+    "Bilinear": "bilinear",
+    "EmbeddingBag": "sparse",
     "ParameterDict": "container_params",
     "ParameterList": "container_params",
     "CosineSimilarity": "distance",
@@ -351,6 +393,23 @@ __all__ = [
     "TransformerEncoder",
     "TransformerEncoderLayer",
     "DataParallel",
+    "LazyBatchNorm1d",
+    "LazyBatchNorm2d",
+    "LazyBatchNorm3d",
+    "LazyConv1d",
+    "LazyConv2d",
+    "LazyConv3d",
+    "LazyConvTranspose1d",
+    "LazyConvTranspose2d",
+    "LazyConvTranspose3d",
+    "LazyInstanceNorm1d",
+    "LazyInstanceNorm2d",
+    "LazyInstanceNorm3d",
+    "LazyLinear",
+    "RMSNorm",
+    "SyncBatchNorm",
+    "Bilinear",
+    "EmbeddingBag",
     "ParameterDict",
     "ParameterList",
     "CosineSimilarity",
