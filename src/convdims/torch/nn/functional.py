@@ -725,3 +725,31 @@ __all__ += [
     "upsample_bilinear",
     "upsample_nearest",
 ]
+
+from convdims.torch.nn.loss_likelihood import (  # noqa: E402 - added later
+    ctc_loss,
+    gaussian_nll_loss,
+    poisson_nll_loss,
+)
+from convdims.torch.nn.loss_ranking import (  # noqa: E402 - added later
+    cosine_embedding_loss,
+    hinge_embedding_loss,
+    margin_ranking_loss,
+    multi_margin_loss,
+    multilabel_margin_loss,
+    triplet_margin_loss,
+    triplet_margin_with_distance_loss,
+)
+
+__all__ += [
+    "cosine_embedding_loss",
+    "ctc_loss",
+    "gaussian_nll_loss",
+    "hinge_embedding_loss",
+    "margin_ranking_loss",
+    "multi_margin_loss",
+    "multilabel_margin_loss",
+    "poisson_nll_loss",
+    "triplet_margin_loss",
+    "triplet_margin_with_distance_loss",
+]
