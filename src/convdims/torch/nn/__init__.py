@@ -114,6 +114,10 @@ if TYPE_CHECKING:
         Fold,
         Unfold,
     )
+    from convdims.torch.nn.fractional_pooling import (
+        FractionalMaxPool2d,
+        FractionalMaxPool3d,
+    )
     from convdims.torch.nn.lazy import (
         LazyBatchNorm1d,
         LazyBatchNorm2d,
@@ -252,6 +256,8 @@ _LAZY = {
     "Upsample": "upsampling",
     "UpsamplingBilinear2d": "upsampling",
     "UpsamplingNearest2d": "upsampling",
+    "FractionalMaxPool2d": "fractional_pooling",
+    "FractionalMaxPool3d": "fractional_pooling",
     "CosineEmbeddingLoss": "loss_ranking",
     "HingeEmbeddingLoss": "loss_ranking",
     "MarginRankingLoss": "loss_ranking",
@@ -419,6 +425,8 @@ __all__ = [
     "TransformerEncoder",
     "TransformerEncoderLayer",
     "DataParallel",
+    "FractionalMaxPool2d",
+    "FractionalMaxPool3d",
     "CosineEmbeddingLoss",
     "HingeEmbeddingLoss",
     "MarginRankingLoss",

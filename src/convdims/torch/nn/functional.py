@@ -753,3 +753,17 @@ __all__ += [
     "triplet_margin_loss",
     "triplet_margin_with_distance_loss",
 ]
+
+from convdims.torch.nn.fractional_pooling import (  # noqa: E402 - added later
+    fractional_max_pool2d,
+    fractional_max_pool2d_with_indices,
+    fractional_max_pool3d,
+    fractional_max_pool3d_with_indices,
+)
+
+__all__ += [
+    "fractional_max_pool2d",
+    "fractional_max_pool2d_with_indices",
+    "fractional_max_pool3d",
+    "fractional_max_pool3d_with_indices",
+]
