@@ -645,14 +645,39 @@ from convdims.torch.nn.unpooling import (  # noqa: E402 - added later
 )
 
 
-def _with_indices(function: Any, name: str) -> Any:
-    def with_indices(*args: Any, **kwargs: Any) -> Any:
-        kwargs["return_indices"] = True
-        return function(*args, **kwargs)
+def _max_pool_with_indices(dims: int) -> Any:
+    pool = _max_pool(dims)
 
-    import inspect
+    def with_indices(
+        input: Tensor,  # noqa: A002
+        kernel_size: Any,
+        stride: Any | None = None,
+        padding: Any = 0,
+        dilation: Any = 1,
+        ceil_mode: bool = False,
+        return_indices: bool = False,
+    ) -> Any:
+        return pool(input, kernel_size, stride, padding, dilation, ceil_mode, True)
 
-    with_indices.__signature__ = inspect.signature(function)  # type: ignore[attr-defined]
+    with_indices.__name__ = with_indices.__qualname__ = f"max_pool{dims}d_with_indices"
+    with_indices.__doc__ = (
+        f"``F.max_pool{dims}d_with_indices``: ``(output, indices)``, the indices int64 "
+        "of the output's shape."
+    )
+    return with_indices
+
+
+def _adaptive_max_pool_with_indices(dims: int) -> Any:
+    pool = _adaptive("max", dims)
+
+    def with_indices(
+        input: Tensor,  # noqa: A002
+        output_size: Any,
+        return_indices: bool = False,
+    ) -> Any:
+        return pool(input, output_size, True)
+
+    name = f"adaptive_max_pool{dims}d_with_indices"
     with_indices.__name__ = with_indices.__qualname__ = name
     with_indices.__doc__ = (
         f"``F.{name}``: ``(output, indices)``, the indices int64 of the output's shape."
@@ -660,18 +685,14 @@ def _with_indices(function: Any, name: str) -> Any:
     return with_indices
 
 
-max_pool1d_with_indices = _with_indices(max_pool1d, "max_pool1d_with_indices")
-max_pool2d_with_indices = _with_indices(max_pool2d, "max_pool2d_with_indices")
-max_pool3d_with_indices = _with_indices(max_pool3d, "max_pool3d_with_indices")
-adaptive_max_pool1d_with_indices = _with_indices(
-    adaptive_max_pool1d, "adaptive_max_pool1d_with_indices"
+max_pool1d_with_indices, max_pool2d_with_indices, max_pool3d_with_indices = (
+    _max_pool_with_indices(d) for d in (1, 2, 3)
 )
-adaptive_max_pool2d_with_indices = _with_indices(
-    adaptive_max_pool2d, "adaptive_max_pool2d_with_indices"
-)
-adaptive_max_pool3d_with_indices = _with_indices(
-    adaptive_max_pool3d, "adaptive_max_pool3d_with_indices"
-)
+(
+    adaptive_max_pool1d_with_indices,
+    adaptive_max_pool2d_with_indices,
+    adaptive_max_pool3d_with_indices,
+) = (_adaptive_max_pool_with_indices(d) for d in (1, 2, 3))
 
 __all__ += [
     "adaptive_max_pool1d_with_indices",
