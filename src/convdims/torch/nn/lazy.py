@@ -125,22 +125,32 @@ def _infer(module: Module, args: tuple[Any, ...]) -> None:
     lazy = _pending.pop(id(module), None)
     if lazy is not None and lazy is module:
         lazy._materialize(args[0] if args else None)
-        _forget_counts()
+        _recount(module)
     if not _pending and _handle:
         _handle.pop().remove()
 
 
-def _forget_counts() -> None:
-    """A summary running now counted the parameters of the model's tree when its
-    first module was called, before this one had any: its cached counts are dropped
-    (torchinfo counts each module when its own call begins, after PyTorch's lazy
-    hook). The summary's trace is the object whose hooks are registered after ours."""
+def _recount(module: Module) -> None:
+    """A summary running now counted the parameters of the calls that began before
+    this module had any: the model's and its other ancestors'. torchinfo counts a call
+    again when it ends if it held a lazy parameter when it began; the counts of the
+    summary's trace (the owner of the hooks registered after ours:
+    ``convdims.torch.tracing.Trace``) are redone here, for the calls begun so far that
+    hold this module, and its cached counts are dropped."""
     for hook in list(_module._global_forward_pre_hooks.values()):
         owner = getattr(hook, "__self__", None)
+        stats = getattr(owner, "_param_stats", None)
+        if stats is None:
+            continue
         for cache in ("_stats", "_counts"):
             cached = getattr(owner, cache, None)
             if isinstance(cached, dict):
                 cached.clear()
+        for info in getattr(owner, "infos", ()):
+            if any(m is module for m in info.module.modules()):
+                info.num_params, info.trainable_params, info.param_bytes = stats(
+                    info.module
+                )
 
 
 class LazyModuleMixin:
