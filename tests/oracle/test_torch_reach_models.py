@@ -42,7 +42,7 @@ def _token_pruner(torch):
             self.classes = classes
 
         def forward(self, x, labels):
-            for block, prompt in zip(self.blocks, self.prompts):
+            for block, prompt in zip(self.blocks, self.prompts, strict=True):
                 x = block(torch.cat([prompt.expand(x.shape[0], -1, -1), x], dim=1))
                 x = x[:, 2:]
             scores = self.score(x).squeeze(-1)
@@ -119,7 +119,7 @@ def _siamese(torch):
                 nn.Hardshrink(),
                 nn.AdaptiveAvgPool2d(1),
                 nn.Flatten(),
-                nn.Bilinear(4, 4, 8) if False else nn.Linear(4, 8),
+                nn.Linear(4, 8),
             )
             self.cos = nn.CosineSimilarity(dim=1)
             self.dist = nn.PairwiseDistance()
