@@ -288,6 +288,18 @@ CASES = [
     "(lambda m: (m(T(2, 4, 8, 8)), m, sum(p.numel() for p in m.parameters())))"
     "(nn.LazyConv2d(6, 3))",
     "sum(p.numel() for p in nn.LazyLinear(3).parameters())",
+    # The last names
+    "nn.FeatureAlphaDropout(0.2)",
+    "nn.FeatureAlphaDropout(0.2)(T(2, 3, 4))",
+    "nn.FeatureAlphaDropout(1.5)",
+    "F.feature_alpha_dropout(T(2, 3), 0.3, training=True)",
+    "F.embedding_bag(L(2, 4), T(10, 3))",
+    "F.embedding_bag(L(8), T(10, 3), L(3), mode='sum')",
+    "F.embedding_bag(L(8), T(10, 3))",
+    "F.soft_margin_loss(T(4, 5), T(5), reduction='none')",
+    "F.soft_margin_loss(T(4, 5), T(4, 5))",
+    "F.multilabel_soft_margin_loss(T(4, 5), T(4, 5), reduction='none')",
+    "F.multilabel_soft_margin_loss(T(4, 5), T(4, 6))",
     # Deprecated upsampling
     "F.upsample_nearest(T(1, 3, 4, 4), scale_factor=2)",
     "F.upsample_bilinear(T(1, 3, 4, 4), size=8)",

@@ -88,6 +88,9 @@ from convdims.torch.nn.pooling import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from convdims.torch.nn import functional, init, parallel
+    from convdims.torch.nn._functional_more import (
+        FeatureAlphaDropout,
+    )
     from convdims.torch.nn.activation import (
         Hardshrink,
         LogSigmoid,
@@ -256,6 +259,7 @@ _LAZY = {
     "Upsample": "upsampling",
     "UpsamplingBilinear2d": "upsampling",
     "UpsamplingNearest2d": "upsampling",
+    "FeatureAlphaDropout": "_functional_more",
     "FractionalMaxPool2d": "fractional_pooling",
     "FractionalMaxPool3d": "fractional_pooling",
     "CosineEmbeddingLoss": "loss_ranking",
@@ -425,6 +429,7 @@ __all__ = [
     "TransformerEncoder",
     "TransformerEncoderLayer",
     "DataParallel",
+    "FeatureAlphaDropout",
     "FractionalMaxPool2d",
     "FractionalMaxPool3d",
     "CosineEmbeddingLoss",

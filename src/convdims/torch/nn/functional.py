@@ -788,3 +788,17 @@ __all__ += [
     "fractional_max_pool3d",
     "fractional_max_pool3d_with_indices",
 ]
+
+from convdims.torch.nn._functional_more import (  # noqa: E402 - added later
+    embedding_bag,
+    feature_alpha_dropout,
+    multilabel_soft_margin_loss,
+    soft_margin_loss,
+)
+
+__all__ += [
+    "embedding_bag",
+    "feature_alpha_dropout",
+    "multilabel_soft_margin_loss",
+    "soft_margin_loss",
+]
