@@ -27,6 +27,22 @@ if TYPE_CHECKING:
     from typing import Any
 
 __all__ = [
+    "bucketize",
+    "get_num_threads",
+    "initial_seed",
+    "is_complex",
+    "is_grad_enabled",
+    "is_nonzero",
+    "norm",
+    "searchsorted",
+    "seed",
+    "set_num_threads",
+    "set_printoptions",
+    "trapezoid",
+    "trapz",
+    "tril_indices",
+    "triu_indices",
+    "use_deterministic_algorithms",
     "allclose",
     "bartlett_window",
     "bernoulli",
@@ -435,3 +451,249 @@ def unique(input: Tensor, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
     convdims.standin.Unsupported: convdims computes shapes and counts only: ...
     """
     return _probabilities(input, "unique").unique(*args, **kwargs)
+
+
+def _triangle_count(row: int, col: int, offset: int, lower: bool) -> int:
+    """How many ``(i, j)`` of a ``row x col`` matrix lie on or below (above) the
+    diagonal ``offset``."""
+    if lower:
+        return sum(max(0, min(col, i + offset + 1)) for i in range(row))
+    return sum(max(0, col - max(0, i + offset)) for i in range(row))
+
+
+def _indices(lower: bool) -> Any:
+    name = "tril_indices" if lower else "triu_indices"
+
+    def indices(
+        row: int, col: int, offset: int = 0, *, dtype: Any = None, **_: Any
+    ) -> Tensor:
+        rows, cols = as_int("row", row), as_int("col", col)
+        for argument, value in (("row", rows), ("col", cols)):
+            if value < 0:
+                raise ShapeError(
+                    f"{argument} must be non-negative, got{value}",
+                    argument=argument,
+                    value=value,
+                    valid="an int of at least 0",
+                )
+        count = _triangle_count(rows, cols, as_int("offset", offset), lower)
+        return Tensor._of((2, count), dtype or int64)
+
+    indices.__name__ = indices.__qualname__ = name
+    indices.__doc__ = (
+        f"``torch.{name}``: the ``(2, N)`` coordinates of the "
+        f"{'lower' if lower else 'upper'} triangle of a ``row x col`` matrix.\n\n"
+        f"    >>> {name}(3, 3).shape\n    torch.Size([2, 6])\n"
+    )
+    return indices
+
+
+tril_indices = _indices(True)
+triu_indices = _indices(False)
+
+
+def bucketize(
+    input: Any,  # noqa: A002
+    boundaries: Tensor,
+    *,
+    out_int32: bool = False,
+    right: bool = False,
+    out: Any = None,
+) -> Tensor:
+    """``torch.bucketize``: the bucket of each element: the input's shape, int64 (int32
+    with ``out_int32``).
+
+    >>> from convdims.torch import empty
+    >>> bucketize(empty(4, 3), empty(5)).shape
+    torch.Size([4, 3])
+    """
+    from convdims.torch.dtypes import int32
+
+    shape = tuple(input.shape) if isinstance(input, Tensor) else ()
+    if boundaries.ndim != 1:
+        raise ShapeError(
+            f"boundaries tensor must be 1 dimension, but got dim({boundaries.ndim})",
+            argument="boundaries",
+            value=tuple(boundaries.shape),
+            valid="a 1-D tensor of boundaries",
+        )
+    return Tensor._of(shape, int32 if out_int32 else int64)
+
+
+def searchsorted(
+    sorted_sequence: Tensor,
+    input: Any,  # noqa: A002
+    *,
+    out_int32: bool = False,
+    right: bool = False,
+    side: Any = None,
+    sorter: Any = None,
+    out: Any = None,
+) -> Tensor:
+    """``torch.searchsorted``: where each value would go: the values' shape, int64.
+
+    >>> from convdims.torch import empty
+    >>> searchsorted(empty(5), empty(4, 3)).shape
+    torch.Size([4, 3])
+    """
+    from convdims.torch.dtypes import int32
+
+    shape = tuple(input.shape) if isinstance(input, Tensor) else ()
+    if sorted_sequence.ndim > 1 and (tuple(sorted_sequence.shape[:-1]) != shape[:-1]):
+        raise ShapeError(
+            "torch.searchsorted(): boundaries tensor should be 1 dimension or the first "
+            "N-1 dimensions of boundaries tensor and input value tensor must match, but "
+            f"we got boundaries tensor {list(sorted_sequence.shape)} and input value "
+            f"tensor {list(shape)}",
+            argument="input",
+            value=shape,
+            valid="values whose leading axes are the sequence's",
+        )
+    return Tensor._of(shape, int32 if out_int32 else int64)
+
+
+def trapezoid(y: Tensor, x: Any = None, *, dx: Any = None, dim: int = -1) -> Tensor:
+    """``torch.trapezoid`` (also ``trapz``): the integral along ``dim``, that axis
+    removed.
+
+    >>> from convdims.torch import empty
+    >>> trapezoid(empty(4, 3)).shape
+    torch.Size([4])
+    """
+    from convdims.torch._sizes import normalize_dim
+
+    axis = normalize_dim(dim, y.ndim)
+    return y._like(s for i, s in enumerate(y.shape) if i != axis)
+
+
+trapz = trapezoid
+
+
+def norm(
+    input: Tensor,  # noqa: A002
+    p: Any = "fro",
+    dim: Any = None,
+    keepdim: bool = False,
+    out: Any = None,
+    dtype: Any = None,
+) -> Tensor:
+    """``torch.norm``: the norm over ``dim`` (every axis when None).
+
+    >>> from convdims.torch import empty
+    >>> norm(empty(4, 3), dim=1, keepdim=True).shape
+    torch.Size([4, 1])
+    """
+    return _probabilities(input, "norm").norm(p, dim, keepdim)
+
+
+def is_grad_enabled() -> bool:
+    """``torch.is_grad_enabled``: True (there are no gradients; nothing turns them off).
+
+    >>> is_grad_enabled()
+    True
+    """
+    return True
+
+
+def is_complex(input: Tensor) -> bool:  # noqa: A002
+    """``torch.is_complex``: False (the lookalike has no complex dtypes).
+
+    >>> from convdims.torch import empty
+    >>> is_complex(empty(2))
+    False
+    """
+    _probabilities(input, "is_complex")
+    return False
+
+
+def is_nonzero(input: Tensor) -> bool:  # noqa: A002
+    """``torch.is_nonzero``: the value of a one-element tensor; refused unless it is
+    known.
+
+    >>> from convdims.torch import tensor
+    >>> is_nonzero(tensor([3]))
+    True
+    """
+    tensor = _probabilities(input, "is_nonzero")
+    if tensor.numel() != 1:
+        raise ShapeError(
+            "Boolean value of Tensor with more than one value is ambiguous"
+            if tensor.numel()
+            else "Boolean value of Tensor with no values is ambiguous",
+            value=tuple(tensor.shape),
+            valid="a tensor of one element",
+        )
+    values = _values_of(tensor)
+    if values is None:
+        from convdims.standin import Unsupported
+
+        raise Unsupported("torch.is_nonzero of a tensor whose value is not known")
+    return bool(values[0])
+
+
+def set_printoptions(
+    precision: Any = None,
+    threshold: Any = None,
+    edgeitems: Any = None,
+    linewidth: Any = None,
+    profile: Any = None,
+    sci_mode: Any = None,
+) -> None:
+    """``torch.set_printoptions``: accepted (a shape-only tensor prints no values).
+
+    >>> set_printoptions(precision=3)
+    """
+
+
+def seed() -> int:
+    """``torch.seed``: accepted; nothing here is random (0).
+
+    >>> seed()
+    0
+    """
+    return 0
+
+
+def initial_seed() -> int:
+    """``torch.initial_seed``: 0 (nothing here is random).
+
+    >>> initial_seed()
+    0
+    """
+    return 0
+
+
+def use_deterministic_algorithms(mode: bool, *, warn_only: bool = False) -> None:
+    """``torch.use_deterministic_algorithms``: accepted (shapes are deterministic).
+
+    >>> use_deterministic_algorithms(True)
+    """
+
+
+_threads = [1]
+
+
+def get_num_threads() -> int:
+    """``torch.get_num_threads``: what ``set_num_threads`` set (1 at first; nothing
+    runs on threads here).
+
+    >>> get_num_threads() >= 1
+    True
+    """
+    return _threads[0]
+
+
+def set_num_threads(int: Any) -> None:  # noqa: A002 - PyTorch's name
+    """``torch.set_num_threads``: remembered for ``get_num_threads``.
+
+    >>> set_num_threads(1)
+    """
+    count = as_int("int", int)
+    if count <= 0:
+        raise ShapeError(
+            "set_num_threads expects a positive integer",
+            argument="int",
+            value=int,
+            valid="an int of at least 1",
+        )
+    _threads[0] = count

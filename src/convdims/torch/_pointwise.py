@@ -61,6 +61,9 @@ class PointwiseMethods(TensorBase):
     bitwise_not = bitwise_not_ = logical_not_ = reciprocal_ = square_ = rsqrt_ = _keep
     floor_ = ceil_ = round_ = sign_ = erf_ = log_ = sigmoid_ = _keep
     relu6 = hardsigmoid = hardswish = mish = elu = leaky_relu = softplus = _keep
+    absolute = absolute_ = arccos = arcsin = arcsinh = arccosh = arctanh = _keep
+    conj = resolve_conj = resolve_neg = deg2rad = rad2deg = digamma = erfc = _keep
+    i0 = lgamma = sinc = renorm = renorm_ = logcumsumexp = msort = _keep
 
     # Same shape, bool ---------------------------------------------------------------
 
@@ -80,6 +83,7 @@ class PointwiseMethods(TensorBase):
         return self._broadcast(other, what="other")
 
     hypot = xlogy = floor_divide = true_divide = multiply = subtract = _broadcast_binary
+    heaviside = gcd = lcm = logaddexp = logaddexp2 = _broadcast_binary
     fmax = fmin = copysign = bitwise_and = bitwise_or = bitwise_xor = _broadcast_binary
     arctan2 = nextafter = ldexp = float_power = _broadcast_binary
 
@@ -103,6 +107,60 @@ class PointwiseMethods(TensorBase):
         """Elementwise closeness: the broadcast shape, bool."""
         shape = self._broadcast(other, what="other")._shape
         return self._plain(tuple(shape), _bool)
+
+    def isin(
+        self, test_elements: Any, *, assume_unique: bool = False, invert: bool = False
+    ) -> TensorBase:
+        """Whether each element is among ``test_elements``: the input's shape, bool."""
+        return self._plain(tuple(self._shape), _bool)
+
+    def cross(self, other: TensorBase, dim: int | None = None) -> TensorBase:
+        """The cross product along ``dim`` (of size 3), the inputs broadcast; without
+        ``dim``, the first axis of size 3, with PyTorch's warning."""
+        from convdims.torch._sizes import normalize_dim
+
+        rank = max(self.ndim, other.ndim)
+        shape = [
+            max(a, b)
+            for a, b in zip(
+                (1,) * (rank - self.ndim) + tuple(self._shape),
+                (1,) * (rank - other.ndim) + tuple(other._shape),
+                strict=True,
+            )
+        ]
+        if dim is None:
+            import warnings
+
+            warnings.warn(
+                "Using torch.cross without specifying the dim arg is deprecated.\n"
+                "Please either pass the dim explicitly or simply use torch.linalg.cross."
+                "\nThe default value of dim will change to agree with that of "
+                "linalg.cross in a future release.",
+                UserWarning,
+                stacklevel=2,
+            )
+            sizes = [i for i, s in enumerate(shape) if s == 3]
+            if not sizes:
+                raise ShapeError("no dimension of size 3 in input", argument="input")
+            axis = sizes[0]
+        else:
+            axis = normalize_dim(dim, len(shape))
+        a = self._shape[axis - len(shape) + self.ndim] if self.ndim else 1
+        b = other._shape[axis - len(shape) + other.ndim] if other.ndim else 1
+        if a != 3 or b != 3:
+            raise ShapeError(
+                f"linalg.cross: inputs dimension {axis} must have length 3. Got {a} and "
+                f"{b}",
+                argument="dim",
+                value=dim,
+                valid="an axis of size 3 in both inputs",
+            )
+        return self._like(broadcast_shapes(self._shape, other._shape))
+
+    def dist(self, other: TensorBase, p: Any = 2) -> TensorBase:
+        """The p-norm of ``self - other`` (they broadcast): a 0-d tensor."""
+        broadcast_shapes(self._shape, other._shape)
+        return self._like(())
 
     def lerp(self, end: Any, weight: Any) -> TensorBase:
         """``self + weight * (end - self)``: the broadcast shape."""

@@ -450,3 +450,134 @@ class ReshapingMethods(TensorBase):
         if shape:
             shape[axis] = (length - size) // step + 1
         return self._like((*shape, size))
+
+    def ravel(self) -> TensorBase:
+        """The elements in one axis."""
+        return self._like((self.numel(),))
+
+    def diagflat(self, offset: int = 0) -> TensorBase:
+        """The flattened input on a diagonal of a square matrix."""
+        side = self.numel() + abs(as_int("offset", offset))
+        return self._like((side, side))
+
+    def _split_at(self, sections: Any, axis: int, name: str) -> tuple[TensorBase, ...]:
+        need = {"hsplit": 1, "vsplit": 2, "dsplit": 3}[name]
+        if self.ndim < need:
+            raise ShapeError(
+                f"torch.{name} requires a tensor with at least {need} dimension, but got "
+                f"a tensor with {self.ndim} dimensions!",
+                value=tuple(self._shape),
+                valid=f"a tensor of at least {need} dimensions",
+            )
+        if isinstance(sections, int) and self._shape[axis] % sections:
+            raise ShapeError(
+                f"torch.{name} attempted to split along dimension {axis}, but the size "
+                f"of the dimension {self._shape[axis]} is not divisible by the "
+                f"split_size {sections}!",
+                argument="sections",
+                value=sections,
+                valid=f"a divisor of {self._shape[axis]}",
+            )
+        return self.tensor_split(sections, axis)  # type: ignore[attr-defined]
+
+    def hsplit(self, sections: Any) -> tuple[TensorBase, ...]:
+        """``tensor_split`` along axis 1 (axis 0 of a 1-D tensor)."""
+        return self._split_at(sections, 0 if self.ndim == 1 else 1, "hsplit")
+
+    def vsplit(self, sections: Any) -> tuple[TensorBase, ...]:
+        """``tensor_split`` along axis 0 of a tensor of 2 or more dimensions."""
+        return self._split_at(sections, 0, "vsplit")
+
+    def dsplit(self, sections: Any) -> tuple[TensorBase, ...]:
+        """``tensor_split`` along axis 2 of a tensor of 3 or more dimensions."""
+        return self._split_at(sections, 2, "dsplit")
+
+    # Linear algebra -------------------------------------------------------------------
+
+    def _matrices(self, op: str, square: bool = False) -> tuple[int, int]:
+        if self.ndim < 2:
+            raise ShapeError(
+                f"linalg.{op}: The input tensor A must have at least 2 dimensions.",
+                value=tuple(self._shape),
+                valid="a batch of matrices",
+            )
+        rows, cols = self._shape[-2], self._shape[-1]
+        if square and rows != cols:
+            raise ShapeError(
+                f"linalg.{op}: A must be batches of square matrices, but they are {rows} "
+                f"by {cols} matrices",
+                value=tuple(self._shape),
+                valid="a batch of square matrices",
+            )
+        return rows, cols
+
+    def det(self) -> TensorBase:
+        """The determinant of each square matrix: the batch shape."""
+        self._matrices("det", square=True)
+        return self._like(self._shape[:-2])
+
+    def logdet(self) -> TensorBase:
+        """The log-determinant of each square matrix: the batch shape."""
+        self._matrices("det", square=True)
+        return self._like(self._shape[:-2])
+
+    def inverse(self) -> TensorBase:
+        """The inverse of each square matrix: the input's shape."""
+        self._matrices("inv", square=True)
+        return self._like(self._shape)
+
+    def pinverse(self, rcond: float = 1e-15) -> TensorBase:
+        """The pseudo-inverse of each ``(m, n)`` matrix: ``(n, m)``."""
+        rows, cols = self._matrices("pinv")
+        return self._like((*self._shape[:-2], cols, rows))
+
+    def svd(self, some: bool = True, compute_uv: bool = True) -> Any:
+        """``(U, S, V)`` of each ``(m, n)`` matrix (reduced when ``some``)."""
+        rows, cols = self._matrices("svd")
+        batch, k = self._shape[:-2], min(rows, cols)
+        u = (rows, k) if some else (rows, rows)
+        v = (cols, k) if some else (cols, cols)
+        return (
+            self._like((*batch, *u)),
+            self._like((*batch, k)),
+            self._like((*batch, *v)),
+        )
+
+    def cov(
+        self, *, correction: int = 1, fweights: Any = None, aweights: Any = None
+    ) -> Any:
+        """The covariance of the rows of a 1-D or 2-D input: ``(rows, rows)``."""
+        if self.ndim > 2:
+            raise ShapeError(
+                "cov(): expected input to have two or fewer dimensions but got an input "
+                f"with {self.ndim} dimensions",
+                value=tuple(self._shape),
+                valid="a tensor of at most 2 dimensions",
+            )
+        rows = self._shape[0] if self.ndim == 2 else 1
+        return self._like(() if self.ndim < 2 else (rows, rows))
+
+    def quantile(
+        self,
+        q: Any,
+        dim: int | None = None,
+        keepdim: bool = False,
+        *,
+        interpolation: str = "linear",
+    ) -> TensorBase:
+        """The ``q``-quantiles over ``dim`` (of the flattened input when None); a 1-D
+        ``q`` puts its length first."""
+        lead = tuple(q._shape) if isinstance(q, TensorBase) else ()
+        if dim is None:
+            rest: tuple[int, ...] = (1,) * self.ndim if keepdim else ()
+        else:
+            axis = normalize_dim(dim, self.ndim)
+            shape = list(self._shape)
+            if keepdim:
+                shape[axis] = 1
+            else:
+                del shape[axis]
+            rest = tuple(shape)
+        return self._like((*lead, *rest))
+
+    nanquantile = quantile
