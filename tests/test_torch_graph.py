@@ -41,6 +41,7 @@ def test_each_layer_class_declares_its_kind(name: str, kind: Kind) -> None:
 def test_every_exported_leaf_class_declares_a_kind() -> None:
     containers = {"Module", "Parameter", "Sequential", "ModuleList", "ModuleDict"}
     containers.add("DataParallel")  # a wrapper: its module is the row below it
+    containers |= {"ParameterList", "ParameterDict"}  # hold parameters, never called
     # Built from other layers (attention, linear, norm, dropout), each a row of its own:
     # composites, not leaves.
     containers |= {

@@ -59,7 +59,23 @@ class ReductionMethods(TensorBase):
         """Sum over ``dim`` (all dimensions when None)."""
         return self._reduce(dim, keepdim)
 
-    amax = amin = prod = std = var = sum
+    amax = amin = prod = sum
+
+    def std(
+        self,
+        dim: Any = None,
+        unbiased: Any = None,
+        keepdim: bool = False,
+        *,
+        correction: Any = None,
+    ) -> TensorBase:
+        """The standard deviation over ``dim`` (every axis when None); PyTorch's
+        older ``std(dim, unbiased, keepdim)`` and ``std(unbiased)`` are taken too."""
+        if isinstance(dim, bool):  # std(unbiased)
+            dim = None
+        return self._reduce(dim, keepdim)
+
+    var = std
 
     def _reduce_pair(self, dim: Any, keepdim: bool) -> Any:
         values = self._reduce(dim, keepdim)
@@ -119,3 +135,60 @@ class ReductionMethods(TensorBase):
         return self._reduce(dim, keepdim)
 
     logsumexp = mean
+
+    nanmean = nansum = mean
+
+    def argsort(
+        self, dim: int = -1, descending: bool = False, stable: bool = False
+    ) -> TensorBase:
+        """The indices that sort along ``dim``: the input's shape, int64."""
+        normalize_dim(dim, self.ndim)
+        return self._plain(tuple(self._shape), _int64)
+
+    def median(self, dim: Any = None, keepdim: bool = False) -> Any:
+        """The median of all (a 0-d tensor), or along ``dim`` ``(values, indices)``."""
+        if dim is None:
+            return self._like(())
+        return self._reduce_pair(dim, keepdim)
+
+    nanmedian = median
+
+    def mode(self, dim: int = -1, keepdim: bool = False) -> Any:
+        """The most frequent value along ``dim``: ``(values, indices)``."""
+        return self._reduce_pair(dim, keepdim)
+
+    def kthvalue(self, k: int, dim: int = -1, keepdim: bool = False) -> Any:
+        """The ``k``-th smallest along ``dim``: ``(values, indices)``."""
+        axis = normalize_dim(dim, self.ndim)
+        size = self._shape[axis] if self.ndim else 1
+        if not 1 <= k <= size:
+            raise ShapeError(
+                f"kthvalue(): selected number k out of range for dimension {axis}",
+                argument="k",
+                value=k,
+                valid=f"1 <= k <= {size}",
+            )
+        return self._reduce_pair(dim, keepdim)
+
+    def _cumulative_pair(self, dim: int) -> Any:
+        normalize_dim(dim, self.ndim)
+        return _ValuesIndices(
+            self._like(self._shape), self._plain(tuple(self._shape), _int64)
+        )
+
+    def cummax(self, dim: int) -> Any:
+        """The running maximum along ``dim``: ``(values, indices)`` of the input's
+        shape."""
+        return self._cumulative_pair(dim)
+
+    cummin = cummax
+
+    def count_nonzero(self, dim: Any = None) -> TensorBase:
+        """How many are nonzero, over ``dim`` (every axis when None): int64."""
+        reduced = self._reduce(dim, False)
+        return self._plain(tuple(reduced._shape), _int64)
+
+    def aminmax(self, *, dim: Any = None, keepdim: bool = False) -> Any:
+        """``(min, max)`` over ``dim`` (every axis when None)."""
+        reduced = self._reduce(dim, keepdim)
+        return (reduced, self._like(reduced._shape))

@@ -293,3 +293,291 @@ class ReshapingMethods(TensorBase):
         shape = list(self._shape)
         shape[axis] = output_size if count is None else shape[axis] * count
         return self._like(shape)
+
+    # Moving, tiling and diagonals ----------------------------------------------------
+
+    def movedim(self, source: Any, destination: Any) -> TensorBase:
+        """The axes ``source`` moved to the places ``destination``, the others kept in
+        order.
+
+        >>> from convdims.torch import Tensor
+        >>> Tensor((2, 3, 4)).movedim(0, -1).shape
+        torch.Size([3, 4, 2])
+        """
+        sources = list(source) if isinstance(source, (tuple, list)) else [source]
+        targets = (
+            list(destination) if isinstance(destination, (tuple, list)) else [destination]
+        )
+        if len(sources) != len(targets):
+            raise ShapeError(
+                f"movedim: Invalid source or destination dims: source ({sources} dims) "
+                f"should contain the same number of dims as destination ({targets} dims)",
+                argument="destination",
+                value=destination,
+                valid=f"{len(sources)} dims, as many as source",
+            )
+        ndim = self.ndim
+        src = [normalize_dim(d, ndim) for d in sources]
+        dst = [normalize_dim(d, ndim) for d in targets]
+        for name, dims, given in (("source", src, sources), ("destination", dst, targets)):
+            if len(set(dims)) != len(dims):
+                raise ShapeError(
+                    f"movedim: repeated dim in `{name}` ({given})",
+                    argument=name,
+                    value=given,
+                    valid="distinct dims",
+                )
+        order: list[int | None] = [None] * ndim
+        for s, d in zip(src, dst, strict=True):
+            order[d] = s
+        rest = iter(i for i in range(ndim) if i not in src)
+        axes = [next(rest) if o is None else o for o in order]
+        return self._like(self._shape[i] for i in axes) if ndim else self._like(())
+
+    moveaxis = movedim
+
+    def swapdims(self, dim0: int, dim1: int) -> TensorBase:
+        """``transpose``: swap two axes."""
+        return self.transpose(dim0, dim1)  # type: ignore[attr-defined]
+
+    swapaxes = swapdims
+
+    def tile(self, *dims: Any) -> TensorBase:
+        """``repeat``, with fewer counts than axes allowed (ones are put in front).
+
+        >>> from convdims.torch import Tensor
+        >>> Tensor((2, 3)).tile(2).shape
+        torch.Size([2, 6])
+        """
+        counts = _dims(dims, "tile")
+        counts = (1,) * (self.ndim - len(counts)) + tuple(counts)
+        return self.repeat(*counts)  # type: ignore[attr-defined]
+
+    def broadcast_to(self, size: Any) -> TensorBase:
+        """``expand`` to ``size``."""
+        return self.expand(*_dims((size,), "broadcast_to"))  # type: ignore[attr-defined]
+
+    def diagonal(self, offset: int = 0, dim1: int = 0, dim2: int = 1) -> TensorBase:
+        """The diagonal of the plane ``(dim1, dim2)``, ``offset`` above the main one:
+        those axes removed and the diagonal's length put last."""
+        a, b = normalize_dim(dim1, self.ndim), normalize_dim(dim2, self.ndim)
+        if a == b:
+            raise ShapeError(
+                f"diagonal dimensions cannot be identical {dim1}, {dim2}",
+                argument="dim2",
+                value=dim2,
+                valid=f"a dim other than {dim1}",
+            )
+        rows, cols = self._shape[a], self._shape[b]
+        k = as_int("offset", offset)
+        length = max(min(rows, cols - k) if k >= 0 else min(rows + k, cols), 0)
+        rest = [s for i, s in enumerate(self._shape) if i not in (a, b)]
+        return self._like((*rest, length))
+
+    def diag(self, diagonal: int = 0) -> TensorBase:
+        """A vector's square matrix with it on a diagonal, or a matrix's diagonal."""
+        k = as_int("diagonal", diagonal)
+        if self.ndim == 1:
+            side = self._shape[0] + abs(k)
+            return self._like((side, side))
+        if self.ndim == 2:
+            return self.diagonal(k)
+        raise ShapeError(
+            f"diag(): Supports 1D or 2D tensors. Got {self.ndim}D",
+            value=tuple(self._shape),
+            valid="a 1-D or 2-D tensor",
+        )
+
+    def diag_embed(self, offset: int = 0, dim1: int = -2, dim2: int = -1) -> TensorBase:
+        """The last axis laid on the diagonal of a new plane ``(dim1, dim2)``."""
+        side = self._shape[-1] + abs(as_int("offset", offset)) if self.ndim else 1
+        ndim = self.ndim + 1
+        a, b = normalize_dim(dim1, ndim), normalize_dim(dim2, ndim)
+        if a == b:
+            raise ShapeError(
+                f"diagonal dimensions cannot be identical {dim1}, {dim2}",
+                argument="dim2",
+            )
+        rest = iter(self._shape[:-1])
+        return self._like(side if i in (a, b) else next(rest) for i in range(ndim))
+
+    def rot90(self, k: int = 1, dims: Any = (0, 1)) -> TensorBase:
+        """A quarter turn ``k`` times in the plane ``dims``: an odd ``k`` swaps the
+        two sizes."""
+        axes = list(dims)
+        if len(axes) != 2:
+            raise ShapeError(
+                f"expected total rotation dims == 2, but got dims = {len(axes)}",
+                argument="dims",
+                value=dims,
+                valid="two dims",
+            )
+        if self.ndim < 2:
+            raise ShapeError(
+                f"expected total dims >= 2, but got total dims = {self.ndim}",
+                value=tuple(self._shape),
+                valid="a tensor of 2 or more dimensions",
+            )
+        a, b = (normalize_dim(d, self.ndim) for d in axes)
+        if a == b:
+            raise ShapeError(
+                f"expected rotation dims to be different, but got dim0 = {a} and dim1 = "
+                f"{b}",
+                argument="dims",
+                value=dims,
+                valid="two different dims",
+            )
+        if as_int("k", k) % 2 == 0:
+            return self._like(self._shape)
+        return self.transpose(a, b)  # type: ignore[attr-defined]
+
+    def unfold(self, dimension: int, size: int, step: int) -> TensorBase:
+        """The windows of ``size`` every ``step`` along ``dimension``: that axis holds
+        the window count and a last axis of ``size`` is added."""
+        axis = normalize_dim(dimension, self.ndim)
+        length = self._shape[axis] if self.ndim else 1
+        if size > length:
+            raise ShapeError(
+                f"maximum size for tensor at dimension {axis} is {length} but size is "
+                f"{size}",
+                argument="size",
+                value=size,
+                valid=f"at most {length}",
+            )
+        if step <= 0:
+            raise ShapeError(f"step is {step} but must be > 0", argument="step", value=step)
+        shape = list(self._shape)
+        if shape:
+            shape[axis] = (length - size) // step + 1
+        return self._like((*shape, size))
+
+    def ravel(self) -> TensorBase:
+        """The elements in one axis."""
+        return self._like((self.numel(),))
+
+    def diagflat(self, offset: int = 0) -> TensorBase:
+        """The flattened input on a diagonal of a square matrix."""
+        side = self.numel() + abs(as_int("offset", offset))
+        return self._like((side, side))
+
+    def _split_at(self, sections: Any, axis: int, name: str) -> tuple[TensorBase, ...]:
+        need = {"hsplit": 1, "vsplit": 2, "dsplit": 3}[name]
+        if self.ndim < need:
+            raise ShapeError(
+                f"torch.{name} requires a tensor with at least {need} dimension, but got "
+                f"a tensor with {self.ndim} dimensions!",
+                value=tuple(self._shape),
+                valid=f"a tensor of at least {need} dimensions",
+            )
+        if isinstance(sections, int) and self._shape[axis] % sections:
+            raise ShapeError(
+                f"torch.{name} attempted to split along dimension {axis}, but the size "
+                f"of the dimension {self._shape[axis]} is not divisible by the "
+                f"split_size {sections}!",
+                argument="sections",
+                value=sections,
+                valid=f"a divisor of {self._shape[axis]}",
+            )
+        return self.tensor_split(sections, axis)  # type: ignore[attr-defined]
+
+    def hsplit(self, sections: Any) -> tuple[TensorBase, ...]:
+        """``tensor_split`` along axis 1 (axis 0 of a 1-D tensor)."""
+        return self._split_at(sections, 0 if self.ndim == 1 else 1, "hsplit")
+
+    def vsplit(self, sections: Any) -> tuple[TensorBase, ...]:
+        """``tensor_split`` along axis 0 of a tensor of 2 or more dimensions."""
+        return self._split_at(sections, 0, "vsplit")
+
+    def dsplit(self, sections: Any) -> tuple[TensorBase, ...]:
+        """``tensor_split`` along axis 2 of a tensor of 3 or more dimensions."""
+        return self._split_at(sections, 2, "dsplit")
+
+    # Linear algebra -------------------------------------------------------------------
+
+    def _matrices(self, op: str, square: bool = False) -> tuple[int, int]:
+        if self.ndim < 2:
+            raise ShapeError(
+                f"linalg.{op}: The input tensor A must have at least 2 dimensions.",
+                value=tuple(self._shape),
+                valid="a batch of matrices",
+            )
+        rows, cols = self._shape[-2], self._shape[-1]
+        if square and rows != cols:
+            raise ShapeError(
+                f"linalg.{op}: A must be batches of square matrices, but they are {rows} "
+                f"by {cols} matrices",
+                value=tuple(self._shape),
+                valid="a batch of square matrices",
+            )
+        return rows, cols
+
+    def det(self) -> TensorBase:
+        """The determinant of each square matrix: the batch shape."""
+        self._matrices("det", square=True)
+        return self._like(self._shape[:-2])
+
+    def logdet(self) -> TensorBase:
+        """The log-determinant of each square matrix: the batch shape."""
+        self._matrices("det", square=True)
+        return self._like(self._shape[:-2])
+
+    def inverse(self) -> TensorBase:
+        """The inverse of each square matrix: the input's shape."""
+        self._matrices("inv", square=True)
+        return self._like(self._shape)
+
+    def pinverse(self, rcond: float = 1e-15) -> TensorBase:
+        """The pseudo-inverse of each ``(m, n)`` matrix: ``(n, m)``."""
+        rows, cols = self._matrices("pinv")
+        return self._like((*self._shape[:-2], cols, rows))
+
+    def svd(self, some: bool = True, compute_uv: bool = True) -> Any:
+        """``(U, S, V)`` of each ``(m, n)`` matrix (reduced when ``some``)."""
+        rows, cols = self._matrices("svd")
+        batch, k = self._shape[:-2], min(rows, cols)
+        u = (rows, k) if some else (rows, rows)
+        v = (cols, k) if some else (cols, cols)
+        return (
+            self._like((*batch, *u)),
+            self._like((*batch, k)),
+            self._like((*batch, *v)),
+        )
+
+    def cov(
+        self, *, correction: int = 1, fweights: Any = None, aweights: Any = None
+    ) -> Any:
+        """The covariance of the rows of a 1-D or 2-D input: ``(rows, rows)``."""
+        if self.ndim > 2:
+            raise ShapeError(
+                "cov(): expected input to have two or fewer dimensions but got an input "
+                f"with {self.ndim} dimensions",
+                value=tuple(self._shape),
+                valid="a tensor of at most 2 dimensions",
+            )
+        rows = self._shape[0] if self.ndim == 2 else 1
+        return self._like(() if self.ndim < 2 else (rows, rows))
+
+    def quantile(
+        self,
+        q: Any,
+        dim: int | None = None,
+        keepdim: bool = False,
+        *,
+        interpolation: str = "linear",
+    ) -> TensorBase:
+        """The ``q``-quantiles over ``dim`` (of the flattened input when None); a 1-D
+        ``q`` puts its length first."""
+        lead = tuple(q._shape) if isinstance(q, TensorBase) else ()
+        if dim is None:
+            rest: tuple[int, ...] = (1,) * self.ndim if keepdim else ()
+        else:
+            axis = normalize_dim(dim, self.ndim)
+            shape = list(self._shape)
+            if keepdim:
+                shape[axis] = 1
+            else:
+                del shape[axis]
+            rest = tuple(shape)
+        return self._like((*lead, *rest))
+
+    nanquantile = quantile

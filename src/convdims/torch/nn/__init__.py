@@ -88,8 +88,53 @@ from convdims.torch.nn.pooling import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from convdims.torch.nn import functional, init, parallel
+    from convdims.torch.nn._functional_more import (
+        FeatureAlphaDropout,
+    )
+    from convdims.torch.nn.activation import (
+        Hardshrink,
+        LogSigmoid,
+        RReLU,
+        Softmax2d,
+        Softmin,
+        Softshrink,
+    )
     from convdims.torch.nn.attention import (
         MultiheadAttention,
+    )
+    from convdims.torch.nn.bilinear import (
+        Bilinear,
+    )
+    from convdims.torch.nn.container_params import (
+        ParameterDict,
+        ParameterList,
+    )
+    from convdims.torch.nn.distance import (
+        CosineSimilarity,
+        PairwiseDistance,
+    )
+    from convdims.torch.nn.fold import (
+        Fold,
+        Unfold,
+    )
+    from convdims.torch.nn.fractional_pooling import (
+        FractionalMaxPool2d,
+        FractionalMaxPool3d,
+    )
+    from convdims.torch.nn.lazy import (
+        LazyBatchNorm1d,
+        LazyBatchNorm2d,
+        LazyBatchNorm3d,
+        LazyConv1d,
+        LazyConv2d,
+        LazyConv3d,
+        LazyConvTranspose1d,
+        LazyConvTranspose2d,
+        LazyConvTranspose3d,
+        LazyInstanceNorm1d,
+        LazyInstanceNorm2d,
+        LazyInstanceNorm3d,
+        LazyLinear,
     )
     from convdims.torch.nn.loss import (
         BCELoss,
@@ -104,8 +149,38 @@ if TYPE_CHECKING:
         SmoothL1Loss,
         SoftMarginLoss,
     )
+    from convdims.torch.nn.loss_likelihood import (
+        AdaptiveLogSoftmaxWithLoss,
+        CTCLoss,
+        GaussianNLLLoss,
+        PoissonNLLLoss,
+    )
+    from convdims.torch.nn.loss_ranking import (
+        CosineEmbeddingLoss,
+        HingeEmbeddingLoss,
+        MarginRankingLoss,
+        MultiLabelMarginLoss,
+        MultiMarginLoss,
+        TripletMarginLoss,
+        TripletMarginWithDistanceLoss,
+    )
+    from convdims.torch.nn.lp_pooling import (
+        LPPool1d,
+        LPPool2d,
+        LPPool3d,
+    )
+    from convdims.torch.nn.padding import (
+        CircularPad1d,
+        CircularPad2d,
+        CircularPad3d,
+        ReflectionPad3d,
+        ReplicationPad3d,
+    )
     from convdims.torch.nn.parallel import (
         DataParallel,
+    )
+    from convdims.torch.nn.rms_norm import (
+        RMSNorm,
     )
     from convdims.torch.nn.rnn import (
         GRU,
@@ -119,8 +194,15 @@ if TYPE_CHECKING:
         RNNCell,
         RNNCellBase,
     )
+    from convdims.torch.nn.shuffle import (
+        ChannelShuffle,
+    )
     from convdims.torch.nn.sparse import (
         Embedding,
+        EmbeddingBag,
+    )
+    from convdims.torch.nn.sync_batchnorm import (
+        SyncBatchNorm,
     )
     from convdims.torch.nn.transformer import (
         Transformer,
@@ -128,6 +210,11 @@ if TYPE_CHECKING:
         TransformerDecoderLayer,
         TransformerEncoder,
         TransformerEncoderLayer,
+    )
+    from convdims.torch.nn.unpooling import (
+        MaxUnpool1d,
+        MaxUnpool2d,
+        MaxUnpool3d,
     )
     from convdims.torch.nn.upsampling import (
         PixelShuffle,
@@ -172,6 +259,61 @@ _LAZY = {
     "Upsample": "upsampling",
     "UpsamplingBilinear2d": "upsampling",
     "UpsamplingNearest2d": "upsampling",
+    "FeatureAlphaDropout": "_functional_more",
+    "FractionalMaxPool2d": "fractional_pooling",
+    "FractionalMaxPool3d": "fractional_pooling",
+    "CosineEmbeddingLoss": "loss_ranking",
+    "HingeEmbeddingLoss": "loss_ranking",
+    "MarginRankingLoss": "loss_ranking",
+    "MultiLabelMarginLoss": "loss_ranking",
+    "MultiMarginLoss": "loss_ranking",
+    "TripletMarginLoss": "loss_ranking",
+    "TripletMarginWithDistanceLoss": "loss_ranking",
+    "AdaptiveLogSoftmaxWithLoss": "loss_likelihood",
+    "CTCLoss": "loss_likelihood",
+    "GaussianNLLLoss": "loss_likelihood",
+    "PoissonNLLLoss": "loss_likelihood",
+    "LazyBatchNorm1d": "lazy",
+    "LazyBatchNorm2d": "lazy",
+    "LazyBatchNorm3d": "lazy",
+    "LazyConv1d": "lazy",
+    "LazyConv2d": "lazy",
+    "LazyConv3d": "lazy",
+    "LazyConvTranspose1d": "lazy",
+    "LazyConvTranspose2d": "lazy",
+    "LazyConvTranspose3d": "lazy",
+    "LazyInstanceNorm1d": "lazy",
+    "LazyInstanceNorm2d": "lazy",
+    "LazyInstanceNorm3d": "lazy",
+    "LazyLinear": "lazy",
+    "RMSNorm": "rms_norm",
+    "SyncBatchNorm": "sync_batchnorm",
+    "Bilinear": "bilinear",
+    "EmbeddingBag": "sparse",
+    "ParameterDict": "container_params",
+    "ParameterList": "container_params",
+    "CosineSimilarity": "distance",
+    "PairwiseDistance": "distance",
+    "Softmin": "activation",
+    "Softmax2d": "activation",
+    "LogSigmoid": "activation",
+    "Hardshrink": "activation",
+    "Softshrink": "activation",
+    "RReLU": "activation",
+    "Fold": "fold",
+    "Unfold": "fold",
+    "MaxUnpool1d": "unpooling",
+    "MaxUnpool2d": "unpooling",
+    "MaxUnpool3d": "unpooling",
+    "LPPool1d": "lp_pooling",
+    "LPPool2d": "lp_pooling",
+    "LPPool3d": "lp_pooling",
+    "ChannelShuffle": "shuffle",
+    "CircularPad1d": "padding",
+    "CircularPad2d": "padding",
+    "CircularPad3d": "padding",
+    "ReflectionPad3d": "padding",
+    "ReplicationPad3d": "padding",
 }
 
 #: Submodules reachable as attributes (``nn.functional.relu``, ``nn.init``, ``nn.utils``),
@@ -287,6 +429,61 @@ __all__ = [
     "TransformerEncoder",
     "TransformerEncoderLayer",
     "DataParallel",
+    "FeatureAlphaDropout",
+    "FractionalMaxPool2d",
+    "FractionalMaxPool3d",
+    "CosineEmbeddingLoss",
+    "HingeEmbeddingLoss",
+    "MarginRankingLoss",
+    "MultiLabelMarginLoss",
+    "MultiMarginLoss",
+    "TripletMarginLoss",
+    "TripletMarginWithDistanceLoss",
+    "AdaptiveLogSoftmaxWithLoss",
+    "CTCLoss",
+    "GaussianNLLLoss",
+    "PoissonNLLLoss",
+    "LazyBatchNorm1d",
+    "LazyBatchNorm2d",
+    "LazyBatchNorm3d",
+    "LazyConv1d",
+    "LazyConv2d",
+    "LazyConv3d",
+    "LazyConvTranspose1d",
+    "LazyConvTranspose2d",
+    "LazyConvTranspose3d",
+    "LazyInstanceNorm1d",
+    "LazyInstanceNorm2d",
+    "LazyInstanceNorm3d",
+    "LazyLinear",
+    "RMSNorm",
+    "SyncBatchNorm",
+    "Bilinear",
+    "EmbeddingBag",
+    "ParameterDict",
+    "ParameterList",
+    "CosineSimilarity",
+    "PairwiseDistance",
+    "Softmin",
+    "Softmax2d",
+    "LogSigmoid",
+    "Hardshrink",
+    "Softshrink",
+    "RReLU",
+    "Fold",
+    "Unfold",
+    "MaxUnpool1d",
+    "MaxUnpool2d",
+    "MaxUnpool3d",
+    "LPPool1d",
+    "LPPool2d",
+    "LPPool3d",
+    "ChannelShuffle",
+    "CircularPad1d",
+    "CircularPad2d",
+    "CircularPad3d",
+    "ReflectionPad3d",
+    "ReplicationPad3d",
 ]
 
 

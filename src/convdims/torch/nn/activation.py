@@ -271,3 +271,75 @@ class Threshold(_Elementwise):
     def extra_repr(self) -> str:
         inplace = ", inplace=True" if self.inplace else ""
         return f"threshold={self.threshold}, value={self.value}{inplace}"
+
+
+class Softmin(_Softmax):
+    """``torch.nn.Softmin``: softmax of the negated input along ``dim``."""
+
+
+class Softmax2d(_Elementwise):
+    """``torch.nn.Softmax2d``: softmax over the channels of a 3-D or 4-D input.
+
+    >>> from convdims.torch import empty
+    >>> Softmax2d()(empty(2, 3, 4, 4)).shape
+    torch.Size([2, 3, 4, 4])
+    """
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        if input.ndim not in (3, 4):
+            raise ValueError(
+                f"Softmax2d: expected input to be 3D or 4D, got {input.ndim}D instead"
+            )
+        return input
+
+
+class LogSigmoid(_Elementwise):
+    """``torch.nn.LogSigmoid``."""
+
+
+class _Shrink(_Elementwise):
+    def __init__(self, lambd: float = 0.5) -> None:
+        super().__init__()
+        self.lambd = lambd
+
+    def extra_repr(self) -> str:
+        return str(self.lambd)
+
+
+class Hardshrink(_Shrink):
+    """``torch.nn.Hardshrink``: zero inside ``[-lambd, lambd]``."""
+
+
+class Softshrink(_Shrink):
+    """``torch.nn.Softshrink``: shrinks towards zero by ``lambd`` (at least 0, which
+    PyTorch checks when it runs)."""
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        from convdims.torch.nn.functional import softshrink
+
+        return softshrink(input, self.lambd)
+
+
+class RReLU(_Elementwise):
+    """``torch.nn.RReLU``: a leaky ReLU of random slope in ``[lower, upper]`` (the
+    bounds are checked when it runs, as PyTorch checks them)."""
+
+    def __init__(
+        self,
+        lower: float = 0.125,
+        upper: float = 0.3333333333333333,
+        inplace: bool = False,
+    ) -> None:
+        super().__init__()
+        self.lower = lower
+        self.upper = upper
+        self.inplace = inplace
+
+    def extra_repr(self) -> str:
+        inplace = ", inplace=True" if self.inplace else ""
+        return f"lower={self.lower}, upper={self.upper}{inplace}"
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        from convdims.torch.nn.functional import rrelu
+
+        return rrelu(input, self.lower, self.upper, self.training, self.inplace)

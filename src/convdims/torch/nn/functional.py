@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import operator
 
+from convdims.torch.dtypes import int64
 from convdims.torch.nn.loss import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -198,7 +199,9 @@ def _max_pool(dims: int):  # type: ignore[no-untyped-def]
             dilation,
             ceil_mode,
         )
-        return (output, output) if return_indices else output
+        if return_indices:
+            return output, output._plain(tuple(output.shape), int64)
+        return output
 
     max_pool.__name__ = f"max_pool{dims}d"
     max_pool.__doc__ = (
@@ -246,7 +249,9 @@ def _adaptive(kind: str, dims: int):  # type: ignore[no-untyped-def]
         return_indices: bool = False,
     ) -> Any:
         output = adaptive_shape(input, dims, name, output_size)
-        return (output, output) if return_indices else output
+        if return_indices:
+            return output, output._plain(tuple(output.shape), int64)
+        return output
 
     def adaptive_avg(input: Tensor, output_size: Any) -> Any:  # noqa: A002
         return adaptive_shape(input, dims, name, output_size)
@@ -578,4 +583,222 @@ __all__ += [
     "mse_loss",
     "nll_loss",
     "smooth_l1_loss",
+]
+
+
+# The reach of the lookalike: activations, normalizations, lookups, distances, folding,
+# unpooling and LP pooling that model files call (each in the file of its topic).
+from convdims.torch.nn._functional_activation import (  # noqa: E402 - added later
+    celu,
+    celu_,
+    elu_,
+    gumbel_softmax,
+    hardshrink,
+    hardtanh_,
+    leaky_relu_,
+    logsigmoid,
+    prelu,
+    rrelu,
+    rrelu_,
+    selu,
+    selu_,
+    softmin,
+    softplus,
+    softshrink,
+    softsign,
+    tanhshrink,
+    threshold,
+    threshold_,
+)
+from convdims.torch.nn._functional_norm import (  # noqa: E402 - added later
+    batch_norm,
+    instance_norm,
+    local_response_norm,
+    rms_norm,
+)
+from convdims.torch.nn._functional_sampling import (  # noqa: E402 - added later
+    affine_grid,
+    bilinear,
+    channel_shuffle,
+    embedding,
+    grid_sample,
+    native_channel_shuffle,
+    one_hot,
+    upsample_bilinear,
+    upsample_nearest,
+)
+from convdims.torch.nn.distance import (  # noqa: E402 - added later
+    cosine_similarity,
+    pairwise_distance,
+    pdist,
+)
+from convdims.torch.nn.fold import fold, unfold  # noqa: E402 - added later
+from convdims.torch.nn.lp_pooling import (  # noqa: E402 - added later
+    lp_pool1d,
+    lp_pool2d,
+    lp_pool3d,
+)
+from convdims.torch.nn.unpooling import (  # noqa: E402 - added later
+    max_unpool1d,
+    max_unpool2d,
+    max_unpool3d,
+)
+
+
+def _max_pool_with_indices(dims: int) -> Any:
+    pool = _max_pool(dims)
+
+    def with_indices(
+        input: Tensor,  # noqa: A002
+        kernel_size: Any,
+        stride: Any | None = None,
+        padding: Any = 0,
+        dilation: Any = 1,
+        ceil_mode: bool = False,
+        return_indices: bool = False,
+    ) -> Any:
+        return pool(input, kernel_size, stride, padding, dilation, ceil_mode, True)
+
+    with_indices.__name__ = with_indices.__qualname__ = f"max_pool{dims}d_with_indices"
+    with_indices.__doc__ = (
+        f"``F.max_pool{dims}d_with_indices``: ``(output, indices)``, the indices int64 "
+        "of the output's shape."
+    )
+    return with_indices
+
+
+def _adaptive_max_pool_with_indices(dims: int) -> Any:
+    pool = _adaptive("max", dims)
+
+    def with_indices(
+        input: Tensor,  # noqa: A002
+        output_size: Any,
+        return_indices: bool = False,
+    ) -> Any:
+        return pool(input, output_size, True)
+
+    name = f"adaptive_max_pool{dims}d_with_indices"
+    with_indices.__name__ = with_indices.__qualname__ = name
+    with_indices.__doc__ = (
+        f"``F.{name}``: ``(output, indices)``, the indices int64 of the output's shape."
+    )
+    return with_indices
+
+
+max_pool1d_with_indices, max_pool2d_with_indices, max_pool3d_with_indices = (
+    _max_pool_with_indices(d) for d in (1, 2, 3)
+)
+(
+    adaptive_max_pool1d_with_indices,
+    adaptive_max_pool2d_with_indices,
+    adaptive_max_pool3d_with_indices,
+) = (_adaptive_max_pool_with_indices(d) for d in (1, 2, 3))
+
+__all__ += [
+    "adaptive_max_pool1d_with_indices",
+    "adaptive_max_pool2d_with_indices",
+    "adaptive_max_pool3d_with_indices",
+    "affine_grid",
+    "batch_norm",
+    "bilinear",
+    "celu",
+    "celu_",
+    "channel_shuffle",
+    "cosine_similarity",
+    "elu_",
+    "embedding",
+    "fold",
+    "grid_sample",
+    "gumbel_softmax",
+    "hardshrink",
+    "hardtanh_",
+    "instance_norm",
+    "leaky_relu_",
+    "local_response_norm",
+    "logsigmoid",
+    "lp_pool1d",
+    "lp_pool2d",
+    "lp_pool3d",
+    "max_pool1d_with_indices",
+    "max_pool2d_with_indices",
+    "max_pool3d_with_indices",
+    "max_unpool1d",
+    "max_unpool2d",
+    "max_unpool3d",
+    "native_channel_shuffle",
+    "one_hot",
+    "pairwise_distance",
+    "pdist",
+    "prelu",
+    "rms_norm",
+    "rrelu",
+    "rrelu_",
+    "selu",
+    "selu_",
+    "softmin",
+    "softplus",
+    "softshrink",
+    "softsign",
+    "tanhshrink",
+    "threshold",
+    "threshold_",
+    "unfold",
+    "upsample_bilinear",
+    "upsample_nearest",
+]
+
+from convdims.torch.nn.loss_likelihood import (  # noqa: E402 - added later
+    ctc_loss,
+    gaussian_nll_loss,
+    poisson_nll_loss,
+)
+from convdims.torch.nn.loss_ranking import (  # noqa: E402 - added later
+    cosine_embedding_loss,
+    hinge_embedding_loss,
+    margin_ranking_loss,
+    multi_margin_loss,
+    multilabel_margin_loss,
+    triplet_margin_loss,
+    triplet_margin_with_distance_loss,
+)
+
+__all__ += [
+    "cosine_embedding_loss",
+    "ctc_loss",
+    "gaussian_nll_loss",
+    "hinge_embedding_loss",
+    "margin_ranking_loss",
+    "multi_margin_loss",
+    "multilabel_margin_loss",
+    "poisson_nll_loss",
+    "triplet_margin_loss",
+    "triplet_margin_with_distance_loss",
+]
+
+from convdims.torch.nn.fractional_pooling import (  # noqa: E402 - added later
+    fractional_max_pool2d,
+    fractional_max_pool2d_with_indices,
+    fractional_max_pool3d,
+    fractional_max_pool3d_with_indices,
+)
+
+__all__ += [
+    "fractional_max_pool2d",
+    "fractional_max_pool2d_with_indices",
+    "fractional_max_pool3d",
+    "fractional_max_pool3d_with_indices",
+]
+
+from convdims.torch.nn._functional_more import (  # noqa: E402 - added later
+    embedding_bag,
+    feature_alpha_dropout,
+    multilabel_soft_margin_loss,
+    soft_margin_loss,
+)
+
+__all__ += [
+    "embedding_bag",
+    "feature_alpha_dropout",
+    "multilabel_soft_margin_loss",
+    "soft_margin_loss",
 ]

@@ -192,3 +192,63 @@ class ReplicationPad2d(_PadNd):
 
     _dims = 2
     _mode = "replicate"
+
+
+class ReflectionPad3d(_PadNd):
+    """``torch.nn.ReflectionPad3d``: ``(left, right, top, bottom, front, back)``."""
+
+    _dims = 3
+    _mode = "reflect"
+
+
+class ReplicationPad3d(_PadNd):
+    """``torch.nn.ReplicationPad3d``: ``(left, right, top, bottom, front, back)``."""
+
+    _dims = 3
+    _mode = "replicate"
+
+
+class _CircularPadNd(_PadNd):
+    """Circular padding wraps the input around: a side may take at most the whole
+    axis (PyTorch's ``F.pad(mode="circular")``)."""
+
+    _mode = "circular"
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        if self._refusal is None and isinstance(input, Tensor):
+            check_input(input, self._dims, f"circular_pad{self._dims}d")
+            for axis in range(self._dims):
+                size = input.shape[input.ndim - 1 - axis]
+                before, after = self.padding[2 * axis], self.padding[2 * axis + 1]
+                if before > size or after > size:
+                    raise ShapeError(
+                        "Padding value causes wrapping around more than once.",
+                        argument="padding",
+                        value=self.padding,
+                        valid=f"at most {size} cells on each side of dimension "
+                        f"{input.ndim - 1 - axis}",
+                    )
+        return super().forward(input)
+
+
+class CircularPad1d(_CircularPadNd):
+    """``torch.nn.CircularPad1d``: ``(left, right)``, taken from the other end.
+
+    >>> from convdims.torch import empty
+    >>> CircularPad1d((1, 2))(empty(1, 3, 4)).shape
+    torch.Size([1, 3, 7])
+    """
+
+    _dims = 1
+
+
+class CircularPad2d(_CircularPadNd):
+    """``torch.nn.CircularPad2d``: ``(left, right, top, bottom)``."""
+
+    _dims = 2
+
+
+class CircularPad3d(_CircularPadNd):
+    """``torch.nn.CircularPad3d``: ``(left, right, top, bottom, front, back)``."""
+
+    _dims = 3
