@@ -1,22 +1,17 @@
 """``torch`` functions that make tensors or answer about them, with no method form:
-ranges (``linspace``, ``logspace``), signal windows, random sampling (``bernoulli``,
-``multinomial``, ``normal``, ``poisson``), the default dtype, ``enable_grad``, and the
-questions whose answer is values (``equal``, ``allclose``, ``from_numpy``, ``unique``),
-which are refused unless the values are known: never guessed.
+ranges (``linspace``, ``logspace``), signal windows, the default dtype, ``enable_grad``,
+and the questions whose answer is values (``equal``, ``allclose``, ``from_numpy``,
+``unique``), which are refused unless the values are known: never guessed.
 
 >>> from convdims import torch
 >>> torch.linspace(0, 1, steps=5).tolist()
 [0.0, 0.25, 0.5, 0.75, 1.0]
->>> torch.multinomial(torch.empty(2, 10), 3).shape
-torch.Size([2, 3])
 """
 
 from __future__ import annotations
 
-import numbers
-
 from convdims._checks import as_int
-from convdims.torch._sizes import _check_sizes, _dims, broadcast_shapes
+from convdims.torch._sizes import broadcast_shapes
 from convdims.torch.dtypes import dtype as _dtype
 from convdims.torch.dtypes import float32, int64
 from convdims.torch.errors import ShapeError
@@ -28,24 +23,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "bucketize",
-    "get_num_threads",
-    "initial_seed",
-    "is_complex",
-    "is_grad_enabled",
-    "is_nonzero",
     "norm",
     "searchsorted",
-    "seed",
-    "set_num_threads",
-    "set_printoptions",
     "trapezoid",
     "trapz",
     "tril_indices",
     "triu_indices",
-    "use_deterministic_algorithms",
     "allclose",
     "bartlett_window",
-    "bernoulli",
     "blackman_window",
     "enable_grad",
     "equal",
@@ -56,14 +41,26 @@ __all__ = [
     "kaiser_window",
     "linspace",
     "logspace",
-    "multinomial",
-    "normal",
-    "poisson",
     "set_default_dtype",
     "std_mean",
     "unique",
     "var_mean",
 ]
+
+
+def tensor_input(input: Any, op: str) -> Tensor:  # noqa: A002
+    """``input`` itself, if it is a Tensor; else PyTorch's TypeError for ``op``."""
+    if not isinstance(input, Tensor):
+        from convdims.errors import ArgumentTypeError
+
+        raise ArgumentTypeError(
+            f"{op}(): argument 'input' (position 1) must be Tensor, not "
+            f"{type(input).__name__}",
+            argument="input",
+            value=input,
+            valid="a Tensor",
+        )
+    return input
 
 
 def _number(value: Any, name: str) -> Any:
@@ -230,127 +227,9 @@ class enable_grad(no_grad):  # noqa: N801 - PyTorch's spelling
         self.orig_func = orig_func
 
 
-def _probabilities(input: Any, op: str) -> Tensor:  # noqa: A002
-    if not isinstance(input, Tensor):
-        from convdims.errors import ArgumentTypeError
-
-        raise ArgumentTypeError(
-            f"{op}(): argument 'input' (position 1) must be Tensor, not "
-            f"{type(input).__name__}",
-            argument="input",
-            value=input,
-            valid="a Tensor",
-        )
-    return input
-
-
-def bernoulli(input: Tensor, *args: Any, generator: Any = None, out: Any = None) -> Tensor:  # noqa: A002
-    """``torch.bernoulli``: 0s and 1s of the input's shape and dtype.
-
-    >>> from convdims.torch import empty
-    >>> bernoulli(empty(2, 3)).shape
-    torch.Size([2, 3])
-    """
-    tensor = _probabilities(input, "bernoulli")
-    return tensor._plain(tuple(tensor.shape), tensor.dtype)
-
-
-def poisson(input: Tensor, generator: Any = None) -> Tensor:  # noqa: A002
-    """``torch.poisson``: counts of the input's shape and dtype.
-
-    >>> from convdims.torch import empty
-    >>> poisson(empty(4)).shape
-    torch.Size([4])
-    """
-    tensor = _probabilities(input, "poisson")
-    return tensor._plain(tuple(tensor.shape), tensor.dtype)
-
-
-def multinomial(
-    input: Tensor,  # noqa: A002
-    num_samples: int,
-    replacement: bool = False,
-    *,
-    generator: Any = None,
-    out: Any = None,
-) -> Tensor:
-    """``torch.multinomial``: ``num_samples`` category indices per row of a 1-D or
-    2-D tensor of weights (int64); without ``replacement`` at most one per category.
-
-    >>> from convdims.torch import empty
-    >>> multinomial(empty(5), 2).shape
-    torch.Size([2])
-    """
-    tensor = _probabilities(input, "multinomial")
-    count = as_int("num_samples", num_samples)
-    if tensor.ndim not in (1, 2):
-        raise ShapeError(
-            "prob_dist must be 1 or 2 dim",
-            value=tuple(tensor.shape),
-            valid="a 1-D or 2-D tensor of weights",
-        )
-    if count <= 0:
-        raise ShapeError(
-            "cannot sample n_sample <= 0 samples",
-            argument="num_samples",
-            value=num_samples,
-            valid="an int of at least 1",
-        )
-    categories = tensor.shape[-1]
-    if not replacement and count > categories:
-        raise ShapeError(
-            "cannot sample n_sample > prob_dist.size(-1) samples without replacement",
-            argument="num_samples",
-            value=num_samples,
-            valid=f"at most {categories} samples without replacement",
-        )
-    return tensor._plain((*tensor.shape[:-1], count), int64)
-
-
-def normal(
-    mean: Any,
-    std: Any = 1.0,
-    size: Any = None,
-    *,
-    generator: Any = None,
-    out: Any = None,
-    dtype: Any = None,
-    layout: Any = None,
-    device: Any = None,
-    pin_memory: bool = False,
-    requires_grad: bool = False,
-) -> Tensor:
-    """``torch.normal``: samples of the broadcast shape of ``mean`` and ``std`` when
-    one is a tensor, else of ``size``.
-
-    >>> from convdims.torch import empty
-    >>> normal(empty(2, 1), empty(3)).shape, normal(0.0, 1.0, (4, 5)).shape
-    (torch.Size([2, 3]), torch.Size([4, 5]))
-    """
-    tensors = [v for v in (mean, std) if isinstance(v, Tensor)]
-    if tensors:
-        if size is not None:
-            raise TypeError(
-                "normal() received an invalid combination of arguments: size is taken "
-                "only with a float mean and a float std"
-            )
-        shape = broadcast_shapes(*(t.shape for t in tensors))
-        return tensors[0]._plain(tuple(shape), dtype or tensors[0].dtype)
-    if size is None:
-        raise TypeError(
-            "normal() received an invalid combination of arguments - got (float, "
-            "float): a float mean and std need a size"
-        )
-    for value, name in ((mean, "mean"), (std, "std")):
-        if not isinstance(value, numbers.Real):
-            raise TypeError(f"normal(): argument '{name}' must be float or Tensor")
-    shape = _check_sizes(_dims((size,), "normal"))
-    return Tensor._of(shape, dtype or float32, requires_grad)
-
-
 def _moments(name: str) -> Any:
     def moments(input: Tensor, *args: Any, **kwargs: Any) -> tuple[Tensor, Tensor]:  # noqa: A002
-        tensor = _probabilities(input, name)
+        tensor = tensor_input(input, name)
         reduced = tensor.std(*args, **kwargs)
         return reduced, tensor._like(reduced.shape)
 
@@ -368,7 +247,7 @@ std_mean = _moments("std_mean")
 var_mean = _moments("var_mean")
 
 
-def _values_of(tensor: Any) -> list[Any] | None:
+def values_of(tensor: Any) -> list[Any] | None:
     return getattr(tensor, "_values", None)
 
 
@@ -380,10 +259,10 @@ def equal(input: Tensor, other: Tensor) -> bool:  # noqa: A002
     >>> equal(tensor([1, 2]), tensor([1, 2])), equal(tensor([1, 2]), tensor([1]))
     (True, False)
     """
-    a, b = _probabilities(input, "equal"), _probabilities(other, "equal")
+    a, b = tensor_input(input, "equal"), tensor_input(other, "equal")
     if tuple(a.shape) != tuple(b.shape):
         return False
-    va, vb = _values_of(a), _values_of(b)
+    va, vb = values_of(a), values_of(b)
     if va is None or vb is None:
         from convdims.standin import Unsupported
 
@@ -405,9 +284,9 @@ def allclose(
     >>> allclose(tensor([1.0, 2.0]), tensor([1.0, 2.0000001]))
     True
     """
-    a, b = _probabilities(input, "allclose"), _probabilities(other, "allclose")
+    a, b = tensor_input(input, "allclose"), tensor_input(other, "allclose")
     broadcast_shapes(a.shape, b.shape)
-    va, vb = _values_of(a), _values_of(b)
+    va, vb = values_of(a), values_of(b)
     if va is None or vb is None or tuple(a.shape) != tuple(b.shape):
         from convdims.standin import Unsupported
 
@@ -450,7 +329,7 @@ def unique(input: Tensor, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
     ...
     convdims.standin.Unsupported: convdims computes shapes and counts only: ...
     """
-    return _probabilities(input, "unique").unique(*args, **kwargs)
+    return tensor_input(input, "unique").unique(*args, **kwargs)
 
 
 def _triangle_count(row: int, col: int, offset: int, lower: bool) -> int:
@@ -583,117 +462,4 @@ def norm(
     >>> norm(empty(4, 3), dim=1, keepdim=True).shape
     torch.Size([4, 1])
     """
-    return _probabilities(input, "norm").norm(p, dim, keepdim)
-
-
-def is_grad_enabled() -> bool:
-    """``torch.is_grad_enabled``: True (there are no gradients; nothing turns them off).
-
-    >>> is_grad_enabled()
-    True
-    """
-    return True
-
-
-def is_complex(input: Tensor) -> bool:  # noqa: A002
-    """``torch.is_complex``: False (the lookalike has no complex dtypes).
-
-    >>> from convdims.torch import empty
-    >>> is_complex(empty(2))
-    False
-    """
-    _probabilities(input, "is_complex")
-    return False
-
-
-def is_nonzero(input: Tensor) -> bool:  # noqa: A002
-    """``torch.is_nonzero``: the value of a one-element tensor; refused unless it is
-    known.
-
-    >>> from convdims.torch import tensor
-    >>> is_nonzero(tensor([3]))
-    True
-    """
-    tensor = _probabilities(input, "is_nonzero")
-    if tensor.numel() != 1:
-        raise ShapeError(
-            "Boolean value of Tensor with more than one value is ambiguous"
-            if tensor.numel()
-            else "Boolean value of Tensor with no values is ambiguous",
-            value=tuple(tensor.shape),
-            valid="a tensor of one element",
-        )
-    values = _values_of(tensor)
-    if values is None:
-        from convdims.standin import Unsupported
-
-        raise Unsupported("torch.is_nonzero of a tensor whose value is not known")
-    return bool(values[0])
-
-
-def set_printoptions(
-    precision: Any = None,
-    threshold: Any = None,
-    edgeitems: Any = None,
-    linewidth: Any = None,
-    profile: Any = None,
-    sci_mode: Any = None,
-) -> None:
-    """``torch.set_printoptions``: accepted (a shape-only tensor prints no values).
-
-    >>> set_printoptions(precision=3)
-    """
-
-
-def seed() -> int:
-    """``torch.seed``: accepted; nothing here is random (0).
-
-    >>> seed()
-    0
-    """
-    return 0
-
-
-def initial_seed() -> int:
-    """``torch.initial_seed``: 0 (nothing here is random).
-
-    >>> initial_seed()
-    0
-    """
-    return 0
-
-
-def use_deterministic_algorithms(mode: bool, *, warn_only: bool = False) -> None:
-    """``torch.use_deterministic_algorithms``: accepted (shapes are deterministic).
-
-    >>> use_deterministic_algorithms(True)
-    """
-
-
-_threads = [1]
-
-
-def get_num_threads() -> int:
-    """``torch.get_num_threads``: what ``set_num_threads`` set (1 at first; nothing
-    runs on threads here).
-
-    >>> get_num_threads() >= 1
-    True
-    """
-    return _threads[0]
-
-
-def set_num_threads(int: Any) -> None:  # noqa: A002 - PyTorch's name
-    """``torch.set_num_threads``: remembered for ``get_num_threads``.
-
-    >>> set_num_threads(1)
-    """
-    count = as_int("int", int)
-    if count <= 0:
-        raise ShapeError(
-            "set_num_threads expects a positive integer",
-            argument="int",
-            value=int,
-            valid="an int of at least 1",
-        )
-    _threads[0] = count
+    return tensor_input(input, "norm").norm(p, dim, keepdim)

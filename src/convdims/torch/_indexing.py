@@ -253,14 +253,6 @@ class IndexingMethods(PointwiseMethods):
 
     unique_consecutive = unique
 
-    def new_tensor(
-        self, data: Any, *, dtype: Any = None, device: Any = None, **_: Any
-    ) -> TensorBase:
-        """``torch.tensor(data)`` of this tensor's dtype unless told otherwise."""
-        from convdims.torch.functions import tensor
-
-        return tensor(data, dtype=dtype or self.dtype)
-
     def __getitem__(self, index: Any) -> TensorBase:
         """The shape that indexing gives: ints drop an axis, slices shorten one, None
         adds one, ``...`` stands for the axes not named, and integer tensors or lists

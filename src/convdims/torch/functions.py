@@ -305,6 +305,23 @@ div = divide = _binary_of("truediv")
 pow = _binary_of("pow")  # noqa: A001 - PyTorch's name
 
 
+def _new_tensor(
+    self: Tensor, data: Any, *, dtype: Any = None, device: Any = None, **_: Any
+) -> Tensor:
+    """``Tensor.new_tensor``: ``torch.tensor(data)`` of this tensor's dtype unless told
+    otherwise.
+
+    >>> from convdims.torch import empty, float16
+    >>> empty(2, dtype=float16).new_tensor([1, 2, 3]).dtype
+    torch.float16
+    """
+    return tensor(data, dtype=dtype or self.dtype)
+
+
+# The method form lives with torch.tensor, which it calls.
+Tensor.new_tensor = _new_tensor  # type: ignore[attr-defined]
+
+
 def tensor_split(
     input: Tensor,  # noqa: A002
     indices_or_sections: Any = None,

@@ -19,11 +19,16 @@ import warnings
 
 from convdims.torch.dtypes import int32, int64
 from convdims.torch.errors import ShapeError
+from convdims.torch.nn.upsampling import (
+    interpolate_shape,
+    pixel_shuffle_shape,
+    pixel_unshuffle_shape,
+)
 from convdims.torch.tensor import Tensor
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    pass
+    from typing import Any
 
 __all__ = [
     "affine_grid",
@@ -332,8 +337,6 @@ def affine_grid(
 def upsample_nearest(input, size=None, scale_factor=None):  # type: ignore[no-untyped-def]  # noqa: A002, ANN001, ANN201
     """``F.upsample_nearest``: ``F.interpolate(..., mode="nearest")``, with PyTorch's
     deprecation warning."""
-    from convdims.torch.nn.functional import interpolate
-
     warnings.warn(
         "`nn.functional.upsample_nearest` is deprecated. Use `nn.functional.interpolate` "
         "instead.",
@@ -346,8 +349,6 @@ def upsample_nearest(input, size=None, scale_factor=None):  # type: ignore[no-un
 def upsample_bilinear(input, size=None, scale_factor=None):  # type: ignore[no-untyped-def]  # noqa: A002, ANN001, ANN201
     """``F.upsample_bilinear``: ``F.interpolate(..., mode="bilinear",
     align_corners=True)``, with PyTorch's deprecation warning."""
-    from convdims.torch.nn.functional import interpolate
-
     warnings.warn(
         "`nn.functional.upsample_bilinear` is deprecated. Use "
         "`nn.functional.interpolate` instead.",
@@ -355,3 +356,47 @@ def upsample_bilinear(input, size=None, scale_factor=None):  # type: ignore[no-u
         stacklevel=2,
     )
     return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
+
+
+# Resizing (F.interpolate and its older names) -----------------------------------------
+
+
+def interpolate(
+    input: Tensor,  # noqa: A002
+    size: int | None = None,
+    scale_factor: Any = None,
+    mode: str = "nearest",
+    align_corners: bool | None = None,
+    recompute_scale_factor: bool | None = None,
+    antialias: bool = False,
+) -> Tensor:
+    """``F.interpolate``: each spatial axis becomes ``size`` or ``floor(I * scale_factor)``.
+
+    >>> from convdims.torch import empty
+    >>> interpolate(empty(1, 3, 7, 7), scale_factor=1.5, mode="bilinear").shape
+    torch.Size([1, 3, 10, 10])
+    """
+    return interpolate_shape(
+        input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias
+    )
+
+
+def upsample(
+    input: Tensor,  # noqa: A002
+    size: Any = None,
+    scale_factor: Any = None,
+    mode: str = "nearest",
+    align_corners: bool | None = None,
+) -> Tensor:
+    """``F.upsample``: PyTorch's older name of ``F.interpolate`` (it warns there)."""
+    return interpolate_shape(input, size, scale_factor, mode, align_corners)
+
+
+def pixel_shuffle(input: Tensor, upscale_factor: int) -> Tensor:  # noqa: A002
+    """``F.pixel_shuffle``: ``(*, C*r*r, H, W) -> (*, C, H*r, W*r)``."""
+    return pixel_shuffle_shape(input, upscale_factor)
+
+
+def pixel_unshuffle(input: Tensor, downscale_factor: int) -> Tensor:  # noqa: A002
+    """``F.pixel_unshuffle``: ``(*, C, H*r, W*r) -> (*, C*r*r, H, W)``."""
+    return pixel_unshuffle_shape(input, downscale_factor)

@@ -12,9 +12,6 @@ torch.Size([1, 8, 1, 1])
 
 from __future__ import annotations
 
-import operator
-
-from convdims.torch.dtypes import int64
 from convdims.torch.nn.loss import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -26,7 +23,6 @@ from convdims.torch.nn.loss import (
     nll_loss,
     smooth_l1_loss,
 )
-from convdims.torch.nn.pooling import adaptive_shape, pool_shape
 from convdims.torch.tensor import Tensor, flatten, normalize_dim
 
 TYPE_CHECKING = False
@@ -179,241 +175,35 @@ relu_ = relu
 dropout1d = dropout3d = dropout2d
 
 
-def _max_pool(dims: int):  # type: ignore[no-untyped-def]
-    def max_pool(
-        input: Tensor,  # noqa: A002
-        kernel_size: Any,
-        stride: Any | None = None,
-        padding: Any = 0,
-        dilation: Any = 1,
-        ceil_mode: bool = False,
-        return_indices: bool = False,
-    ) -> Any:
-        output = pool_shape(
-            input,
-            dims,
-            f"max_pool{dims}d",
-            kernel_size,
-            stride,
-            padding,
-            dilation,
-            ceil_mode,
-        )
-        if return_indices:
-            return output, output._plain(tuple(output.shape), int64)
-        return output
-
-    max_pool.__name__ = f"max_pool{dims}d"
-    max_pool.__doc__ = (
-        f"``F.max_pool{dims}d``: the pooled shape (stride defaults to the kernel)."
-    )
-    return max_pool
-
-
-def _avg_pool(dims: int):  # type: ignore[no-untyped-def]
-    def avg_pool(
-        input: Tensor,  # noqa: A002
-        kernel_size: Any,
-        stride: Any | None = None,
-        padding: Any = 0,
-        ceil_mode: bool = False,
-        count_include_pad: bool = True,
-        divisor_override: int | None = None,
-    ) -> Tensor:
-        return pool_shape(
-            input,
-            dims,
-            f"avg_pool{dims}d",
-            kernel_size,
-            stride,
-            padding,
-            1,
-            ceil_mode,
-            count_include_pad,
-            divisor_override if dims > 1 else None,
-        )
-
-    avg_pool.__name__ = f"avg_pool{dims}d"
-    avg_pool.__doc__ = (
-        f"``F.avg_pool{dims}d``: the pooled shape (stride defaults to the kernel)."
-    )
-    return avg_pool
-
-
-def _adaptive(kind: str, dims: int):  # type: ignore[no-untyped-def]
-    name = f"adaptive_{kind}_pool{dims}d"
-
-    def adaptive_max(
-        input: Tensor,  # noqa: A002
-        output_size: Any,
-        return_indices: bool = False,
-    ) -> Any:
-        output = adaptive_shape(input, dims, name, output_size)
-        if return_indices:
-            return output, output._plain(tuple(output.shape), int64)
-        return output
-
-    def adaptive_avg(input: Tensor, output_size: Any) -> Any:  # noqa: A002
-        return adaptive_shape(input, dims, name, output_size)
-
-    adaptive = adaptive_max if kind == "max" else adaptive_avg
-    adaptive.__name__ = name
-    adaptive.__doc__ = f"``F.{name}``: the shape is ``output_size``."
-    return adaptive
-
-
-max_pool1d, max_pool2d, max_pool3d = (_max_pool(d) for d in (1, 2, 3))
-avg_pool1d, avg_pool2d, avg_pool3d = (_avg_pool(d) for d in (1, 2, 3))
-adaptive_avg_pool1d, adaptive_avg_pool2d, adaptive_avg_pool3d = (
-    _adaptive("avg", d) for d in (1, 2, 3)
+from convdims.torch.nn._functional_padding import pad  # noqa: E402 - kept apart
+from convdims.torch.nn._functional_pooling import (  # noqa: E402 - kept apart
+    adaptive_avg_pool1d,
+    adaptive_avg_pool2d,
+    adaptive_avg_pool3d,
+    adaptive_max_pool1d,
+    adaptive_max_pool1d_with_indices,
+    adaptive_max_pool2d,
+    adaptive_max_pool2d_with_indices,
+    adaptive_max_pool3d,
+    adaptive_max_pool3d_with_indices,
+    avg_pool1d,
+    avg_pool2d,
+    avg_pool3d,
+    max_pool1d,
+    max_pool1d_with_indices,
+    max_pool2d,
+    max_pool2d_with_indices,
+    max_pool3d,
+    max_pool3d_with_indices,
 )
-adaptive_max_pool1d, adaptive_max_pool2d, adaptive_max_pool3d = (
-    _adaptive("max", d) for d in (1, 2, 3)
-)
-
 
 # Resizing and padding (issue 13: the calls model files make in forward) --------------
-
-from convdims.torch.nn.upsampling import (  # noqa: E402 - kept apart, added later
-    interpolate_shape,
-    pixel_shuffle_shape,
-    pixel_unshuffle_shape,
+from convdims.torch.nn._functional_sampling import (  # noqa: E402 - with the resampling
+    interpolate,
+    pixel_shuffle,
+    pixel_unshuffle,
+    upsample,
 )
-
-
-def interpolate(
-    input: Tensor,  # noqa: A002
-    size: int | None = None,
-    scale_factor: Any = None,
-    mode: str = "nearest",
-    align_corners: bool | None = None,
-    recompute_scale_factor: bool | None = None,
-    antialias: bool = False,
-) -> Tensor:
-    """``F.interpolate``: each spatial axis becomes ``size`` or ``floor(I * scale_factor)``.
-
-    >>> from convdims.torch import empty
-    >>> interpolate(empty(1, 3, 7, 7), scale_factor=1.5, mode="bilinear").shape
-    torch.Size([1, 3, 10, 10])
-    """
-    return interpolate_shape(
-        input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias
-    )
-
-
-def upsample(
-    input: Tensor,  # noqa: A002
-    size: Any = None,
-    scale_factor: Any = None,
-    mode: str = "nearest",
-    align_corners: bool | None = None,
-) -> Tensor:
-    """``F.upsample``: PyTorch's older name of ``F.interpolate`` (it warns there)."""
-    return interpolate_shape(input, size, scale_factor, mode, align_corners)
-
-
-def pixel_shuffle(input: Tensor, upscale_factor: int) -> Tensor:  # noqa: A002
-    """``F.pixel_shuffle``: ``(*, C*r*r, H, W) -> (*, C, H*r, W*r)``."""
-    return pixel_shuffle_shape(input, upscale_factor)
-
-
-def pixel_unshuffle(input: Tensor, downscale_factor: int) -> Tensor:  # noqa: A002
-    """``F.pixel_unshuffle``: ``(*, C, H*r, W*r) -> (*, C*r*r, H, W)``."""
-    return pixel_unshuffle_shape(input, downscale_factor)
-
-
-#: For each length of ``pad`` a non-constant mode takes, the input ranks it takes.
-_NON_CONSTANT_RANKS = {2: (2, 3), 4: (3, 4), 6: (4, 5)}
-
-
-def _pad_amount(amount: Any) -> Any:
-    """A one-value integer tensor counts as its int, as in PyTorch (``__index__``):
-    milesial's U-Net pads by ``torch.tensor([diff]) // 2``."""
-    if isinstance(amount, Tensor) and not isinstance(amount, bool):
-        try:
-            return operator.index(amount)
-        except (TypeError, ValueError):
-            return amount
-    return amount
-
-
-def pad(
-    input: Tensor,  # noqa: A002
-    pad: Any,
-    mode: str = "constant",
-    value: float | None = None,
-) -> Tensor:
-    """``F.pad``: ``pad = (left, right, top, bottom, ...)`` grows the last axis by
-    ``left + right``, the one before by ``top + bottom``...; constant padding may be
-    negative (it crops).
-
-    >>> from convdims.torch import empty
-    >>> pad(empty(1, 3, 4, 5), (1, 2)).shape, pad(empty(1, 3, 4, 5), (1, 1, 2, 2)).shape
-    (torch.Size([1, 3, 4, 8]), torch.Size([1, 3, 8, 7]))
-    """
-    from convdims.torch.errors import ArgumentTypeError, ShapeError
-
-    amounts = tuple(_pad_amount(amount) for amount in pad)
-    for index, amount in enumerate(amounts):
-        if not isinstance(amount, int):
-            raise ArgumentTypeError(
-                "pad(): argument 'pad' (position 2) must be tuple of ints, but found "
-                f"element of type {type(amount).__name__} at pos {index}",
-                argument="pad",
-                value=pad,
-                valid="a tuple of ints",
-            )
-    if len(amounts) % 2:
-        raise ShapeError(
-            "Padding length must be divisible by 2",
-            argument="pad",
-            value=pad,
-            valid="pairs (before, after) per axis, from the last",
-        )
-    if len(amounts) // 2 > input.ndim:
-        raise ShapeError(
-            "Padding length should be less than or equal to two times the input "
-            f"dimension but got padding length {len(amounts)} and input of dimension "
-            f"{input.ndim}",
-            argument="pad",
-            value=pad,
-            valid=f"at most {2 * input.ndim} numbers",
-        )
-    if mode != "constant":
-        if mode not in ("reflect", "replicate", "circular"):
-            raise NotImplementedError(f"Unrecognised padding mode {mode}")
-        if input.ndim not in _NON_CONSTANT_RANKS.get(len(amounts), ()):
-            raise NotImplementedError(
-                f"Padding size {len(amounts)} is not supported for {input.ndim}D input "
-                "tensor.\nSupported combinations for non-constant padding:\n"
-                "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
-                "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
-                "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)"
-            )
-    shape = list(input.shape)
-    for axis in range(len(amounts) // 2):
-        before, after = amounts[2 * axis], amounts[2 * axis + 1]
-        index = input.ndim - 1 - axis
-        size = shape[index]
-        if mode == "reflect" and (before >= size or after >= size):
-            raise ShapeError(
-                "Argument #4: Padding size should be less than the corresponding input "
-                f"dimension, but got: padding ({before}, {after}) at dimension {index} of "
-                f"input {list(input.shape)}",
-                argument="pad",
-                value=pad,
-                valid=f"reflect padding below the {size} cells of dimension {index}",
-            )
-        grown = size + before + after
-        if grown < 0:
-            raise ShapeError(
-                "narrow(): length must be non-negative.",
-                argument="pad",
-                value=pad,
-                valid=f"cropping at most the {size} cells of dimension {index}",
-            )
-        shape[index] = grown
-    return input._like(shape)
 
 
 def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:  # noqa: A002
@@ -643,56 +433,6 @@ from convdims.torch.nn.unpooling import (  # noqa: E402 - added later
     max_unpool2d,
     max_unpool3d,
 )
-
-
-def _max_pool_with_indices(dims: int) -> Any:
-    pool = _max_pool(dims)
-
-    def with_indices(
-        input: Tensor,  # noqa: A002
-        kernel_size: Any,
-        stride: Any | None = None,
-        padding: Any = 0,
-        dilation: Any = 1,
-        ceil_mode: bool = False,
-        return_indices: bool = False,
-    ) -> Any:
-        return pool(input, kernel_size, stride, padding, dilation, ceil_mode, True)
-
-    with_indices.__name__ = with_indices.__qualname__ = f"max_pool{dims}d_with_indices"
-    with_indices.__doc__ = (
-        f"``F.max_pool{dims}d_with_indices``: ``(output, indices)``, the indices int64 "
-        "of the output's shape."
-    )
-    return with_indices
-
-
-def _adaptive_max_pool_with_indices(dims: int) -> Any:
-    pool = _adaptive("max", dims)
-
-    def with_indices(
-        input: Tensor,  # noqa: A002
-        output_size: Any,
-        return_indices: bool = False,
-    ) -> Any:
-        return pool(input, output_size, True)
-
-    name = f"adaptive_max_pool{dims}d_with_indices"
-    with_indices.__name__ = with_indices.__qualname__ = name
-    with_indices.__doc__ = (
-        f"``F.{name}``: ``(output, indices)``, the indices int64 of the output's shape."
-    )
-    return with_indices
-
-
-max_pool1d_with_indices, max_pool2d_with_indices, max_pool3d_with_indices = (
-    _max_pool_with_indices(d) for d in (1, 2, 3)
-)
-(
-    adaptive_max_pool1d_with_indices,
-    adaptive_max_pool2d_with_indices,
-    adaptive_max_pool3d_with_indices,
-) = (_adaptive_max_pool_with_indices(d) for d in (1, 2, 3))
 
 __all__ += [
     "adaptive_max_pool1d_with_indices",
