@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
+from convdims.analysis._macs import _torchinfo_factors, _torchinfo_named, _torchinfo_scaled
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.torch.dtypes import float32
 from convdims.torch.layer_info import LayerInfo
@@ -108,6 +109,11 @@ def input_tensors(
     return inputs, shapes
 
 
+_new_info = object.__new__
+_STATS = ("num_params", "trainable_params", "param_bytes")
+_NO_FACTORS = (0, 0, 0)
+
+
 class Trace:
     """What [`trace`][convdims.torch.tracing.trace] recorded.
 
@@ -132,22 +138,44 @@ class Trace:
         self._stats: dict[int, tuple[int, int, int]] = {}
         self._counts: dict[int, tuple[tuple[str, int], ...]] = {}
         self._shared = False
+        self._handles: tuple[Any, ...] = ()
 
     # The tree -----------------------------------------------------------------------
 
     def place(self) -> list[LayerInfo]:
-        """Place every module of the tree; the places in depth-first order."""
+        """Place every module of the tree; the places in depth-first order. Each place
+        is also the template of its module's rows: its parameter counts and the
+        factors of torchinfo's mult-adds, found once per module."""
         order: list[LayerInfo] = []
         visited: set[int] = set()
         param_ids: set[int] = set()
+        places = self._places
+        kids: dict[int, list[tuple[str, LayerInfo]]] = {}
         stack: list[tuple[str, Module, int, LayerInfo | None]] = [
             (type(self.model).__name__, self.model, 0, None)
         ]
         while stack:
             var_name, module, depth, parent = stack.pop()
-            place = LayerInfo(var_name, module, depth, parent)
-            self._places[id(module)] = place
+            children = [
+                (name, child, depth + 1)
+                for name, child in module._modules.items()
+                if child is not None
+            ]
+            place = _new_info(LayerInfo)
+            place.__dict__ = {
+                "module": module,
+                "var_name": var_name,
+                "depth": depth,
+                "parent": parent,
+                "class_name": type(module).__name__,
+                "is_leaf": not children,
+                "children": [],
+            }
+            places[id(module)] = place
             order.append(place)
+            if parent is not None:
+                kids[id(parent)].append((var_name, place))
+            kids[id(place)] = []
             if id(module) in visited:
                 self._shared = True
             else:
@@ -157,13 +185,61 @@ class Trace:
                         if id(param) in param_ids:
                             self._shared = True
                         param_ids.add(id(param))
-            children = [
-                (name, child, depth + 1, place)
-                for name, child in module._modules.items()
-                if child is not None
-            ]
             children.reverse()
-            stack += children
+            stack += [(name, child, depth, place) for name, child, depth in children]
+        if self._shared:
+            for place in order:
+                module = place.module
+                place.__dict__.update(
+                    zip(_STATS, self._param_stats(module), strict=True),
+                    _factors=_torchinfo_factors(
+                        place.class_name, self.param_counts(module)
+                    ),
+                )
+            return order
+        # Bottom-up, each module once: its own parameters, then its children's sums.
+        # ``holding`` counts the elements whose name below the module holds "weight"
+        # or "bias" (torchinfo's rule reads a container's parameters by dotted name).
+        stats = self._stats
+        holding: dict[int, int] = {}
+        for place in reversed(order):
+            module = place.module
+            own = [
+                (name, math.prod(p._shape), p)
+                for name, p in module._parameters.items()
+                if p is not None
+            ]
+            count = trainable = size = held = 0
+            for name, elements, param in own:
+                count += elements
+                size += elements * param.dtype.itemsize
+                if param.requires_grad:
+                    trainable += elements
+                if _torchinfo_named(name):
+                    held += elements
+            factors = _torchinfo_factors(
+                place.class_name, [(name, elements) for name, elements, _ in own]
+            )
+            below = kids[id(place)]
+            if below:
+                channel = factors[2]
+                for name, child in below:
+                    child_stats = stats[id(child.module)]
+                    count += child_stats[0]
+                    trainable += child_stats[1]
+                    size += child_stats[2]
+                    passed = (
+                        child_stats[0] if _torchinfo_named(name) else holding[id(child)]
+                    )
+                    held += passed
+                    channel += passed
+                factors = (factors[0], factors[1], channel)
+            holding[id(place)] = held
+            stats[id(module)] = (count, trainable, size)
+            attributes = place.__dict__
+            attributes["num_params"], attributes["trainable_params"] = count, trainable
+            attributes["param_bytes"] = size
+            attributes["_factors"] = factors
         return order
 
     def _param_stats(self, module: Module) -> tuple[int, int, int]:
@@ -222,15 +298,13 @@ class Trace:
     def start(self, module: Module, place: LayerInfo | None = None) -> LayerInfo | None:
         """A row for a call of ``module`` that begins, at its (last) place in the tree
         or at ``place`` (None: not in the tree)."""
+        key = id(module)
         if place is None:
-            place = self._places.get(id(module))
+            place = self._places.get(key)
             if place is None:
                 return None
-        info = LayerInfo(place.var_name, module, place.depth, place.parent, place.is_leaf)
-        key = id(module)
-        info.num_params, info.trainable_params, info.param_bytes = self._stats.get(
-            key
-        ) or self._param_stats(module)
+        info = _new_info(LayerInfo)
+        info.__dict__ = place.__dict__.copy()
         if key in self._seen:
             info.is_recursive = True
         else:
@@ -244,39 +318,89 @@ class Trace:
             info.module
         )
 
-    # The hooks ----------------------------------------------------------------------
+    # The calls ----------------------------------------------------------------------
 
-    def _pre_hook(self, module: Module, args: Any) -> None:
+    def begin(self, module: Module, args: tuple[Any, ...]) -> LayerInfo | None:
+        """A call of ``module`` on ``args`` begins (where a global forward pre-hook
+        runs): its row, or None for a module outside the tree."""
         info = self.start(module)
         if info is not None:
-            info.in_tensors = tensors(args)
+            if len(args) == 1 and type(args[0]) is Tensor:
+                info.in_tensors = args
+            else:
+                info.in_tensors = tensors(args)
+        return info
 
-    def _post_hook(self, module: Module, args: Any, output: Any) -> None:
-        if id(module) not in self._places:
-            return
-        info = self._latest[id(module)]
-        output_shape, item = first_shape(output)
-        info.__dict__.update(
-            input_shape=first_shape(args)[0],
-            output_shape=output_shape,
-            output_bytes=item * math.prod(output_shape),
-            executed=True,
-            out_tensors=tensors(output),
-        )
+    def end(self, row: LayerInfo, args: tuple[Any, ...], output: Any) -> None:
+        """The call of ``row``'s module returned ``output`` (where a global forward hook
+        runs): the row of the module's latest call takes the shapes, the bytes and
+        torchinfo's mult-adds."""
+        info = self._latest[id(row.module)]
+        if type(output) is Tensor:
+            output_shape = tuple(output._shape)
+            outputs: tuple[Tensor, ...] = (output,)
+            item = output.dtype.itemsize
+        else:
+            output_shape, item = first_shape(output)
+            outputs = tensors(output)
+        if len(args) == 1 and type(args[0]) is Tensor:
+            first = args[0]
+            input_shape = output_shape if first is output else tuple(first._shape)
+        else:
+            input_shape = first_shape(args)[0]
+        attributes = info.__dict__
+        attributes["input_shape"] = input_shape
+        attributes["output_shape"] = output_shape
+        attributes["output_bytes"] = item * math.prod(output_shape)
+        attributes["executed"] = True
+        attributes["out_tensors"] = outputs
+        factors = attributes["_factors"]
+        if factors != _NO_FACTORS:
+            attributes["mult_adds"] = _torchinfo_scaled(factors, output_shape)
         self.finished.append(info)
 
+    def _pre_hook(self, module: Module, args: Any) -> None:
+        self.begin(module, args)
+
+    def _post_hook(self, module: Module, args: Any, output: Any) -> None:
+        if id(module) in self._places:
+            self.end(self._latest[id(module)], args, output)
+
+    def as_hooks(self) -> None:
+        """Stand as the pair of global hooks (a global hook is being registered while
+        this trace is the recorder): ``_module._recorder`` is cleared."""
+        _module._recorder[0] = None
+        self._handles = (
+            _module.register_module_forward_pre_hook(self._pre_hook),
+            _module.register_module_forward_hook(self._post_hook),
+        )
+
     def run(self, kwargs: Mapping[str, Any], mode: str) -> None:
-        """Run the forward pass with the hooks on, in ``mode``; then restore the mode."""
+        """Run the forward pass with the calls recorded, in ``mode``; then restore the
+        mode. The trace is the recorder ``Module.__call__`` calls, or, with global
+        hooks already there, a pair of global hooks after them."""
         model = self.model
         was_training = model.training
-        pre = _module.register_module_forward_pre_hook(self._pre_hook)
-        post = _module.register_module_forward_hook(self._post_hook)
+        recorder = _module._recorder
+        outer = recorder[0]
+        if (
+            outer is None
+            and not _module._global_forward_pre_hooks
+            and not _module._global_forward_hooks
+        ):
+            recorder[0] = self
+        else:
+            if outer is not None:
+                outer.as_hooks()
+            self.as_hooks()
         try:
             model.train(mode == "train")
             model(*self.inputs, **kwargs)
         finally:
-            pre.remove()
-            post.remove()
+            if recorder[0] is self:
+                recorder[0] = None
+            for handle in self._handles:
+                handle.remove()
             model.train(was_training)
 
     # After the pass -----------------------------------------------------------------

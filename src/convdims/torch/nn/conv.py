@@ -53,6 +53,86 @@ def _conv_size(size: int, kernel: int, stride: int, before: int, after: int, d: 
     return conv_output_size(size, kernel, stride, (before, after), d)
 
 
+@lru_cache(maxsize=4096)
+def _conv_spatial(
+    spatial: tuple[int, ...],
+    kernel: tuple[int, ...],
+    strides: tuple[int, ...],
+    pads: tuple[tuple[int, int], ...],
+    dilations: tuple[int, ...],
+) -> tuple[int, ...] | None:
+    """The output's spatial sizes by the core, axis by axis, remembered for the
+    arguments (a pure function of ints), or None where the core refuses an axis (the
+    checked path then raises PyTorch's error)."""
+    try:
+        return tuple(
+            conv_output_size(size, k, s, pad, d)
+            for size, k, s, pad, d in zip(
+                spatial, kernel, strides, pads, dilations, strict=True
+            )
+        )
+    except ValueError:
+        return None
+
+
+def _plain_ints(value: Any, n: int) -> tuple[int, ...] | None:
+    """``value`` as ``n`` plain ints (an int, or a tuple of ``n`` ints; no bools), or
+    None for anything else (the checked path reads it)."""
+    if type(value) is int:
+        return (value,) * n
+    if type(value) is tuple and len(value) == n:
+        for item in value:
+            if type(item) is not int:
+                return None
+        return value
+    return None
+
+
+def _plain_conv(
+    n: int,
+    in_channels: Any,
+    out_channels: Any,
+    kernel_size: Any,
+    stride: Any,
+    padding: Any,
+    dilation: Any,
+    groups: Any,
+    padding_mode: Any,
+) -> tuple[tuple[int, ...], ...] | None:
+    """A convolution's arguments when they are the common case that PyTorch accepts
+    and runs without a question (plain ints, ``zeros`` padding, every size in range):
+    ``(kernel, strides, paddings, dilations)``; None sends the layer through every
+    check of ``_ConvNd``, which decides the same for these and refuses the rest."""
+    if (
+        type(in_channels) is not int
+        or type(out_channels) is not int
+        or type(groups) is not int
+        or padding_mode != "zeros"
+        or groups < 1
+        or in_channels < 0
+        or out_channels < 1
+        or in_channels % groups
+        or out_channels % groups
+    ):
+        return None
+    kernel = _plain_ints(kernel_size, n)
+    strides = _plain_ints(stride, n)
+    paddings = _plain_ints(padding, n)
+    dilations = _plain_ints(dilation, n)
+    if (
+        kernel is None
+        or strides is None
+        or paddings is None
+        or dilations is None
+        or min(kernel) < 1
+        or min(strides) < 1
+        or min(paddings) < 0
+        or min(dilations) < 1
+    ):
+        return None
+    return kernel, strides, paddings, dilations
+
+
 class _ConvNd(Module):
     _kind = Kind.CONV
     _transposed = False
@@ -293,6 +373,47 @@ class _Conv(_ConvNd):
         device: Any = None,
         dtype: Any = None,
     ) -> None:
+        n = self._dims
+        plain = _plain_conv(
+            n,
+            in_channels,
+            out_channels,
+            kernel_size,
+            stride,
+            padding,
+            dilation,
+            groups,
+            padding_mode,
+        )
+        if plain is not None:
+            # What _ConvNd stores for these arguments, without asking again.
+            super(_ConvNd, self).__init__()
+            kernel, strides, paddings, dilations = plain
+            zeros = (0,) * n
+            self.__dict__.update(
+                in_channels=in_channels,
+                out_channels=out_channels,
+                kernel_size=kernel,
+                stride=strides,
+                padding=paddings,
+                dilation=dilations,
+                transposed=False,
+                output_padding=zeros,
+                groups=groups,
+                padding_mode=padding_mode,
+                _pads=tuple((p, p) for p in paddings),
+                _refusal=None,
+                _strides=strides,
+                _dilations=dilations,
+                _paddings=paddings,
+                _output_paddings=zeros,
+            )
+            params = self._parameters
+            params["weight"] = Parameter._new(
+                (out_channels, in_channels // groups, *kernel), dtype
+            )
+            params["bias"] = Parameter._new((out_channels,), dtype) if bias else None
+            return
         super().__init__(
             in_channels=in_channels,
             out_channels=out_channels,
@@ -345,6 +466,29 @@ class _Conv(_ConvNd):
         return tuple(sizes)
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        # The common call, on what the checked path below reads: a batched input of the
+        # layer's channels, every size positive, zeros padding, a kernel that fits.
+        if (
+            self._refusal is None
+            and isinstance(input, Tensor)
+            and self.padding_mode == "zeros"
+        ):
+            shape = input._shape
+            kernel = self.kernel_size
+            if (
+                len(shape) == self._dims + 2
+                and shape[1] == self.in_channels
+                and min(shape[1:]) > 0
+                and type(kernel) is tuple
+            ):
+                spatial = _conv_spatial(
+                    shape[2:], kernel, self._strides, self._pads, self._dilations
+                )
+                if spatial is not None:
+                    return Tensor._of((shape[0], self.out_channels, *spatial), input.dtype)
+        return self._checked_forward(input)
+
+    def _checked_forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         if self._refusal is not None:
             self._refusal.raise_()
         batched = check_input(input, self._dims, self._op())

@@ -77,9 +77,21 @@ _global_forward_pre_hooks: dict[int, Callable[..., Any]] = {}
 _global_forward_hooks: dict[int, Callable[..., Any]] = {}
 
 
+#: The recorder of a summary's forward pass (``tracing.Trace``) while it is the only
+#: global hook: ``Module.__call__`` then calls its ``begin`` and ``end`` directly, in
+#: the places of a global pre-hook and hook. A global hook registered meanwhile first
+#: turns the recorder into the pair of global hooks it stands for, so every hook keeps
+#: its order.
+_recorder: list[Any] = [None]
+
+
 def _register(
     hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]
 ) -> RemovableHandle:
+    if _recorder[0] is not None and (
+        hooks is _global_forward_pre_hooks or hooks is _global_forward_hooks
+    ):
+        _recorder[0].as_hooks()
     _next_hook_key[0] += 1
     hooks[_next_hook_key[0]] = hook
     return RemovableHandle(hooks, _next_hook_key[0])
@@ -153,17 +165,25 @@ class Module:
 
     def __setattr__(self, name: str, value: Any) -> None:
         attributes = self.__dict__
-        if isinstance(value, (Parameter, Module)):
+        if isinstance(value, Module):
+            modules = attributes.get("_modules")
+            if modules is None:
+                self._check_initialized(name)
+            attributes.pop(name, None)
+            params = attributes["_parameters"]
+            if name in params:
+                del params[name]
+            buffers = attributes["_buffers"]
+            if name in buffers:
+                del buffers[name]
+            modules[name] = value
+            return
+        if isinstance(value, Parameter):
             self._check_initialized(name)
             attributes.pop(name, None)
-            if isinstance(value, Parameter):
-                self._buffers.pop(name, None)
-                self._modules.pop(name, None)
-                attributes["_parameters"][name] = value
-            else:
-                self._parameters.pop(name, None)
-                self._buffers.pop(name, None)
-                self._modules[name] = value
+            self._buffers.pop(name, None)
+            self._modules.pop(name, None)
+            attributes["_parameters"][name] = value
             return
         # A plain value (most assignments: sizes, flags): it goes to the instance unless
         # the name is a parameter, child module or buffer.
@@ -457,20 +477,46 @@ class Module:
         return _register(self._forward_hooks, hook)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if _global_forward_pre_hooks or self._forward_pre_hooks:
-            for hook in [
-                *_global_forward_pre_hooks.values(),
-                *self._forward_pre_hooks.values(),
-            ]:
-                changed = hook(self, args)
-                if changed is not None:
-                    args = changed if isinstance(changed, tuple) else (changed,)
+        if (
+            _global_forward_pre_hooks
+            or _global_forward_hooks
+            or self._forward_pre_hooks
+            or self._forward_hooks
+        ):
+            return self._hooked_call(args, kwargs)
+        recorder = _recorder[0]
+        if recorder is None:
+            return self.forward(*args, **kwargs)
+        row = recorder.begin(self, args)
         output = self.forward(*args, **kwargs)
-        if _global_forward_hooks or self._forward_hooks:
-            for hook in [*_global_forward_hooks.values(), *self._forward_hooks.values()]:
-                changed = hook(self, args, output)
-                if changed is not None:
-                    output = changed
+        if row is not None:
+            recorder.end(row, args, output)
+        return output
+
+    def _hooked_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """A call with hooks: the global ones, the recorder (where a global hook would
+        be), then the module's own, as PyTorch orders them."""
+        recorder = _recorder[0]
+        for hook in [*_global_forward_pre_hooks.values()]:
+            changed = hook(self, args)
+            if changed is not None:
+                args = changed if isinstance(changed, tuple) else (changed,)
+        row = None if recorder is None else recorder.begin(self, args)
+        for hook in [*self._forward_pre_hooks.values()]:
+            changed = hook(self, args)
+            if changed is not None:
+                args = changed if isinstance(changed, tuple) else (changed,)
+        output = self.forward(*args, **kwargs)
+        for hook in [*_global_forward_hooks.values()]:
+            changed = hook(self, args, output)
+            if changed is not None:
+                output = changed
+        if row is not None:
+            recorder.end(row, args, output)
+        for hook in [*self._forward_hooks.values()]:
+            changed = hook(self, args, output)
+            if changed is not None:
+                output = changed
         return output
 
     # The description: what the analysis reads -----------------------------------------

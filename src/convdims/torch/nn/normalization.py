@@ -51,6 +51,32 @@ class _BatchNorm(Module):
         bias: bool = True,
     ) -> None:
         super().__init__()
+        if type(num_features) is int and num_features >= 0:
+            # The common case, stored as the checked path below stores it.
+            attributes = self.__dict__
+            attributes.update(
+                num_features=num_features,
+                eps=eps,
+                momentum=momentum,
+                affine=affine,
+                track_running_stats=track_running_stats,
+            )
+            params = attributes["_parameters"]
+            if affine:
+                params["weight"] = Parameter._new((num_features,), dtype)
+                params["bias"] = Parameter._new((num_features,), dtype) if bias else None
+            else:
+                params["weight"] = params["bias"] = None
+            buffers = attributes["_buffers"]
+            if track_running_stats:
+                kind = float32 if dtype is None else dtype
+                buffers["running_mean"] = Tensor._of((num_features,), kind)
+                buffers["running_var"] = Tensor._of((num_features,), kind)
+                buffers["num_batches_tracked"] = Tensor._of((), int64)
+            else:
+                buffers["running_mean"] = buffers["running_var"] = None
+                buffers["num_batches_tracked"] = None
+            return
         layer = type(self).__name__
         stored = affine or track_running_stats
         num_features = int_argument("num_features", num_features, layer, stored)
@@ -89,6 +115,19 @@ class _BatchNorm(Module):
         )
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        # The common call, on what the checked path below reads: in eval mode with
+        # running statistics, an input of the layer's rank and features.
+        if (
+            not self.training
+            and isinstance(input, Tensor)
+            and len(input._shape) in self._ranks
+            and input._shape[1] == self.num_features != 0
+            and self._buffers.get("running_mean") is not None
+        ):
+            return input
+        return self._checked_forward(input)
+
+    def _checked_forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         if input.ndim not in self._ranks:
             wanted = " or ".join(f"{r}D" for r in self._ranks)
             raise ValueError(f"expected {wanted} input (got {input.ndim}D input)")
