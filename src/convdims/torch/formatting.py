@@ -250,14 +250,20 @@ def table(report: Report) -> str:
     ]
     renders = [c.render for c in columns]
     ascii_only = report.ascii_only
+    # _line's layout as one format for every row: the name, then each cell, each
+    # padded to its width and followed by a space.
+    layout = f"{{:<{width}}} " + f"{{:<{col_width}}} " * len(columns)
+    trees: dict[int, str] = {}
     for row in report.visible_rows():
         title = title_of.get(id(row))
         if title is None:  # a row of its own making (not in report.rows)
             title = row.title(show_var_name, show_depth)
-        name = _tree(row.depth, ascii_only) + title
-        parts.append(
-            _line(name, [render(row, report) for render in renders], width, col_width)
-        )
+        depth = row.depth
+        tree = trees.get(depth)
+        if tree is None:
+            tree = trees[depth] = _tree(depth, ascii_only)
+        cells = [render(row, report) for render in renders]
+        parts.append(layout.format(tree + title, *cells).rstrip() + "\n")
     parts.append(
         f"{divider}\n"
         f"Total params{readable(report.total_params, '')}\n"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from convdims.analysis._macs import _torchinfo_factors, _torchinfo_named, _torchinfo_scaled
 from convdims.errors import ArgumentError, ArgumentTypeError
@@ -112,6 +113,9 @@ def input_tensors(
 _new_info = object.__new__
 _STATS = ("num_params", "trainable_params", "param_bytes")
 _NO_FACTORS = (0, 0, 0)
+#: torchinfo's mult-adds of a call by its module's factors and its output shape (a pure
+#: function of ints, remembered: the blocks of a model repeat the same few).
+_scaled = lru_cache(maxsize=4096)(_torchinfo_scaled)
 
 
 class Trace:
@@ -133,8 +137,8 @@ class Trace:
         self.infos: list[LayerInfo] = []
         self.finished: list[LayerInfo] = []
         self._places: dict[int, LayerInfo] = {}
+        # The latest row of each module that had one (its key: the module was seen).
         self._latest: dict[int, LayerInfo] = {}
-        self._seen: set[int] = set()
         self._stats: dict[int, tuple[int, int, int]] = {}
         self._counts: dict[int, tuple[tuple[str, int], ...]] = {}
         self._shared = False
@@ -150,19 +154,23 @@ class Trace:
         visited: set[int] = set()
         param_ids: set[int] = set()
         places = self._places
-        kids: dict[int, list[tuple[str, LayerInfo]]] = {}
-        stack: list[tuple[str, Module, int, LayerInfo | None]] = [
-            (type(self.model).__name__, self.model, 0, None)
-        ]
-        while stack:
-            var_name, module, depth, parent = stack.pop()
+        stats = self._stats
+        new = _new_info
+
+        def visit(
+            var_name: str, module: Module, depth: int, parent: LayerInfo | None
+        ) -> tuple[int, int, int, int]:
+            """Place ``module`` and its subtree; the subtree's parameter elements, the
+            trainable ones, their bytes, and the elements whose dotted name below
+            ``module`` holds "weight" or "bias" (torchinfo's rule reads a container's
+            parameters by those names)."""
             children = [
-                (name, child, depth + 1)
+                (name, child)
                 for name, child in module._modules.items()
                 if child is not None
             ]
-            place = _new_info(LayerInfo)
-            place.__dict__ = {
+            place = new(LayerInfo)
+            attributes = place.__dict__ = {
                 "module": module,
                 "var_name": var_name,
                 "depth": depth,
@@ -171,23 +179,57 @@ class Trace:
                 "is_leaf": not children,
                 "children": [],
             }
-            places[id(module)] = place
+            key = id(module)
+            places[key] = place
             order.append(place)
-            if parent is not None:
-                kids[id(parent)].append((var_name, place))
-            kids[id(place)] = []
-            if id(module) in visited:
+            count = trainable = size = held = 0
+            own = [(n, p) for n, p in module._parameters.items() if p is not None]
+            if key in visited:
                 self._shared = True
             else:
-                visited.add(id(module))
-                for param in module._parameters.values():
-                    if param is not None:
-                        if id(param) in param_ids:
-                            self._shared = True
-                        param_ids.add(id(param))
-            children.reverse()
-            stack += [(name, child, depth, place) for name, child, depth in children]
+                visited.add(key)
+                for name, param in own:
+                    if id(param) in param_ids:
+                        self._shared = True
+                    param_ids.add(id(param))
+                    elements = math.prod(param._shape)
+                    count += elements
+                    size += elements * param.dtype.itemsize
+                    if param.requires_grad:
+                        trainable += elements
+                    if _torchinfo_named(name):
+                        held += elements
+            if own:
+                factors = _torchinfo_factors(
+                    attributes["class_name"],
+                    [(name, math.prod(param._shape)) for name, param in own],
+                )
+            else:
+                factors = _NO_FACTORS
+            if children:
+                channel = 0
+                for name, child in children:
+                    elements, learned, nbytes, named = visit(name, child, depth + 1, place)
+                    count += elements
+                    trainable += learned
+                    size += nbytes
+                    passed = elements if _torchinfo_named(name) else named
+                    held += passed
+                    channel += passed
+                if channel:
+                    factors = (factors[0], factors[1], factors[2] + channel)
+            stats[key] = (count, trainable, size)
+            attributes["num_params"] = count
+            attributes["trainable_params"] = trainable
+            attributes["param_bytes"] = size
+            attributes["_factors"] = factors
+            return count, trainable, size, held
+
+        visit(type(self.model).__name__, self.model, 0, None)
         if self._shared:
+            # A module or parameter in two places: counted as named_parameters()
+            # counts, each once.
+            stats.clear()
             for place in order:
                 module = place.module
                 place.__dict__.update(
@@ -196,50 +238,6 @@ class Trace:
                         place.class_name, self.param_counts(module)
                     ),
                 )
-            return order
-        # Bottom-up, each module once: its own parameters, then its children's sums.
-        # ``holding`` counts the elements whose name below the module holds "weight"
-        # or "bias" (torchinfo's rule reads a container's parameters by dotted name).
-        stats = self._stats
-        holding: dict[int, int] = {}
-        for place in reversed(order):
-            module = place.module
-            own = [
-                (name, math.prod(p._shape), p)
-                for name, p in module._parameters.items()
-                if p is not None
-            ]
-            count = trainable = size = held = 0
-            for name, elements, param in own:
-                count += elements
-                size += elements * param.dtype.itemsize
-                if param.requires_grad:
-                    trainable += elements
-                if _torchinfo_named(name):
-                    held += elements
-            factors = _torchinfo_factors(
-                place.class_name, [(name, elements) for name, elements, _ in own]
-            )
-            below = kids[id(place)]
-            if below:
-                channel = factors[2]
-                for name, child in below:
-                    child_stats = stats[id(child.module)]
-                    count += child_stats[0]
-                    trainable += child_stats[1]
-                    size += child_stats[2]
-                    passed = (
-                        child_stats[0] if _torchinfo_named(name) else holding[id(child)]
-                    )
-                    held += passed
-                    channel += passed
-                factors = (factors[0], factors[1], channel)
-            holding[id(place)] = held
-            stats[id(module)] = (count, trainable, size)
-            attributes = place.__dict__
-            attributes["num_params"], attributes["trainable_params"] = count, trainable
-            attributes["param_bytes"] = size
-            attributes["_factors"] = factors
         return order
 
     def _param_stats(self, module: Module) -> tuple[int, int, int]:
@@ -304,13 +302,12 @@ class Trace:
             if place is None:
                 return None
         info = _new_info(LayerInfo)
-        info.__dict__ = place.__dict__.copy()
-        if key in self._seen:
-            info.is_recursive = True
-        else:
-            self._seen.add(key)
+        attributes = info.__dict__ = place.__dict__.copy()
+        latest = self._latest
+        if key in latest:
+            attributes["is_recursive"] = True
+        latest[key] = info
         self.infos.append(info)
-        self._latest[key] = info
         return info
 
     def _count(self, info: LayerInfo) -> None:
@@ -356,7 +353,7 @@ class Trace:
         attributes["out_tensors"] = outputs
         factors = attributes["_factors"]
         if factors != _NO_FACTORS:
-            attributes["mult_adds"] = _torchinfo_scaled(factors, output_shape)
+            attributes["mult_adds"] = _scaled(factors, output_shape)
         self.finished.append(info)
 
     def _pre_hook(self, module: Module, args: Any) -> None:
@@ -426,9 +423,10 @@ class Trace:
                 if missing and lineage[depth] is not calls[index + inserted - 1]:
                     container = lineage[depth]
                     self._count(container)
-                    container.is_recursive = id(container.module) in self._seen
+                    key = id(container.module)
+                    container.is_recursive = key in self._latest
                     calls.insert(index + inserted, container)
-                    self._seen.add(id(container.module))
+                    self._latest.setdefault(key, container)
                     current[depth] = container
                     inserted += 1
             current[call.depth] = call
