@@ -319,13 +319,22 @@ class Trace:
 
     def begin(self, module: Module, args: tuple[Any, ...]) -> LayerInfo | None:
         """A call of ``module`` on ``args`` begins (where a global forward pre-hook
-        runs): its row, or None for a module outside the tree."""
-        info = self.start(module)
-        if info is not None:
-            if len(args) == 1 and type(args[0]) is Tensor:
-                info.in_tensors = args
-            else:
-                info.in_tensors = tensors(args)
+        runs): its row (``start``'s), or None for a module outside the tree."""
+        key = id(module)
+        place = self._places.get(key)
+        if place is None:
+            return None
+        info = _new_info(LayerInfo)
+        attributes = info.__dict__ = place.__dict__.copy()
+        latest = self._latest
+        if key in latest:
+            attributes["is_recursive"] = True
+        latest[key] = info
+        self.infos.append(info)
+        if len(args) == 1 and type(args[0]) is Tensor:
+            attributes["in_tensors"] = args
+        else:
+            attributes["in_tensors"] = tensors(args)
         return info
 
     def end(self, row: LayerInfo, args: tuple[Any, ...], output: Any) -> None:

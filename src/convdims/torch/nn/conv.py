@@ -32,7 +32,7 @@ from convdims.torch.nn._args import (
     nonnegative_size,
 )
 from convdims.torch.nn._conv_checks import _call_refusal, given_tuple, spread_axes
-from convdims.torch.nn.module import Module, Parameter
+from convdims.torch.nn.module import Module, Parameter, _mirror_new, _put
 from convdims.torch.tensor import Tensor
 from convdims.transposed import conv_transpose_output_size
 from convdims.window import AxisWindow, effective_kernel
@@ -409,10 +409,13 @@ class _Conv(_ConvNd):
                 _output_paddings=zeros,
             )
             params = self._parameters
-            params["weight"] = Parameter._new(
-                (out_channels, in_channels // groups, *kernel), dtype
+            _put(
+                params,
+                "weight",
+                Parameter._new((out_channels, in_channels // groups, *kernel), dtype),
             )
-            params["bias"] = Parameter._new((out_channels,), dtype) if bias else None
+            _put(params, "bias", Parameter._new((out_channels,), dtype) if bias else None)
+            _mirror_new(self, params)
             return
         super().__init__(
             in_channels=in_channels,

@@ -119,6 +119,145 @@ def _spatial(shape: tuple[int, ...], dims: int) -> tuple[int, ...]:
     return tuple(shape[2:])
 
 
+_MISSING: Any = object()
+_STORES = ("_parameters", "_buffers", "_modules")
+
+#: Per module class, the names its attribute lookup finds on the class (its own and
+#: its bases' attributes, which shadow a registry entry of the same name), or None
+#: for a class that does its own attribute access (no mirrors: see ``_Registry``).
+_CLASS_ATTRIBUTES: dict[type, frozenset[str] | None] = {}
+
+
+def _class_attributes(cls: type) -> frozenset[str] | None:
+    names = _CLASS_ATTRIBUTES.get(cls, _MISSING)
+    if names is _MISSING:
+        if (
+            cls.__getattr__ is not Module.__getattr__  # type: ignore[attr-defined]
+            or cls.__getattribute__ is not object.__getattribute__
+        ):
+            names = None
+        else:
+            names = frozenset().union(*(vars(base) for base in cls.__mro__))
+        _CLASS_ATTRIBUTES[cls] = names
+    return names
+
+
+def _lookup(attributes: dict[str, Any], name: str) -> Any:
+    """What ``Module.__getattr__`` answers for ``name`` (``_MISSING``: nothing)."""
+    for store in _STORES:
+        values = attributes.get(store)
+        if values is not None and name in values:
+            return values[name]
+    return _MISSING
+
+
+def _remirror(owner: Module, name: str, before: Any) -> None:
+    """After a registry of ``owner`` changed under ``name`` (``before``: what
+    ``__getattr__`` answered then), make the instance's mirror of it right again; a
+    plain attribute of that name stays (it shadows the registries, as in PyTorch)."""
+    names = _class_attributes(type(owner))
+    if names is None or name in names:
+        return
+    attributes = owner.__dict__
+    current = attributes.get(name, _MISSING)
+    if current is not _MISSING and current is not before:
+        return
+    after = _lookup(attributes, name)
+    if after is _MISSING:
+        attributes.pop(name, None)
+    else:
+        attributes[name] = after
+
+
+class _Registry(dict):  # type: ignore[type-arg]
+    """A module's parameters, buffers or children (PyTorch's ``_parameters``,
+    ``_buffers``, ``_modules``), ordered as registered.
+
+    The module's ``__dict__`` also holds each entry under its name (its *mirror*),
+    where plain attribute lookup finds it at once, instead of failing, raising an
+    AttributeError and calling ``Module.__getattr__``, which gives the same answer:
+    no entry is mirrored under a name that the module's class has (a class
+    attribute shadows a registry entry, in PyTorch too), nor on a class with its own
+    ``__getattr__`` or ``__getattribute__``, and a plain instance attribute is never
+    replaced. ``Module``'s methods keep the mirrors as they register; these methods
+    keep them when code changes the dict itself (``del module._parameters[name]``,
+    ``module._modules.clear()``).
+    """
+
+    __slots__ = ("_owner",)
+
+    def _change(self, names: list[Any], change: Any, *args: Any) -> Any:
+        owner = getattr(self, "_owner", None)
+        if owner is None:
+            return change(self, *args)
+        attributes = owner.__dict__
+        before = [_lookup(attributes, name) for name in names]
+        result = change(self, *args)
+        for name, old in zip(names, before, strict=True):
+            _remirror(owner, name, old)
+        return result
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._change([name], dict.__setitem__, name, value)
+
+    def __delitem__(self, name: str) -> None:
+        self._change([name], dict.__delitem__, name)
+
+    def pop(self, name: str, *default: Any) -> Any:
+        return self._change([name], dict.pop, name, *default)
+
+    def popitem(self) -> tuple[str, Any]:
+        if not self:
+            return dict.popitem(self)
+        return self._change([next(reversed(self))], dict.popitem)
+
+    def clear(self) -> None:
+        self._change(list(self), dict.clear)
+
+    def setdefault(self, name: str, default: Any = None) -> Any:
+        return self._change([name], dict.setdefault, name, default)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        items = dict(*args, **kwargs)
+        self._change(list(items), dict.update, items)
+
+    def __ior__(self, other: Any) -> _Registry:
+        self.update(other)
+        return self
+
+
+_new_registry = dict.__new__
+_put = dict.__setitem__
+
+
+def _mirror_new(module: Module, values: dict[str, Any]) -> None:
+    """Mirror the entries a module's constructor put straight into one of its new
+    registries (with ``_put``, which keeps no mirror)."""
+    names = _class_attributes(type(module))
+    if names is None:
+        return
+    attributes = module.__dict__
+    for name, value in values.items():
+        if name not in names and name not in attributes:
+            attributes[name] = value
+
+
+def _pre_hooks(module: Module, hooks: list[Any], args: tuple[Any, ...]) -> Any:
+    for hook in hooks:
+        changed = hook(module, args)
+        if changed is not None:
+            args = changed if isinstance(changed, tuple) else (changed,)
+    return args
+
+
+def _post_hooks(module: Module, hooks: list[Any], args: Any, output: Any) -> Any:
+    for hook in hooks:
+        changed = hook(module, args, output)
+        if changed is not None:
+            output = changed
+    return output
+
+
 def _add_indent(text: str, spaces: int) -> str:
     lines = text.split("\n")
     if len(lines) == 1:
@@ -145,14 +284,19 @@ class Module:
                 f"{type(self).__name__}.__init__() got unexpected arguments; "
                 "nn.Module.__init__ takes none"
             )
-        self.__dict__.update(
-            training=True,
-            _parameters={},
-            _buffers={},
-            _modules={},
-            _forward_hooks={},
-            _forward_pre_hooks={},
-        )
+        attributes = self.__dict__
+        if "_modules" in attributes:  # a second __init__: its entries go, mirrors too
+            for store in _STORES:
+                for name, value in attributes[store].items():
+                    if attributes.get(name, _MISSING) is value:
+                        del attributes[name]
+        attributes["training"] = True
+        attributes["_parameters"] = params = _new_registry(_Registry)
+        attributes["_buffers"] = buffers = _new_registry(_Registry)
+        attributes["_modules"] = modules = _new_registry(_Registry)
+        params._owner = buffers._owner = modules._owner = self
+        attributes["_forward_hooks"] = {}
+        attributes["_forward_pre_hooks"] = {}
 
     # Registration ---------------------------------------------------------------------
 
@@ -176,14 +320,36 @@ class Module:
             buffers = attributes["_buffers"]
             if name in buffers:
                 del buffers[name]
-            modules[name] = value
+            if type(modules) is not _Registry:  # a dict the module's code put there
+                modules[name] = value
+                return
+            _put(modules, name, value)
+            # Now the module is the one entry of that name: its mirror.
+            names = _CLASS_ATTRIBUTES.get(type(self), _MISSING)
+            if names is _MISSING:
+                names = _class_attributes(type(self))
+            if names is not None and name not in names:
+                attributes[name] = value
             return
         if isinstance(value, Parameter):
             self._check_initialized(name)
             attributes.pop(name, None)
-            self._buffers.pop(name, None)
-            self._modules.pop(name, None)
-            attributes["_parameters"][name] = value
+            buffers = attributes["_buffers"]
+            if name in buffers:
+                del buffers[name]
+            modules = attributes["_modules"]
+            if name in modules:
+                del modules[name]
+            params = attributes["_parameters"]
+            if type(params) is not _Registry:  # a dict the module's code put there
+                params[name] = value
+                return
+            _put(params, name, value)
+            names = _CLASS_ATTRIBUTES.get(type(self), _MISSING)
+            if names is _MISSING:
+                names = _class_attributes(type(self))
+            if names is not None and name not in names:
+                attributes[name] = value
             return
         # A plain value (most assignments: sizes, flags): it goes to the instance unless
         # the name is a parameter, child module or buffer.
@@ -477,46 +643,28 @@ class Module:
         return _register(self._forward_hooks, hook)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if (
-            _global_forward_pre_hooks
-            or _global_forward_hooks
-            or self._forward_pre_hooks
-            or self._forward_hooks
-        ):
-            return self._hooked_call(args, kwargs)
+        # PyTorch's order: the global pre-hooks, the module's own, ``forward``, the
+        # global hooks, the module's own (the post-hooks as they are when ``forward``
+        # returns). A summary's trace, while it is the recorder, is the one global
+        # hook (see ``_recorder``).
         recorder = _recorder[0]
-        if recorder is None:
-            return self.forward(*args, **kwargs)
-        row = recorder.begin(self, args)
+        if recorder is not None:
+            row = recorder.begin(self, args)
+            if self._forward_pre_hooks:
+                args = _pre_hooks(self, [*self._forward_pre_hooks.values()], args)
+        elif _global_forward_pre_hooks or self._forward_pre_hooks:
+            hooks = [*_global_forward_pre_hooks.values(), *self._forward_pre_hooks.values()]
+            args = _pre_hooks(self, hooks, args)
         output = self.forward(*args, **kwargs)
-        if row is not None:
-            recorder.end(row, args, output)
-        return output
-
-    def _hooked_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        """A call with hooks: the global ones, the recorder (where a global hook would
-        be), then the module's own, as PyTorch orders them."""
-        recorder = _recorder[0]
-        for hook in [*_global_forward_pre_hooks.values()]:
-            changed = hook(self, args)
-            if changed is not None:
-                args = changed if isinstance(changed, tuple) else (changed,)
-        row = None if recorder is None else recorder.begin(self, args)
-        for hook in [*self._forward_pre_hooks.values()]:
-            changed = hook(self, args)
-            if changed is not None:
-                args = changed if isinstance(changed, tuple) else (changed,)
-        output = self.forward(*args, **kwargs)
-        for hook in [*_global_forward_hooks.values()]:
-            changed = hook(self, args, output)
-            if changed is not None:
-                output = changed
-        if row is not None:
-            recorder.end(row, args, output)
-        for hook in [*self._forward_hooks.values()]:
-            changed = hook(self, args, output)
-            if changed is not None:
-                output = changed
+        if recorder is not None and _recorder[0] is recorder:
+            if row is not None:
+                recorder.end(row, args, output)
+            if self._forward_hooks:
+                hooks = [*self._forward_hooks.values()]
+                output = _post_hooks(self, hooks, args, output)
+        elif _global_forward_hooks or self._forward_hooks:
+            hooks = [*_global_forward_hooks.values(), *self._forward_hooks.values()]
+            output = _post_hooks(self, hooks, args, output)
         return output
 
     # The description: what the analysis reads -----------------------------------------

@@ -21,7 +21,7 @@ from convdims.errors import ArgumentError
 from convdims.torch.dtypes import float32, int64
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn._args import int_argument, nonnegative_size
-from convdims.torch.nn.module import Module, Parameter
+from convdims.torch.nn.module import Module, Parameter, _mirror_new, _put
 from convdims.torch.tensor import Size, Tensor
 
 TYPE_CHECKING = False
@@ -62,20 +62,26 @@ class _BatchNorm(Module):
                 track_running_stats=track_running_stats,
             )
             params = attributes["_parameters"]
+            kind = float32 if dtype is None else dtype
+            features = (num_features,)
             if affine:
-                params["weight"] = Parameter._new((num_features,), dtype)
-                params["bias"] = Parameter._new((num_features,), dtype) if bias else None
+                weight = Parameter._of(features, kind, True)
+                _put(params, "weight", weight)
+                _put(params, "bias", Parameter._of(features, kind, True) if bias else None)
             else:
-                params["weight"] = params["bias"] = None
+                _put(params, "weight", None)
+                _put(params, "bias", None)
             buffers = attributes["_buffers"]
             if track_running_stats:
-                kind = float32 if dtype is None else dtype
-                buffers["running_mean"] = Tensor._of((num_features,), kind)
-                buffers["running_var"] = Tensor._of((num_features,), kind)
-                buffers["num_batches_tracked"] = Tensor._of((), int64)
+                _put(buffers, "running_mean", Tensor._of(features, kind))
+                _put(buffers, "running_var", Tensor._of(features, kind))
+                _put(buffers, "num_batches_tracked", Tensor._of((), int64))
             else:
-                buffers["running_mean"] = buffers["running_var"] = None
-                buffers["num_batches_tracked"] = None
+                _put(buffers, "running_mean", None)
+                _put(buffers, "running_var", None)
+                _put(buffers, "num_batches_tracked", None)
+            _mirror_new(self, params)
+            _mirror_new(self, buffers)
             return
         layer = type(self).__name__
         stored = affine or track_running_stats
