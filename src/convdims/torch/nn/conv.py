@@ -32,7 +32,7 @@ from convdims.torch.nn._args import (
     nonnegative_size,
 )
 from convdims.torch.nn._conv_checks import _call_refusal, given_tuple, spread_axes
-from convdims.torch.nn.module import Module, Parameter, _mirror_new, _put
+from convdims.torch.nn.module import Module, Parameter, _new_leaf
 from convdims.torch.tensor import Tensor
 from convdims.transposed import conv_transpose_output_size
 from convdims.window import AxisWindow, effective_kernel
@@ -387,36 +387,31 @@ class _Conv(_ConvNd):
         )
         if plain is not None:
             # What _ConvNd stores for these arguments, without asking again.
-            super(_ConvNd, self).__init__()
             kernel, strides, paddings, dilations = plain
             zeros = (0,) * n
-            self.__dict__.update(
-                in_channels=in_channels,
-                out_channels=out_channels,
-                kernel_size=kernel,
-                stride=strides,
-                padding=paddings,
-                dilation=dilations,
-                transposed=False,
-                output_padding=zeros,
-                groups=groups,
-                padding_mode=padding_mode,
-                _pads=tuple((p, p) for p in paddings),
-                _refusal=None,
-                _strides=strides,
-                _dilations=dilations,
-                _paddings=paddings,
-                _output_paddings=zeros,
-            )
-            params = self._parameters
-            _put(
-                params,
-                "weight",
-                Parameter._new((out_channels, in_channels // groups, *kernel), dtype),
-            )
-            _put(params, "bias", Parameter._new((out_channels,), dtype) if bias else None)
-            _mirror_new(self, params)
-            return
+            weight = Parameter._new((out_channels, in_channels // groups, *kernel), dtype)
+            bias_param = Parameter._new((out_channels,), dtype) if bias else None
+            values = {
+                "in_channels": in_channels,
+                "out_channels": out_channels,
+                "kernel_size": kernel,
+                "stride": strides,
+                "padding": paddings,
+                "dilation": dilations,
+                "transposed": False,
+                "output_padding": zeros,
+                "groups": groups,
+                "padding_mode": padding_mode,
+                "_pads": tuple((p, p) for p in paddings),
+                "_refusal": None,
+                "_strides": strides,
+                "_dilations": dilations,
+                "_paddings": paddings,
+                "_output_paddings": zeros,
+            }
+            params = {"weight": weight, "bias": bias_param}
+            if _new_leaf(self, _ConvNd, params, {}, values):
+                return
         super().__init__(
             in_channels=in_channels,
             out_channels=out_channels,

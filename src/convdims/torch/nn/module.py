@@ -230,16 +230,54 @@ _new_registry = dict.__new__
 _put = dict.__setitem__
 
 
-def _mirror_new(module: Module, values: dict[str, Any]) -> None:
-    """Mirror the entries a module's constructor put straight into one of its new
-    registries (with ``_put``, which keeps no mirror)."""
-    names = _class_attributes(type(module))
-    if names is None:
-        return
+#: Per (module class, base): whether ``super(base, module).__init__()`` is
+#: ``Module.__init__`` (no other class between).
+_PLAIN_INIT: dict[tuple[type, type], bool] = {}
+
+
+def _new_leaf(
+    module: Module,
+    base: type,
+    params: dict[str, Any],
+    buffers: dict[str, Any],
+    values: dict[str, Any],
+) -> bool:
+    """Make a new module what ``super(base, module).__init__()`` and then registering
+    ``params`` and ``buffers`` (assigned as attributes, or ``register_parameter``)
+    and setting the plain attributes ``values`` would make it, in one go: the fast
+    constructors of the common layers. False, with nothing done, when the instance is
+    not new (an attribute set before) or another class's ``__init__`` would run
+    between ``base`` and ``Module``: the caller then takes its checked path."""
     attributes = module.__dict__
-    for name, value in values.items():
-        if name not in names and name not in attributes:
-            attributes[name] = value
+    if attributes:
+        return False
+    cls = type(module)
+    plain = _PLAIN_INIT.get((cls, base))
+    if plain is None:
+        mro = cls.__mro__
+        plain = _PLAIN_INIT[cls, base] = mro[mro.index(base) + 1] is Module
+    if not plain:
+        return False
+    registered = _Registry(params)
+    held = _Registry(buffers)
+    children = _new_registry(_Registry)
+    registered._owner = held._owner = children._owner = module
+    attributes["training"] = True
+    attributes["_parameters"] = registered
+    attributes["_buffers"] = held
+    attributes["_modules"] = children
+    attributes["_forward_hooks"] = {}
+    attributes["_forward_pre_hooks"] = {}
+    attributes.update(values)
+    names = _CLASS_ATTRIBUTES.get(cls, _MISSING)
+    if names is _MISSING:
+        names = _class_attributes(cls)
+    if names is not None:
+        for entries in (params, buffers):
+            for name, value in entries.items():
+                if name not in names:
+                    attributes[name] = value
+    return True
 
 
 def _pre_hooks(module: Module, hooks: list[Any], args: tuple[Any, ...]) -> Any:
@@ -404,23 +442,35 @@ class Module:
     def register_parameter(self, name: str, param: Parameter | None) -> None:
         """Add a parameter (or None, a declared but absent one such as a missing bias)."""
         self._check_initialized(name)
-        self._parameters[name] = param
+        self._register("_parameters", name, param)
 
     def register_buffer(
         self, name: str, tensor: Tensor | None, persistent: bool = True
     ) -> None:
         """Add a buffer: state that is not a parameter (BatchNorm's running statistics)."""
         self._check_initialized(name)
-        self._buffers[name] = tensor
+        self._register("_buffers", name, tensor)
 
     def add_module(self, name: str, module: Module | None) -> None:
         """Add a child module under ``name``."""
         if module is not None and not isinstance(module, Module):
             raise TypeError(f"{type(module).__name__} is not a Module subclass")
         self._check_initialized(name)
-        self._modules[name] = module
+        self._register("_modules", name, module)
 
     register_module = add_module
+
+    def _register(self, store: str, name: str, value: Any) -> None:
+        """``self.<store>[name] = value``, the mirror kept without ``_Registry``'s
+        general bookkeeping."""
+        attributes = self.__dict__
+        values = attributes[store]
+        if type(values) is not _Registry:  # a dict the module's code put there
+            values[name] = value
+            return
+        before = _lookup(attributes, name)
+        _put(values, name, value)
+        _remirror(self, name, before)
 
     # Walking the tree -----------------------------------------------------------------
 

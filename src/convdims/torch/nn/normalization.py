@@ -21,7 +21,7 @@ from convdims.errors import ArgumentError
 from convdims.torch.dtypes import float32, int64
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn._args import int_argument, nonnegative_size
-from convdims.torch.nn.module import Module, Parameter, _mirror_new, _put
+from convdims.torch.nn.module import Module, Parameter, _new_leaf
 from convdims.torch.tensor import Size, Tensor
 
 TYPE_CHECKING = False
@@ -50,39 +50,39 @@ class _BatchNorm(Module):
         *,
         bias: bool = True,
     ) -> None:
-        super().__init__()
         if type(num_features) is int and num_features >= 0:
             # The common case, stored as the checked path below stores it.
-            attributes = self.__dict__
-            attributes.update(
-                num_features=num_features,
-                eps=eps,
-                momentum=momentum,
-                affine=affine,
-                track_running_stats=track_running_stats,
-            )
-            params = attributes["_parameters"]
             kind = float32 if dtype is None else dtype
             features = (num_features,)
             if affine:
-                weight = Parameter._of(features, kind, True)
-                _put(params, "weight", weight)
-                _put(params, "bias", Parameter._of(features, kind, True) if bias else None)
+                params = {
+                    "weight": Parameter._of(features, kind, True),
+                    "bias": Parameter._of(features, kind, True) if bias else None,
+                }
             else:
-                _put(params, "weight", None)
-                _put(params, "bias", None)
-            buffers = attributes["_buffers"]
+                params = {"weight": None, "bias": None}
             if track_running_stats:
-                _put(buffers, "running_mean", Tensor._of(features, kind))
-                _put(buffers, "running_var", Tensor._of(features, kind))
-                _put(buffers, "num_batches_tracked", Tensor._of((), int64))
+                buffers = {
+                    "running_mean": Tensor._of(features, kind),
+                    "running_var": Tensor._of(features, kind),
+                    "num_batches_tracked": Tensor._of((), int64),
+                }
             else:
-                _put(buffers, "running_mean", None)
-                _put(buffers, "running_var", None)
-                _put(buffers, "num_batches_tracked", None)
-            _mirror_new(self, params)
-            _mirror_new(self, buffers)
-            return
+                buffers = {
+                    "running_mean": None,
+                    "running_var": None,
+                    "num_batches_tracked": None,
+                }
+            values = {
+                "num_features": num_features,
+                "eps": eps,
+                "momentum": momentum,
+                "affine": affine,
+                "track_running_stats": track_running_stats,
+            }
+            if _new_leaf(self, _BatchNorm, params, buffers, values):
+                return
+        super().__init__()
         layer = type(self).__name__
         stored = affine or track_running_stats
         num_features = int_argument("num_features", num_features, layer, stored)
