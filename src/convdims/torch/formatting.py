@@ -62,7 +62,13 @@ def _dash(value: Any) -> str:
     return str(value) if value else "--"
 
 
-def _shape_text(shape: tuple[int, ...]) -> str:
+def _input_text(row: LayerRow, report: Report) -> str:
+    shape = row.input_shape
+    return _dash(list(shape))
+
+
+def _output_text(row: LayerRow, report: Report) -> str:
+    shape = row.output_shape
     return _dash(list(shape))
 
 
@@ -158,8 +164,8 @@ COLUMNS: dict[str, Column] = {
     column.name: column
     for column in (
         Column("kernel_size", "Kernel Shape", _kernel_text, needs_input=False),
-        Column("input_size", "Input Shape", lambda r, s: _shape_text(r.input_shape)),
-        Column("output_size", "Output Shape", lambda r, s: _shape_text(r.output_shape)),
+        Column("input_size", "Input Shape", _input_text),
+        Column("output_size", "Output Shape", _output_text),
         Column("num_params", "Param #", _params_text, needs_input=False),
         Column("params_percent", "Param %", _percent_text, needs_input=False),
         Column("mult_adds", "Mult-Adds", _macs_text),
