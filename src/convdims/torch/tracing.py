@@ -1,12 +1,17 @@
 """The forward pass, recorded: which module ran, in what order, on what and to what.
 
 [`trace`][convdims.torch.tracing.trace] places every module of the model in its tree
-(name, depth, parent), registers one pair of global forward hooks (PyTorch's
-``register_module_forward_pre_hook`` / ``register_module_forward_hook``) for the length
-of the forward pass, and keeps a [`LayerInfo`][convdims.torch.layer_info.LayerInfo] per
-call of a module of the tree: the rows of the summary, in torchinfo's order, with the
-tensors each call took and returned (from which [`convdims.torch.graph`][] links the
-calls). Nothing here knows about the table.
+(name, depth, parent), in one walk that also counts each module's parameters and the
+factors of torchinfo's mult-adds once, and keeps a
+[`LayerInfo`][convdims.torch.layer_info.LayerInfo] per call of a module of the tree (a
+copy of the module's place): the rows of the summary, in torchinfo's order, with the
+shapes, the mult-adds and the tensors each call took and returned (from which
+[`convdims.torch.graph`][] links the calls). For the length of the forward pass the
+trace is what a pair of global forward hooks would be (PyTorch's
+``register_module_forward_pre_hook`` / ``register_module_forward_hook``):
+``Module.__call__`` calls its ``begin`` and ``end`` directly while it is the only one,
+or it registers as that pair, after the hooks already there. Nothing here knows about
+the table.
 
 >>> from convdims.torch import empty, nn
 >>> model = nn.Sequential(nn.Conv2d(3, 5, 3), nn.ReLU())
