@@ -17,10 +17,8 @@ torch.Size([1, 8, 24, 24])
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from convdims.conventions import TORCH, Family
-from convdims.convolution import conv_output_size
 from convdims.description import Kind
 from convdims.errors import ArgumentError
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
@@ -31,8 +29,17 @@ from convdims.torch.nn._args import (
     int_argument,
     nonnegative_size,
 )
-from convdims.torch.nn._conv_checks import _call_refusal, given_tuple, spread_axes
-from convdims.torch.nn.module import Module, Parameter, _new_leaf
+from convdims.torch.nn._conv_checks import (
+    _call_refusal,
+    _conv_size,
+    _conv_spatial,
+    _plain_conv,
+    _plain_values,
+    given_tuple,
+    spread_axes,
+)
+from convdims.torch.nn._registry import _new_leaf
+from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
 from convdims.transposed import conv_transpose_output_size
 from convdims.window import AxisWindow, effective_kernel
@@ -44,93 +51,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     IntOrTuple = int | tuple[int, ...]
-
-
-@lru_cache(maxsize=4096)
-def _conv_size(size: int, kernel: int, stride: int, before: int, after: int, d: int) -> int:
-    """The core's output size, remembered: layers of a model repeat the same few
-    (every argument is a plain int, checked by the layer: no ``True == 1`` aliasing)."""
-    return conv_output_size(size, kernel, stride, (before, after), d)
-
-
-@lru_cache(maxsize=4096)
-def _conv_spatial(
-    spatial: tuple[int, ...],
-    kernel: tuple[int, ...],
-    strides: tuple[int, ...],
-    pads: tuple[tuple[int, int], ...],
-    dilations: tuple[int, ...],
-) -> tuple[int, ...] | None:
-    """The output's spatial sizes by the core, axis by axis, remembered for the
-    arguments (a pure function of ints), or None where the core refuses an axis (the
-    checked path then raises PyTorch's error)."""
-    try:
-        return tuple(
-            conv_output_size(size, k, s, pad, d)
-            for size, k, s, pad, d in zip(
-                spatial, kernel, strides, pads, dilations, strict=True
-            )
-        )
-    except ValueError:
-        return None
-
-
-def _plain_ints(value: Any, n: int) -> tuple[int, ...] | None:
-    """``value`` as ``n`` plain ints (an int, or a tuple of ``n`` ints; no bools), or
-    None for anything else (the checked path reads it)."""
-    if type(value) is int:
-        return (value,) * n
-    if type(value) is tuple and len(value) == n:
-        for item in value:
-            if type(item) is not int:
-                return None
-        return value
-    return None
-
-
-def _plain_conv(
-    n: int,
-    in_channels: Any,
-    out_channels: Any,
-    kernel_size: Any,
-    stride: Any,
-    padding: Any,
-    dilation: Any,
-    groups: Any,
-    padding_mode: Any,
-) -> tuple[tuple[int, ...], ...] | None:
-    """A convolution's arguments when they are the common case that PyTorch accepts
-    and runs without a question (plain ints, ``zeros`` padding, every size in range):
-    ``(kernel, strides, paddings, dilations)``; None sends the layer through every
-    check of ``_ConvNd``, which decides the same for these and refuses the rest."""
-    if (
-        type(in_channels) is not int
-        or type(out_channels) is not int
-        or type(groups) is not int
-        or padding_mode != "zeros"
-        or groups < 1
-        or in_channels < 0
-        or out_channels < 1
-        or in_channels % groups
-        or out_channels % groups
-    ):
-        return None
-    kernel = _plain_ints(kernel_size, n)
-    strides = _plain_ints(stride, n)
-    paddings = _plain_ints(padding, n)
-    dilations = _plain_ints(dilation, n)
-    if (
-        kernel is None
-        or strides is None
-        or paddings is None
-        or dilations is None
-        or min(kernel) < 1
-        or min(strides) < 1
-        or min(paddings) < 0
-        or min(dilations) < 1
-    ):
-        return None
-    return kernel, strides, paddings, dilations
 
 
 class _ConvNd(Module):
@@ -373,42 +293,13 @@ class _Conv(_ConvNd):
         device: Any = None,
         dtype: Any = None,
     ) -> None:
-        n = self._dims
-        plain = _plain_conv(
-            n,
-            in_channels,
-            out_channels,
-            kernel_size,
-            stride,
-            padding,
-            dilation,
-            groups,
-            padding_mode,
-        )
-        if plain is not None:
-            # What _ConvNd stores for these arguments, without asking again.
-            kernel, strides, paddings, dilations = plain
-            zeros = (0,) * n
+        given = (in_channels, out_channels, kernel_size, stride, padding, dilation, groups)
+        plain = _plain_conv(self._dims, *given, padding_mode)
+        if plain is not None:  # what _ConvNd stores for these, without asking again
+            kernel = plain[0]
             weight = Parameter._new((out_channels, in_channels // groups, *kernel), dtype)
             bias_param = Parameter._new((out_channels,), dtype) if bias else None
-            values = {
-                "in_channels": in_channels,
-                "out_channels": out_channels,
-                "kernel_size": kernel,
-                "stride": strides,
-                "padding": paddings,
-                "dilation": dilations,
-                "transposed": False,
-                "output_padding": zeros,
-                "groups": groups,
-                "padding_mode": padding_mode,
-                "_pads": tuple((p, p) for p in paddings),
-                "_refusal": None,
-                "_strides": strides,
-                "_dilations": dilations,
-                "_paddings": paddings,
-                "_output_paddings": zeros,
-            }
+            values = _plain_values(plain, in_channels, out_channels, groups, padding_mode)
             params = {"weight": weight, "bias": bias_param}
             if _new_leaf(self, _ConvNd, params, {}, values):
                 return
@@ -466,24 +357,21 @@ class _Conv(_ConvNd):
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         # The common call, on what the checked path below reads: a batched input of the
         # layer's channels, every size positive, zeros padding, a kernel that fits.
+        shape = input._shape if isinstance(input, Tensor) else ()
+        kernel = self.kernel_size
         if (
             self._refusal is None
-            and isinstance(input, Tensor)
             and self.padding_mode == "zeros"
+            and len(shape) == self._dims + 2
+            and shape[1] == self.in_channels
+            and min(shape[1:]) > 0
+            and type(kernel) is tuple
         ):
-            shape = input._shape
-            kernel = self.kernel_size
-            if (
-                len(shape) == self._dims + 2
-                and shape[1] == self.in_channels
-                and min(shape[1:]) > 0
-                and type(kernel) is tuple
-            ):
-                spatial = _conv_spatial(
-                    shape[2:], kernel, self._strides, self._pads, self._dilations
-                )
-                if spatial is not None:
-                    return Tensor._of((shape[0], self.out_channels, *spatial), input.dtype)
+            found = _conv_spatial(
+                shape[2:], kernel, self._strides, self._pads, self._dilations
+            )
+            if found is not None:
+                return Tensor._of((shape[0], self.out_channels, *found), input.dtype)
         return self._checked_forward(input)
 
     def _checked_forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name

@@ -28,6 +28,30 @@ from collections.abc import Callable, Iterator
 
 from convdims.description import Kind, LayerCall
 from convdims.torch.dtypes import float32
+from convdims.torch.nn._hooks import (  # noqa: F401 - where PyTorch has them
+    RemovableHandle,
+    _global_forward_hooks,
+    _global_forward_pre_hooks,
+    _next_hook_key,
+    _post_hooks,
+    _pre_hooks,
+    _recorder,
+    _register,
+    register_module_forward_hook,
+    register_module_forward_pre_hook,
+)
+from convdims.torch.nn._registry import (
+    _CLASS_ATTRIBUTES,
+    _MISSING,
+    _MODULE,
+    _STORES,
+    _class_attributes,
+    _lookup,
+    _new_registry,
+    _put,
+    _Registry,
+    _remirror,
+)
 from convdims.torch.tensor import Tensor
 
 TYPE_CHECKING = False
@@ -58,242 +82,12 @@ class Parameter(Tensor):
         return f"Parameter containing:\n{super().__repr__()}"
 
 
-class RemovableHandle:
-    """Returned by ``register_forward_hook``: ``handle.remove()`` unregisters the hook."""
-
-    def __init__(self, hooks: dict[int, Callable[..., Any]], key: int) -> None:
-        self._hooks = hooks
-        self._key = key
-
-    def remove(self) -> None:
-        self._hooks.pop(self._key, None)
-
-
-_next_hook_key = [0]
-
-#: Hooks every module call runs (``register_module_forward_pre_hook`` and
-#: ``register_module_forward_hook``), before the module's own, as in PyTorch.
-_global_forward_pre_hooks: dict[int, Callable[..., Any]] = {}
-_global_forward_hooks: dict[int, Callable[..., Any]] = {}
-
-
-#: The recorder of a summary's forward pass (``tracing.Trace``) while it is the only
-#: global hook: ``Module.__call__`` then calls its ``begin`` and ``end`` directly, in
-#: the places of a global pre-hook and hook. A global hook registered meanwhile first
-#: turns the recorder into the pair of global hooks it stands for, so every hook keeps
-#: its order.
-_recorder: list[Any] = [None]
-
-
-def _register(
-    hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]
-) -> RemovableHandle:
-    if _recorder[0] is not None and (
-        hooks is _global_forward_pre_hooks or hooks is _global_forward_hooks
-    ):
-        _recorder[0].as_hooks()
-    _next_hook_key[0] += 1
-    hooks[_next_hook_key[0]] = hook
-    return RemovableHandle(hooks, _next_hook_key[0])
-
-
-def register_module_forward_pre_hook(hook: Callable[..., Any]) -> RemovableHandle:
-    """``hook(module, args)`` runs before every module's ``forward`` (PyTorch's
-    ``torch.nn.modules.module.register_module_forward_pre_hook``); it may return new
-    args."""
-    return _register(_global_forward_pre_hooks, hook)
-
-
-def register_module_forward_hook(hook: Callable[..., Any]) -> RemovableHandle:
-    """``hook(module, args, output)`` runs after every module's ``forward`` (PyTorch's
-    ``torch.nn.modules.module.register_module_forward_hook``); it may return a new
-    output."""
-    return _register(_global_forward_hooks, hook)
-
-
 def _spatial(shape: tuple[int, ...], dims: int) -> tuple[int, ...]:
     """The spatial sizes of a ``dims``-D layer's shape (the last ``dims`` axes when it
     has an axis before them; all but the first two for a layer of no fixed rank)."""
     if dims:
         return tuple(shape[-dims:]) if len(shape) > dims else ()
     return tuple(shape[2:])
-
-
-_MISSING: Any = object()
-_STORES = ("_parameters", "_buffers", "_modules")
-
-#: Per module class, the names its attribute lookup finds on the class (its own and
-#: its bases' attributes, which shadow a registry entry of the same name), or None
-#: for a class that does its own attribute access (no mirrors: see ``_Registry``).
-_CLASS_ATTRIBUTES: dict[type, frozenset[str] | None] = {}
-
-
-def _class_attributes(cls: type) -> frozenset[str] | None:
-    names = _CLASS_ATTRIBUTES.get(cls, _MISSING)
-    if names is _MISSING:
-        if (
-            cls.__getattr__ is not Module.__getattr__  # type: ignore[attr-defined]
-            or cls.__getattribute__ is not object.__getattribute__
-        ):
-            names = None
-        else:
-            names = frozenset().union(*(vars(base) for base in cls.__mro__))
-        _CLASS_ATTRIBUTES[cls] = names
-    return names
-
-
-def _lookup(attributes: dict[str, Any], name: str) -> Any:
-    """What ``Module.__getattr__`` answers for ``name`` (``_MISSING``: nothing)."""
-    for store in _STORES:
-        values = attributes.get(store)
-        if values is not None and name in values:
-            return values[name]
-    return _MISSING
-
-
-def _remirror(owner: Module, name: str, before: Any) -> None:
-    """After a registry of ``owner`` changed under ``name`` (``before``: what
-    ``__getattr__`` answered then), make the instance's mirror of it right again; a
-    plain attribute of that name stays (it shadows the registries, as in PyTorch)."""
-    names = _class_attributes(type(owner))
-    if names is None or name in names:
-        return
-    attributes = owner.__dict__
-    current = attributes.get(name, _MISSING)
-    if current is not _MISSING and current is not before:
-        return
-    after = _lookup(attributes, name)
-    if after is _MISSING:
-        attributes.pop(name, None)
-    else:
-        attributes[name] = after
-
-
-class _Registry(dict):  # type: ignore[type-arg]
-    """A module's parameters, buffers or children (PyTorch's ``_parameters``,
-    ``_buffers``, ``_modules``), ordered as registered.
-
-    The module's ``__dict__`` also holds each entry under its name (its *mirror*),
-    where plain attribute lookup finds it at once, instead of failing, raising an
-    AttributeError and calling ``Module.__getattr__``, which gives the same answer:
-    no entry is mirrored under a name that the module's class has (a class
-    attribute shadows a registry entry, in PyTorch too), nor on a class with its own
-    ``__getattr__`` or ``__getattribute__``, and a plain instance attribute is never
-    replaced. ``Module``'s methods keep the mirrors as they register; these methods
-    keep them when code changes the dict itself (``del module._parameters[name]``,
-    ``module._modules.clear()``).
-    """
-
-    __slots__ = ("_owner",)
-
-    def _change(self, names: list[Any], change: Any, *args: Any) -> Any:
-        owner = getattr(self, "_owner", None)
-        if owner is None:
-            return change(self, *args)
-        attributes = owner.__dict__
-        before = [_lookup(attributes, name) for name in names]
-        result = change(self, *args)
-        for name, old in zip(names, before, strict=True):
-            _remirror(owner, name, old)
-        return result
-
-    def __setitem__(self, name: str, value: Any) -> None:
-        self._change([name], dict.__setitem__, name, value)
-
-    def __delitem__(self, name: str) -> None:
-        self._change([name], dict.__delitem__, name)
-
-    def pop(self, name: str, *default: Any) -> Any:
-        return self._change([name], dict.pop, name, *default)
-
-    def popitem(self) -> tuple[str, Any]:
-        if not self:
-            return dict.popitem(self)
-        return self._change([next(reversed(self))], dict.popitem)
-
-    def clear(self) -> None:
-        self._change(list(self), dict.clear)
-
-    def setdefault(self, name: str, default: Any = None) -> Any:
-        return self._change([name], dict.setdefault, name, default)
-
-    def update(self, *args: Any, **kwargs: Any) -> None:
-        items = dict(*args, **kwargs)
-        self._change(list(items), dict.update, items)
-
-    def __ior__(self, other: Any) -> _Registry:
-        self.update(other)
-        return self
-
-
-_new_registry = dict.__new__
-_put = dict.__setitem__
-
-
-#: Per (module class, base): whether ``super(base, module).__init__()`` is
-#: ``Module.__init__`` (no other class between).
-_PLAIN_INIT: dict[tuple[type, type], bool] = {}
-
-
-def _new_leaf(
-    module: Module,
-    base: type,
-    params: dict[str, Any],
-    buffers: dict[str, Any],
-    values: dict[str, Any],
-) -> bool:
-    """Make a new module what ``super(base, module).__init__()`` and then registering
-    ``params`` and ``buffers`` (assigned as attributes, or ``register_parameter``)
-    and setting the plain attributes ``values`` would make it, in one go: the fast
-    constructors of the common layers. False, with nothing done, when the instance is
-    not new (an attribute set before) or another class's ``__init__`` would run
-    between ``base`` and ``Module``: the caller then takes its checked path."""
-    attributes = module.__dict__
-    if attributes:
-        return False
-    cls = type(module)
-    plain = _PLAIN_INIT.get((cls, base))
-    if plain is None:
-        mro = cls.__mro__
-        plain = _PLAIN_INIT[cls, base] = mro[mro.index(base) + 1] is Module
-    if not plain:
-        return False
-    registered = _Registry(params)
-    held = _Registry(buffers)
-    children = _new_registry(_Registry)
-    registered._owner = held._owner = children._owner = module
-    attributes["training"] = True
-    attributes["_parameters"] = registered
-    attributes["_buffers"] = held
-    attributes["_modules"] = children
-    attributes["_forward_hooks"] = {}
-    attributes["_forward_pre_hooks"] = {}
-    attributes.update(values)
-    names = _CLASS_ATTRIBUTES.get(cls, _MISSING)
-    if names is _MISSING:
-        names = _class_attributes(cls)
-    if names is not None:
-        for entries in (params, buffers):
-            for name, value in entries.items():
-                if name not in names:
-                    attributes[name] = value
-    return True
-
-
-def _pre_hooks(module: Module, hooks: list[Any], args: tuple[Any, ...]) -> Any:
-    for hook in hooks:
-        changed = hook(module, args)
-        if changed is not None:
-            args = changed if isinstance(changed, tuple) else (changed,)
-    return args
-
-
-def _post_hooks(module: Module, hooks: list[Any], args: Any, output: Any) -> Any:
-    for hook in hooks:
-        changed = hook(module, args, output)
-        if changed is not None:
-            output = changed
-    return output
 
 
 def _add_indent(text: str, spaces: int) -> str:
@@ -347,47 +141,24 @@ class Module:
 
     def __setattr__(self, name: str, value: Any) -> None:
         attributes = self.__dict__
-        if isinstance(value, Module):
-            modules = attributes.get("_modules")
-            if modules is None:
+        if isinstance(value, (Module, Parameter)):
+            if "_modules" not in attributes:
                 self._check_initialized(name)
+            store = "_modules" if isinstance(value, Module) else "_parameters"
             attributes.pop(name, None)
-            params = attributes["_parameters"]
-            if name in params:
-                del params[name]
-            buffers = attributes["_buffers"]
-            if name in buffers:
-                del buffers[name]
-            if type(modules) is not _Registry:  # a dict the module's code put there
-                modules[name] = value
+            for other in _STORES:
+                if other != store and name in attributes[other]:
+                    del attributes[other][name]
+            values = attributes[store]
+            if type(values) is not _Registry:  # a dict the module's code put there
+                values[name] = value
                 return
-            _put(modules, name, value)
-            # Now the module is the one entry of that name: its mirror.
+            _put(values, name, value)
             names = _CLASS_ATTRIBUTES.get(type(self), _MISSING)
             if names is _MISSING:
                 names = _class_attributes(type(self))
             if names is not None and name not in names:
-                attributes[name] = value
-            return
-        if isinstance(value, Parameter):
-            self._check_initialized(name)
-            attributes.pop(name, None)
-            buffers = attributes["_buffers"]
-            if name in buffers:
-                del buffers[name]
-            modules = attributes["_modules"]
-            if name in modules:
-                del modules[name]
-            params = attributes["_parameters"]
-            if type(params) is not _Registry:  # a dict the module's code put there
-                params[name] = value
-                return
-            _put(params, name, value)
-            names = _CLASS_ATTRIBUTES.get(type(self), _MISSING)
-            if names is _MISSING:
-                names = _class_attributes(type(self))
-            if names is not None and name not in names:
-                attributes[name] = value
+                attributes[name] = value  # now the one entry of that name: its mirror
             return
         # A plain value (most assignments: sizes, flags): it goes to the instance unless
         # the name is a parameter, child module or buffer.
@@ -822,4 +593,5 @@ class Module:
 
 
 _module_train = Module.train
+_MODULE.append(Module)
 _module_named_modules = Module.named_modules

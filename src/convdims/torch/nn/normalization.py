@@ -21,7 +21,8 @@ from convdims.errors import ArgumentError
 from convdims.torch.dtypes import float32, int64
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn._args import int_argument, nonnegative_size
-from convdims.torch.nn.module import Module, Parameter, _new_leaf
+from convdims.torch.nn._registry import _new_leaf
+from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Size, Tensor
 
 TYPE_CHECKING = False
