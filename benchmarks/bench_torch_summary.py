@@ -11,7 +11,10 @@ For VGG16 and ResNet-50 (the docs/snippets scripts), measures in one run:
   imported (best of ``--fresh`` interpreters): the runs above reuse caches warmed by
   the runs before them (layer shapes); a first run, what ``convdims run`` sees, does not.
 
-Prints the times (best of several runs) and the ratios. Run from the repository root:
+Prints the times (best of several runs) and the ratios, and convdims's CPU time (best of
+the same runs: on a shared machine, CPU time moves less with the load than the clock
+does; the ratios stay on the clock, since PyTorch computes on several threads). Run from
+the repository root:
 
     python benchmarks/bench_torch_summary.py [--repeat 5]
 
@@ -56,17 +59,17 @@ import contextlib, io, sys, time
 import convdims.torch, convdims.torch.summary
 from convdims.standin import frameworks
 code = compile(sys.argv[1], "model.py", "exec")
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 with frameworks(), contextlib.redirect_stdout(io.StringIO()):
     exec(code, {"__name__": "__main__"})
-print(time.perf_counter() - start, file=sys.stderr)
+print(time.perf_counter() - start, time.process_time() - cpu, file=sys.stderr)
 """
 
 
-def first_run(source: str, interpreters: int) -> float:
+def first_run(source: str, interpreters: int) -> tuple[float, float]:
     """Build + summary once in a fresh interpreter with convdims imported, best of
-    ``interpreters``."""
-    times = []
+    ``interpreters``: (wall, CPU) seconds, each the best of its own."""
+    walls, cpus = [], []
     for _ in range(interpreters):
         result = subprocess.run(
             [sys.executable, "-c", _FIRST_RUN, source],
@@ -74,17 +77,21 @@ def first_run(source: str, interpreters: int) -> float:
             text=True,
             check=True,
         )
-        times.append(float(result.stderr.split()[-1]))
-    return min(times)
+        wall, cpu = result.stderr.split()[-2:]
+        walls.append(float(wall))
+        cpus.append(float(cpu))
+    return min(walls), min(cpus)
 
 
-def best(function, repeat: int) -> float:
-    times = []
+def best(function, repeat: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``function``, each the best of ``repeat`` runs."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
 
 
 def import_time_ms(module: str) -> float:
@@ -126,8 +133,8 @@ def main() -> None:
         f"(import convdims: {import_time_ms('convdims'):.1f} ms)"
     )
     header = (
-        f"{'model':<10} {'measure':<18} {'convdims':>12} {'torch+torchinfo':>16} "
-        f"{'ratio':>10}"
+        f"{'model':<10} {'measure':<18} {'convdims':>12} {'(cpu)':>10} "
+        f"{'torch+torchinfo':>16} {'ratio':>10}"
     )
     print(header)
     print("-" * len(header))
@@ -140,27 +147,31 @@ def main() -> None:
             lambda m=ours: cd_summary(m, input_size=INPUT, verbose=0), args.repeat
         )
         first_ours = first_run(source, args.fresh)
+        measures = (
+            ("first run", first_ours),
+            ("build + summary", whole_ours),
+            ("summary", summary_ours),
+        )
         if torch is None:
-            print(f"{label:<10} {'first run':<18} {first_ours * 1e3:>10.2f}ms")
-            print(f"{label:<10} {'build + summary':<18} {whole_ours * 1e3:>10.2f}ms")
-            print(f"{label:<10} {'summary':<18} {summary_ours * 1e3:>10.2f}ms")
+            for measure, (wall, cpu) in measures:
+                print(
+                    f"{label:<10} {measure:<18} {wall * 1e3:>10.2f}ms {cpu * 1e3:>8.2f}ms"
+                )
             continue
         from torchinfo import summary as ti_summary
 
         theirs = run_script(code, file_name, False)["model"]
         repeat = max(1, args.repeat // 2)
-        whole_theirs = best(lambda c=code, f=file_name: run_script(c, f, False), repeat)
+        whole_theirs = best(lambda c=code, f=file_name: run_script(c, f, False), repeat)[0]
         summary_theirs = best(
             lambda m=theirs: ti_summary(m, input_size=INPUT, verbose=0), repeat
-        )
-        for measure, a, b in (
-            ("first run", first_ours, whole_theirs),
-            ("build + summary", whole_ours, whole_theirs),
-            ("summary", summary_ours, summary_theirs),
+        )[0]
+        for (measure, (wall, cpu)), b in zip(
+            measures, (whole_theirs, whole_theirs, summary_theirs), strict=True
         ):
             print(
-                f"{label:<10} {measure:<18} {a * 1e3:>10.2f}ms {b * 1e3:>14.1f}ms "
-                f"{b / a:>9.0f}x"
+                f"{label:<10} {measure:<18} {wall * 1e3:>10.2f}ms {cpu * 1e3:>8.2f}ms "
+                f"{b * 1e3:>14.1f}ms {b / wall:>9.0f}x"
             )
 
 

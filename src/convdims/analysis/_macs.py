@@ -233,21 +233,51 @@ def torchinfo_mult_adds(call: LayerCall) -> int:
         ...     param_counts=(("weight_ih_l0", 800), ("bias_ih_l0", 80), ("h0", 20))))
         6160
     """
-    shape = call.output_shape
     if call.param_counts:
-        sizes = [1 if v is None else v for v in shape]
-        batch = sizes[0] if sizes else 1
-        per_position = math.prod(sizes[:1] + sizes[2:])
-        per_channel = math.prod(sizes[:2])
-        conv = "Conv" in call.type
-        total = 0
-        for name, count in call.param_counts:
-            if name in ("weight", "bias"):
-                total += count * (per_position if conv else batch)
-            elif "weight" in name or "bias" in name:
-                total += count * per_channel
-        return total
+        return _torchinfo_scaled(
+            _torchinfo_factors(call.type, call.param_counts), call.output_shape
+        )
     learned = call.params - call.statistics
     if "Conv" in call.type:
         return learned * call.batch * _prod(call.output_spatial)
     return learned * call.batch
+
+
+def _torchinfo_named(name: str) -> bool:
+    """Whether torchinfo's rule counts a parameter of this (dotted) name at all."""
+    return "weight" in name or "bias" in name
+
+
+def _torchinfo_factors(
+    type_name: str, param_counts: Iterable[tuple[str, int]]
+) -> tuple[int, int, int]:
+    """torchinfo's rule before the output shape: the parameter elements that count once
+    per output position (``weight`` and ``bias`` of a ``Conv`` class), once per sample
+    (``weight`` and ``bias`` of any other class), and once per batch and channel (a
+    name that merely holds ``weight`` or ``bias``). A module's factors do not change
+    from call to call; [`torchinfo_mult_adds`][convdims.analysis.torchinfo_mult_adds]
+    scales them by the call's output."""
+    conv = "Conv" in type_name
+    position = sample = channel = 0
+    for name, count in param_counts:
+        if name in ("weight", "bias"):
+            if conv:
+                position += count
+            else:
+                sample += count
+        elif _torchinfo_named(name):
+            channel += count
+    return position, sample, channel
+
+
+def _torchinfo_scaled(factors: tuple[int, int, int], shape: Sequence[int | None]) -> int:
+    """torchinfo's mult-adds of a call whose parameters have these factors
+    (``_torchinfo_factors``) and whose output has this shape."""
+    position, sample, channel = factors
+    sizes = [1 if v is None else v for v in shape]
+    batch = sizes[0] if sizes else 1
+    return (
+        position * math.prod(sizes[:1] + sizes[2:])
+        + sample * batch
+        + channel * math.prod(sizes[:2])
+    )

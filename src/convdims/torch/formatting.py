@@ -62,7 +62,13 @@ def _dash(value: Any) -> str:
     return str(value) if value else "--"
 
 
-def _shape_text(shape: tuple[int, ...]) -> str:
+def _input_text(row: LayerRow, report: Report) -> str:
+    shape = row.input_shape
+    return _dash(list(shape))
+
+
+def _output_text(row: LayerRow, report: Report) -> str:
+    shape = row.output_shape
     return _dash(list(shape))
 
 
@@ -158,8 +164,8 @@ COLUMNS: dict[str, Column] = {
     column.name: column
     for column in (
         Column("kernel_size", "Kernel Shape", _kernel_text, needs_input=False),
-        Column("input_size", "Input Shape", lambda r, s: _shape_text(r.input_shape)),
-        Column("output_size", "Output Shape", lambda r, s: _shape_text(r.output_shape)),
+        Column("input_size", "Input Shape", _input_text),
+        Column("output_size", "Output Shape", _output_text),
         Column("num_params", "Param #", _params_text, needs_input=False),
         Column("params_percent", "Param %", _percent_text, needs_input=False),
         Column("mult_adds", "Mult-Adds", _macs_text),
@@ -250,14 +256,20 @@ def table(report: Report) -> str:
     ]
     renders = [c.render for c in columns]
     ascii_only = report.ascii_only
+    # _line's layout as one format for every row: the name, then each cell, each
+    # padded to its width and followed by a space.
+    layout = f"{{:<{width}}} " + f"{{:<{col_width}}} " * len(columns)
+    trees: dict[int, str] = {}
     for row in report.visible_rows():
         title = title_of.get(id(row))
         if title is None:  # a row of its own making (not in report.rows)
             title = row.title(show_var_name, show_depth)
-        name = _tree(row.depth, ascii_only) + title
-        parts.append(
-            _line(name, [render(row, report) for render in renders], width, col_width)
-        )
+        depth = row.depth
+        tree = trees.get(depth)
+        if tree is None:
+            tree = trees[depth] = _tree(depth, ascii_only)
+        cells = [render(row, report) for render in renders]
+        parts.append(layout.format(tree + title, *cells).rstrip() + "\n")
     parts.append(
         f"{divider}\n"
         f"Total params{readable(report.total_params, '')}\n"

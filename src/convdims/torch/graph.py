@@ -106,27 +106,6 @@ def graph_of(recorded: Trace) -> ModelGraph:
     return ModelGraph(tuple(calls), type(recorded.model).__name__, "torch")
 
 
-def count_mult_adds(recorded: Trace) -> None:
-    """Set every executed row's torchinfo ``mult_adds`` without describing the calls
-    further (the plain summary: no windows, no links). Each call is the
-    [`LayerCall`][convdims.description.LayerCall] the rule reads: its type, output
-    shape and named parameters, as [`graph_of`][convdims.torch.graph.graph_of] gives
-    it."""
-    for info in recorded.finished:
-        if info.is_leaf:
-            call = LayerCall(
-                info.var_name,
-                info.class_name,
-                info.module._kind,
-                info.output_shape,
-                param_counts=recorded.param_counts(info.module),
-                owner=info.module,
-            )
-        else:
-            call = _container_call(info, recorded)
-        info.mult_adds = torchinfo_mult_adds(call)
-
-
 def _container_call(info: LayerInfo, recorded: Trace) -> LayerCall:
     """A container's call, for torchinfo's rule only: every parameter below it, by its
     dotted name (torchinfo counts a container's mult-adds, but totals only leaves')."""

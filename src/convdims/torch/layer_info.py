@@ -161,32 +161,73 @@ class LayerInfo:
 
     def record(self, measures: LayerMeasures | None = None) -> LayerRow:
         """The frozen row."""
-        kernel = getattr(self.module, "kernel_size", None)
+        module = self.module
+        kernel = _kernel_size(module)
         if isinstance(kernel, list):
             kernel = tuple(kernel)
         leftover, leftover_trainable = self.leftovers()
-        return LayerRow(
-            class_name=self.class_name,
-            var_name=self.var_name,
-            depth=self.depth,
-            depth_index=self.depth_index,
-            input_shape=self.input_shape,
-            output_shape=self.output_shape,
-            kernel_size=kernel,
-            num_params=self.num_params,
-            trainable_params=self.trainable_params,
-            own_params=leftover,
-            own_trainable_params=leftover_trainable,
-            is_leaf=self.is_leaf,
-            is_recursive=self.is_recursive,
-            executed=self.executed,
-            mult_adds=self.mult_adds,
-            children_mult_adds=(
-                0
-                if self.is_leaf
-                else sum([c.mult_adds for c in self.children if c.is_leaf])
-            ),
-            param_bytes=self.param_bytes,
-            output_bytes=self.output_bytes,
-            measures=measures,
+        is_leaf = self.is_leaf
+        row = _new(LayerRow)
+        # What LayerRow(...) stores, field by field, without its keyword call.
+        _set(
+            row,
+            "__dict__",
+            {
+                "class_name": self.class_name,
+                "var_name": self.var_name,
+                "depth": self.depth,
+                "depth_index": self.depth_index,
+                "input_shape": self.input_shape,
+                "output_shape": self.output_shape,
+                "kernel_size": kernel,
+                "num_params": self.num_params,
+                "trainable_params": self.trainable_params,
+                "own_params": leftover,
+                "own_trainable_params": leftover_trainable,
+                "is_leaf": is_leaf,
+                "is_recursive": self.is_recursive,
+                "executed": self.executed,
+                "mult_adds": self.mult_adds,
+                "children_mult_adds": (
+                    0 if is_leaf else sum([c.mult_adds for c in self.children if c.is_leaf])
+                ),
+                "param_bytes": self.param_bytes,
+                "output_bytes": self.output_bytes,
+                "measures": measures,
+            },
         )
+        return row
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+#: Per module class: whether ``getattr(module, "kernel_size", None)`` is answered by
+#: the instance's dicts alone (no class attribute or descriptor of that name, and
+#: ``Module``'s own ``__getattr__``).
+_plain_kernel: dict[type, bool] = {}
+
+
+def _kernel_size(module: Module) -> Any:
+    """``getattr(module, "kernel_size", None)``, without raising and catching an
+    AttributeError for each module that has none."""
+    cls = type(module)
+    plain = _plain_kernel.get(cls)
+    if plain is None:
+        from convdims.torch.nn.module import Module
+
+        plain = _plain_kernel[cls] = (
+            not any("kernel_size" in base.__dict__ for base in cls.__mro__)
+            and cls.__getattr__ is Module.__getattr__
+            and cls.__getattribute__ is object.__getattribute__
+        )
+    if not plain:
+        return getattr(module, "kernel_size", None)
+    attributes = module.__dict__
+    if "kernel_size" in attributes:
+        return attributes["kernel_size"]
+    for store in ("_parameters", "_buffers", "_modules"):
+        values = attributes.get(store)
+        if values is not None and "kernel_size" in values:
+            return values["kernel_size"]
+    return None

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from convdims.analysis import COLUMN_TITLES, LayerMeasures, combine, measure_calls
 from convdims.errors import ArgumentError
 from convdims.torch.formatting import COLUMNS, DEFAULT_COLUMNS, Column
-from convdims.torch.graph import count_mult_adds, describe, graph_of
+from convdims.torch.graph import describe, graph_of
 from convdims.torch.layer_info import LayerInfo, LayerRow
 from convdims.torch.model_statistics import STORAGE_OBJECT_BYTES, ModelSummary, totals
 from convdims.torch.nn.module import Module
@@ -203,8 +203,8 @@ def summary(
         measured = measure_calls(graph, bytes_per_element)
         rows = tuple(info.record(_row_measures(info, measured)) for info in infos)
     else:
-        if inputs is not None:
-            count_mult_adds(recorded)
+        # torchinfo's mult-adds are on the rows already: the trace computes each one
+        # when its call returns.
         rows = tuple(info.record() for info in infos)
     sums = totals(infos)
     result = ModelSummary(

@@ -1,12 +1,17 @@
 """The forward pass, recorded: which module ran, in what order, on what and to what.
 
 [`trace`][convdims.torch.tracing.trace] places every module of the model in its tree
-(name, depth, parent), registers one pair of global forward hooks (PyTorch's
-``register_module_forward_pre_hook`` / ``register_module_forward_hook``) for the length
-of the forward pass, and keeps a [`LayerInfo`][convdims.torch.layer_info.LayerInfo] per
-call of a module of the tree: the rows of the summary, in torchinfo's order, with the
-tensors each call took and returned (from which [`convdims.torch.graph`][] links the
-calls). Nothing here knows about the table.
+(name, depth, parent), in one walk that also counts each module's parameters and the
+factors of torchinfo's mult-adds once, and keeps a
+[`LayerInfo`][convdims.torch.layer_info.LayerInfo] per call of a module of the tree (a
+copy of the module's place): the rows of the summary, in torchinfo's order, with the
+shapes, the mult-adds and the tensors each call took and returned (from which
+[`convdims.torch.graph`][] links the calls). For the length of the forward pass the
+trace is what a pair of global forward hooks would be (PyTorch's
+``register_module_forward_pre_hook`` / ``register_module_forward_hook``):
+``Module.__call__`` calls its ``begin`` and ``end`` directly while it is the only one,
+or it registers as that pair, after the hooks already there. Nothing here knows about
+the table.
 
 >>> from convdims.torch import empty, nn
 >>> model = nn.Sequential(nn.Conv2d(3, 5, 3), nn.ReLU())
@@ -19,7 +24,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
+from convdims.analysis._macs import _torchinfo_factors, _torchinfo_named, _torchinfo_scaled
 from convdims.errors import ArgumentError, ArgumentTypeError
 from convdims.torch.dtypes import float32
 from convdims.torch.layer_info import LayerInfo
@@ -108,6 +115,14 @@ def input_tensors(
     return inputs, shapes
 
 
+_new_info = object.__new__
+_STATS = ("num_params", "trainable_params", "param_bytes")
+_NO_FACTORS = (0, 0, 0)
+#: torchinfo's mult-adds of a call by its module's factors and its output shape (a pure
+#: function of ints, remembered: the blocks of a model repeat the same few).
+_scaled = lru_cache(maxsize=4096)(_torchinfo_scaled)
+
+
 class Trace:
     """What [`trace`][convdims.torch.tracing.trace] recorded.
 
@@ -127,43 +142,107 @@ class Trace:
         self.infos: list[LayerInfo] = []
         self.finished: list[LayerInfo] = []
         self._places: dict[int, LayerInfo] = {}
+        # The latest row of each module that had one (its key: the module was seen).
         self._latest: dict[int, LayerInfo] = {}
-        self._seen: set[int] = set()
         self._stats: dict[int, tuple[int, int, int]] = {}
         self._counts: dict[int, tuple[tuple[str, int], ...]] = {}
         self._shared = False
+        self._handles: tuple[Any, ...] = ()
 
     # The tree -----------------------------------------------------------------------
 
     def place(self) -> list[LayerInfo]:
-        """Place every module of the tree; the places in depth-first order."""
+        """Place every module of the tree; the places in depth-first order. Each place
+        is also the template of its module's rows: its parameter counts and the
+        factors of torchinfo's mult-adds, found once per module."""
         order: list[LayerInfo] = []
         visited: set[int] = set()
         param_ids: set[int] = set()
-        stack: list[tuple[str, Module, int, LayerInfo | None]] = [
-            (type(self.model).__name__, self.model, 0, None)
-        ]
-        while stack:
-            var_name, module, depth, parent = stack.pop()
-            place = LayerInfo(var_name, module, depth, parent)
-            self._places[id(module)] = place
-            order.append(place)
-            if id(module) in visited:
-                self._shared = True
-            else:
-                visited.add(id(module))
-                for param in module._parameters.values():
-                    if param is not None:
-                        if id(param) in param_ids:
-                            self._shared = True
-                        param_ids.add(id(param))
+        places = self._places
+        stats = self._stats
+        new = _new_info
+
+        def visit(
+            var_name: str, module: Module, depth: int, parent: LayerInfo | None
+        ) -> tuple[int, int, int, int]:
+            """Place ``module`` and its subtree; the subtree's parameter elements, the
+            trainable ones, their bytes, and the elements whose dotted name below
+            ``module`` holds "weight" or "bias" (torchinfo's rule reads a container's
+            parameters by those names)."""
             children = [
-                (name, child, depth + 1, place)
+                (name, child)
                 for name, child in module._modules.items()
                 if child is not None
             ]
-            children.reverse()
-            stack += children
+            place = new(LayerInfo)
+            attributes = place.__dict__ = {
+                "module": module,
+                "var_name": var_name,
+                "depth": depth,
+                "parent": parent,
+                "class_name": type(module).__name__,
+                "is_leaf": not children,
+                "children": [],
+            }
+            key = id(module)
+            places[key] = place
+            order.append(place)
+            count = trainable = size = held = 0
+            own = [(n, p) for n, p in module._parameters.items() if p is not None]
+            if key in visited:
+                self._shared = True
+            else:
+                visited.add(key)
+                for name, param in own:
+                    if id(param) in param_ids:
+                        self._shared = True
+                    param_ids.add(id(param))
+                    elements = math.prod(param._shape)
+                    count += elements
+                    size += elements * param.dtype.itemsize
+                    if param.requires_grad:
+                        trainable += elements
+                    if _torchinfo_named(name):
+                        held += elements
+            if own:
+                factors = _torchinfo_factors(
+                    attributes["class_name"],
+                    [(name, math.prod(param._shape)) for name, param in own],
+                )
+            else:
+                factors = _NO_FACTORS
+            if children:
+                channel = 0
+                for name, child in children:
+                    elements, learned, nbytes, named = visit(name, child, depth + 1, place)
+                    count += elements
+                    trainable += learned
+                    size += nbytes
+                    passed = elements if _torchinfo_named(name) else named
+                    held += passed
+                    channel += passed
+                if channel:
+                    factors = (factors[0], factors[1], factors[2] + channel)
+            stats[key] = (count, trainable, size)
+            attributes["num_params"] = count
+            attributes["trainable_params"] = trainable
+            attributes["param_bytes"] = size
+            attributes["_factors"] = factors
+            return count, trainable, size, held
+
+        visit(type(self.model).__name__, self.model, 0, None)
+        if self._shared:
+            # A module or parameter in two places: counted as named_parameters()
+            # counts, each once.
+            stats.clear()
+            for place in order:
+                module = place.module
+                place.__dict__.update(
+                    zip(_STATS, self._param_stats(module), strict=True),
+                    _factors=_torchinfo_factors(
+                        place.class_name, self.param_counts(module)
+                    ),
+                )
         return order
 
     def _param_stats(self, module: Module) -> tuple[int, int, int]:
@@ -222,21 +301,18 @@ class Trace:
     def start(self, module: Module, place: LayerInfo | None = None) -> LayerInfo | None:
         """A row for a call of ``module`` that begins, at its (last) place in the tree
         or at ``place`` (None: not in the tree)."""
+        key = id(module)
         if place is None:
-            place = self._places.get(id(module))
+            place = self._places.get(key)
             if place is None:
                 return None
-        info = LayerInfo(place.var_name, module, place.depth, place.parent, place.is_leaf)
-        key = id(module)
-        info.num_params, info.trainable_params, info.param_bytes = self._stats.get(
-            key
-        ) or self._param_stats(module)
-        if key in self._seen:
-            info.is_recursive = True
-        else:
-            self._seen.add(key)
+        info = _new_info(LayerInfo)
+        attributes = info.__dict__ = place.__dict__.copy()
+        latest = self._latest
+        if key in latest:
+            attributes["is_recursive"] = True
+        latest[key] = info
         self.infos.append(info)
-        self._latest[key] = info
         return info
 
     def _count(self, info: LayerInfo) -> None:
@@ -244,39 +320,98 @@ class Trace:
             info.module
         )
 
-    # The hooks ----------------------------------------------------------------------
+    # The calls ----------------------------------------------------------------------
 
-    def _pre_hook(self, module: Module, args: Any) -> None:
-        info = self.start(module)
-        if info is not None:
-            info.in_tensors = tensors(args)
+    def begin(self, module: Module, args: tuple[Any, ...]) -> LayerInfo | None:
+        """A call of ``module`` on ``args`` begins (where a global forward pre-hook
+        runs): its row (``start``'s), or None for a module outside the tree."""
+        key = id(module)
+        place = self._places.get(key)
+        if place is None:
+            return None
+        info = _new_info(LayerInfo)
+        attributes = info.__dict__ = place.__dict__.copy()
+        latest = self._latest
+        if key in latest:
+            attributes["is_recursive"] = True
+        latest[key] = info
+        self.infos.append(info)
+        if len(args) == 1 and type(args[0]) is Tensor:
+            attributes["in_tensors"] = args
+        else:
+            attributes["in_tensors"] = tensors(args)
+        return info
 
-    def _post_hook(self, module: Module, args: Any, output: Any) -> None:
-        if id(module) not in self._places:
-            return
-        info = self._latest[id(module)]
-        output_shape, item = first_shape(output)
-        info.__dict__.update(
-            input_shape=first_shape(args)[0],
-            output_shape=output_shape,
-            output_bytes=item * math.prod(output_shape),
-            executed=True,
-            out_tensors=tensors(output),
-        )
+    def end(self, row: LayerInfo, args: tuple[Any, ...], output: Any) -> None:
+        """The call of ``row``'s module returned ``output`` (where a global forward hook
+        runs): the row of the module's latest call takes the shapes, the bytes and
+        torchinfo's mult-adds."""
+        info = self._latest[id(row.module)]
+        if type(output) is Tensor:
+            output_shape = tuple(output._shape)
+            outputs: tuple[Tensor, ...] = (output,)
+            item = output.dtype.itemsize
+        else:
+            output_shape, item = first_shape(output)
+            outputs = tensors(output)
+        if len(args) == 1 and type(args[0]) is Tensor:
+            first = args[0]
+            input_shape = output_shape if first is output else tuple(first._shape)
+        else:
+            input_shape = first_shape(args)[0]
+        attributes = info.__dict__
+        attributes["input_shape"] = input_shape
+        attributes["output_shape"] = output_shape
+        attributes["output_bytes"] = item * math.prod(output_shape)
+        attributes["executed"] = True
+        attributes["out_tensors"] = outputs
+        factors = attributes["_factors"]
+        if factors != _NO_FACTORS:
+            attributes["mult_adds"] = _scaled(factors, output_shape)
         self.finished.append(info)
 
+    def _pre_hook(self, module: Module, args: Any) -> None:
+        self.begin(module, args)
+
+    def _post_hook(self, module: Module, args: Any, output: Any) -> None:
+        if id(module) in self._places:
+            self.end(self._latest[id(module)], args, output)
+
+    def as_hooks(self) -> None:
+        """Stand as the pair of global hooks (a global hook is being registered while
+        this trace is the recorder): ``_module._recorder`` is cleared."""
+        _module._recorder[0] = None
+        self._handles = (
+            _module.register_module_forward_pre_hook(self._pre_hook),
+            _module.register_module_forward_hook(self._post_hook),
+        )
+
     def run(self, kwargs: Mapping[str, Any], mode: str) -> None:
-        """Run the forward pass with the hooks on, in ``mode``; then restore the mode."""
+        """Run the forward pass with the calls recorded, in ``mode``; then restore the
+        mode. The trace is the recorder ``Module.__call__`` calls, or, with global
+        hooks already there, a pair of global hooks after them."""
         model = self.model
         was_training = model.training
-        pre = _module.register_module_forward_pre_hook(self._pre_hook)
-        post = _module.register_module_forward_hook(self._post_hook)
+        recorder = _module._recorder
+        outer = recorder[0]
+        if (
+            outer is None
+            and not _module._global_forward_pre_hooks
+            and not _module._global_forward_hooks
+        ):
+            recorder[0] = self
+        else:
+            if outer is not None:
+                outer.as_hooks()
+            self.as_hooks()
         try:
             model.train(mode == "train")
             model(*self.inputs, **kwargs)
         finally:
-            pre.remove()
-            post.remove()
+            if recorder[0] is self:
+                recorder[0] = None
+            for handle in self._handles:
+                handle.remove()
             model.train(was_training)
 
     # After the pass -----------------------------------------------------------------
@@ -302,9 +437,10 @@ class Trace:
                 if missing and lineage[depth] is not calls[index + inserted - 1]:
                     container = lineage[depth]
                     self._count(container)
-                    container.is_recursive = id(container.module) in self._seen
+                    key = id(container.module)
+                    container.is_recursive = key in self._latest
                     calls.insert(index + inserted, container)
-                    self._seen.add(id(container.module))
+                    self._latest.setdefault(key, container)
                     current[depth] = container
                     inserted += 1
             current[call.depth] = call

@@ -18,7 +18,9 @@ over the axes as the kernels do, or says what they refuse.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
+from convdims.convolution import conv_output_size
 from convdims.torch.errors import ArgumentTypeError, ShapeError
 from convdims.torch.nn._args import Refusal
 
@@ -198,3 +200,120 @@ def _call_refusal(
             "an int of at least 1",
         )
     return None
+
+
+@lru_cache(maxsize=4096)
+def _conv_size(size: int, kernel: int, stride: int, before: int, after: int, d: int) -> int:
+    """The core's output size, remembered: layers of a model repeat the same few
+    (every argument is a plain int, checked by the layer: no ``True == 1`` aliasing)."""
+    return conv_output_size(size, kernel, stride, (before, after), d)
+
+
+@lru_cache(maxsize=4096)
+def _conv_spatial(
+    spatial: tuple[int, ...],
+    kernel: tuple[int, ...],
+    strides: tuple[int, ...],
+    pads: tuple[tuple[int, int], ...],
+    dilations: tuple[int, ...],
+) -> tuple[int, ...] | None:
+    """The output's spatial sizes by the core, axis by axis, remembered for the
+    arguments (a pure function of ints), or None where the core refuses an axis (the
+    checked path then raises PyTorch's error)."""
+    try:
+        return tuple(
+            conv_output_size(size, k, s, pad, d)
+            for size, k, s, pad, d in zip(
+                spatial, kernel, strides, pads, dilations, strict=True
+            )
+        )
+    except ValueError:
+        return None
+
+
+def _plain_ints(value: Any, n: int) -> tuple[int, ...] | None:
+    """``value`` as ``n`` plain ints (an int, or a tuple of ``n`` ints; no bools), or
+    None for anything else (the checked path reads it)."""
+    if type(value) is int:
+        return (value,) * n
+    if type(value) is tuple and len(value) == n:
+        for item in value:
+            if type(item) is not int:
+                return None
+        return value
+    return None
+
+
+def _plain_conv(
+    n: int,
+    in_channels: Any,
+    out_channels: Any,
+    kernel_size: Any,
+    stride: Any,
+    padding: Any,
+    dilation: Any,
+    groups: Any,
+    padding_mode: Any,
+) -> tuple[tuple[int, ...], ...] | None:
+    """A convolution's arguments when they are the common case that PyTorch accepts
+    and runs without a question (plain ints, ``zeros`` padding, every size in range):
+    ``(kernel, strides, paddings, dilations)``; None sends the layer through every
+    check of ``_ConvNd``, which decides the same for these and refuses the rest."""
+    if (
+        type(in_channels) is not int
+        or type(out_channels) is not int
+        or type(groups) is not int
+        or padding_mode != "zeros"
+        or groups < 1
+        or in_channels < 0
+        or out_channels < 1
+        or in_channels % groups
+        or out_channels % groups
+    ):
+        return None
+    kernel = _plain_ints(kernel_size, n)
+    strides = _plain_ints(stride, n)
+    paddings = _plain_ints(padding, n)
+    dilations = _plain_ints(dilation, n)
+    if (
+        kernel is None
+        or strides is None
+        or paddings is None
+        or dilations is None
+        or min(kernel) < 1
+        or min(strides) < 1
+        or min(paddings) < 0
+        or min(dilations) < 1
+    ):
+        return None
+    return kernel, strides, paddings, dilations
+
+
+def _plain_values(
+    plain: tuple[tuple[int, ...], ...],
+    in_channels: int,
+    out_channels: int,
+    groups: int,
+    padding_mode: str,
+) -> dict[str, Any]:
+    """What ``_ConvNd`` stores for arguments that ``_plain_conv`` found plain."""
+    kernel, strides, paddings, dilations = plain
+    zeros = (0,) * len(kernel)
+    return {
+        "in_channels": in_channels,
+        "out_channels": out_channels,
+        "kernel_size": kernel,
+        "stride": strides,
+        "padding": paddings,
+        "dilation": dilations,
+        "transposed": False,
+        "output_padding": zeros,
+        "groups": groups,
+        "padding_mode": padding_mode,
+        "_pads": tuple((p, p) for p in paddings),
+        "_refusal": None,
+        "_strides": strides,
+        "_dilations": dilations,
+        "_paddings": paddings,
+        "_output_paddings": zeros,
+    }

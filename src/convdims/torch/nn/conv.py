@@ -17,10 +17,8 @@ torch.Size([1, 8, 24, 24])
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from convdims.conventions import TORCH, Family
-from convdims.convolution import conv_output_size
 from convdims.description import Kind
 from convdims.errors import ArgumentError
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
@@ -31,7 +29,16 @@ from convdims.torch.nn._args import (
     int_argument,
     nonnegative_size,
 )
-from convdims.torch.nn._conv_checks import _call_refusal, given_tuple, spread_axes
+from convdims.torch.nn._conv_checks import (
+    _call_refusal,
+    _conv_size,
+    _conv_spatial,
+    _plain_conv,
+    _plain_values,
+    given_tuple,
+    spread_axes,
+)
+from convdims.torch.nn._registry import _new_leaf
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Tensor
 from convdims.transposed import conv_transpose_output_size
@@ -44,13 +51,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     IntOrTuple = int | tuple[int, ...]
-
-
-@lru_cache(maxsize=4096)
-def _conv_size(size: int, kernel: int, stride: int, before: int, after: int, d: int) -> int:
-    """The core's output size, remembered: layers of a model repeat the same few
-    (every argument is a plain int, checked by the layer: no ``True == 1`` aliasing)."""
-    return conv_output_size(size, kernel, stride, (before, after), d)
 
 
 class _ConvNd(Module):
@@ -293,6 +293,16 @@ class _Conv(_ConvNd):
         device: Any = None,
         dtype: Any = None,
     ) -> None:
+        given = (in_channels, out_channels, kernel_size, stride, padding, dilation, groups)
+        plain = _plain_conv(self._dims, *given, padding_mode)
+        if plain is not None:  # what _ConvNd stores for these, without asking again
+            kernel = plain[0]
+            weight = Parameter._new((out_channels, in_channels // groups, *kernel), dtype)
+            bias_param = Parameter._new((out_channels,), dtype) if bias else None
+            values = _plain_values(plain, in_channels, out_channels, groups, padding_mode)
+            params = {"weight": weight, "bias": bias_param}
+            if _new_leaf(self, _ConvNd, params, {}, values):
+                return
         super().__init__(
             in_channels=in_channels,
             out_channels=out_channels,
@@ -345,6 +355,26 @@ class _Conv(_ConvNd):
         return tuple(sizes)
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        # The common call, on what the checked path below reads: a batched input of the
+        # layer's channels, every size positive, zeros padding, a kernel that fits.
+        shape = input._shape if isinstance(input, Tensor) else ()
+        kernel = self.kernel_size
+        if (
+            self._refusal is None
+            and self.padding_mode == "zeros"
+            and len(shape) == self._dims + 2
+            and shape[1] == self.in_channels
+            and min(shape[1:]) > 0
+            and type(kernel) is tuple
+        ):
+            found = _conv_spatial(
+                shape[2:], kernel, self._strides, self._pads, self._dilations
+            )
+            if found is not None:
+                return Tensor._of((shape[0], self.out_channels, *found), input.dtype)
+        return self._checked_forward(input)
+
+    def _checked_forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         if self._refusal is not None:
             self._refusal.raise_()
         batched = check_input(input, self._dims, self._op())

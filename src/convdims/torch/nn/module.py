@@ -28,6 +28,30 @@ from collections.abc import Callable, Iterator
 
 from convdims.description import Kind, LayerCall
 from convdims.torch.dtypes import float32
+from convdims.torch.nn._hooks import (  # noqa: F401 - where PyTorch has them
+    RemovableHandle,
+    _global_forward_hooks,
+    _global_forward_pre_hooks,
+    _next_hook_key,
+    _post_hooks,
+    _pre_hooks,
+    _recorder,
+    _register,
+    register_module_forward_hook,
+    register_module_forward_pre_hook,
+)
+from convdims.torch.nn._registry import (
+    _CLASS_ATTRIBUTES,
+    _MISSING,
+    _MODULE,
+    _STORES,
+    _class_attributes,
+    _lookup,
+    _new_registry,
+    _put,
+    _Registry,
+    _remirror,
+)
 from convdims.torch.tensor import Tensor
 
 TYPE_CHECKING = False
@@ -56,47 +80,6 @@ class Parameter(Tensor):
 
     def __repr__(self) -> str:
         return f"Parameter containing:\n{super().__repr__()}"
-
-
-class RemovableHandle:
-    """Returned by ``register_forward_hook``: ``handle.remove()`` unregisters the hook."""
-
-    def __init__(self, hooks: dict[int, Callable[..., Any]], key: int) -> None:
-        self._hooks = hooks
-        self._key = key
-
-    def remove(self) -> None:
-        self._hooks.pop(self._key, None)
-
-
-_next_hook_key = [0]
-
-#: Hooks every module call runs (``register_module_forward_pre_hook`` and
-#: ``register_module_forward_hook``), before the module's own, as in PyTorch.
-_global_forward_pre_hooks: dict[int, Callable[..., Any]] = {}
-_global_forward_hooks: dict[int, Callable[..., Any]] = {}
-
-
-def _register(
-    hooks: dict[int, Callable[..., Any]], hook: Callable[..., Any]
-) -> RemovableHandle:
-    _next_hook_key[0] += 1
-    hooks[_next_hook_key[0]] = hook
-    return RemovableHandle(hooks, _next_hook_key[0])
-
-
-def register_module_forward_pre_hook(hook: Callable[..., Any]) -> RemovableHandle:
-    """``hook(module, args)`` runs before every module's ``forward`` (PyTorch's
-    ``torch.nn.modules.module.register_module_forward_pre_hook``); it may return new
-    args."""
-    return _register(_global_forward_pre_hooks, hook)
-
-
-def register_module_forward_hook(hook: Callable[..., Any]) -> RemovableHandle:
-    """``hook(module, args, output)`` runs after every module's ``forward`` (PyTorch's
-    ``torch.nn.modules.module.register_module_forward_hook``); it may return a new
-    output."""
-    return _register(_global_forward_hooks, hook)
 
 
 def _spatial(shape: tuple[int, ...], dims: int) -> tuple[int, ...]:
@@ -133,14 +116,19 @@ class Module:
                 f"{type(self).__name__}.__init__() got unexpected arguments; "
                 "nn.Module.__init__ takes none"
             )
-        self.__dict__.update(
-            training=True,
-            _parameters={},
-            _buffers={},
-            _modules={},
-            _forward_hooks={},
-            _forward_pre_hooks={},
-        )
+        attributes = self.__dict__
+        if "_modules" in attributes:  # a second __init__: its entries go, mirrors too
+            for store in _STORES:
+                for name, value in attributes[store].items():
+                    if attributes.get(name, _MISSING) is value:
+                        del attributes[name]
+        attributes["training"] = True
+        attributes["_parameters"] = params = _new_registry(_Registry)
+        attributes["_buffers"] = buffers = _new_registry(_Registry)
+        attributes["_modules"] = modules = _new_registry(_Registry)
+        params._owner = buffers._owner = modules._owner = self
+        attributes["_forward_hooks"] = {}
+        attributes["_forward_pre_hooks"] = {}
 
     # Registration ---------------------------------------------------------------------
 
@@ -153,17 +141,24 @@ class Module:
 
     def __setattr__(self, name: str, value: Any) -> None:
         attributes = self.__dict__
-        if isinstance(value, (Parameter, Module)):
-            self._check_initialized(name)
+        if isinstance(value, (Module, Parameter)):
+            if "_modules" not in attributes:
+                self._check_initialized(name)
+            store = "_modules" if isinstance(value, Module) else "_parameters"
             attributes.pop(name, None)
-            if isinstance(value, Parameter):
-                self._buffers.pop(name, None)
-                self._modules.pop(name, None)
-                attributes["_parameters"][name] = value
-            else:
-                self._parameters.pop(name, None)
-                self._buffers.pop(name, None)
-                self._modules[name] = value
+            for other in _STORES:
+                if other != store and name in attributes[other]:
+                    del attributes[other][name]
+            values = attributes[store]
+            if type(values) is not _Registry:  # a dict the module's code put there
+                values[name] = value
+                return
+            _put(values, name, value)
+            names = _CLASS_ATTRIBUTES.get(type(self), _MISSING)
+            if names is _MISSING:
+                names = _class_attributes(type(self))
+            if names is not None and name not in names:
+                attributes[name] = value  # now the one entry of that name: its mirror
             return
         # A plain value (most assignments: sizes, flags): it goes to the instance unless
         # the name is a parameter, child module or buffer.
@@ -218,23 +213,35 @@ class Module:
     def register_parameter(self, name: str, param: Parameter | None) -> None:
         """Add a parameter (or None, a declared but absent one such as a missing bias)."""
         self._check_initialized(name)
-        self._parameters[name] = param
+        self._register("_parameters", name, param)
 
     def register_buffer(
         self, name: str, tensor: Tensor | None, persistent: bool = True
     ) -> None:
         """Add a buffer: state that is not a parameter (BatchNorm's running statistics)."""
         self._check_initialized(name)
-        self._buffers[name] = tensor
+        self._register("_buffers", name, tensor)
 
     def add_module(self, name: str, module: Module | None) -> None:
         """Add a child module under ``name``."""
         if module is not None and not isinstance(module, Module):
             raise TypeError(f"{type(module).__name__} is not a Module subclass")
         self._check_initialized(name)
-        self._modules[name] = module
+        self._register("_modules", name, module)
 
     register_module = add_module
+
+    def _register(self, store: str, name: str, value: Any) -> None:
+        """``self.<store>[name] = value``, the mirror kept without ``_Registry``'s
+        general bookkeeping."""
+        attributes = self.__dict__
+        values = attributes[store]
+        if type(values) is not _Registry:  # a dict the module's code put there
+            values[name] = value
+            return
+        before = _lookup(attributes, name)
+        _put(values, name, value)
+        _remirror(self, name, before)
 
     # Walking the tree -----------------------------------------------------------------
 
@@ -457,20 +464,28 @@ class Module:
         return _register(self._forward_hooks, hook)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if _global_forward_pre_hooks or self._forward_pre_hooks:
-            for hook in [
-                *_global_forward_pre_hooks.values(),
-                *self._forward_pre_hooks.values(),
-            ]:
-                changed = hook(self, args)
-                if changed is not None:
-                    args = changed if isinstance(changed, tuple) else (changed,)
+        # PyTorch's order: the global pre-hooks, the module's own, ``forward``, the
+        # global hooks, the module's own (the post-hooks as they are when ``forward``
+        # returns). A summary's trace, while it is the recorder, is the one global
+        # hook (see ``_recorder``).
+        recorder = _recorder[0]
+        if recorder is not None:
+            row = recorder.begin(self, args)
+            if self._forward_pre_hooks:
+                args = _pre_hooks(self, [*self._forward_pre_hooks.values()], args)
+        elif _global_forward_pre_hooks or self._forward_pre_hooks:
+            hooks = [*_global_forward_pre_hooks.values(), *self._forward_pre_hooks.values()]
+            args = _pre_hooks(self, hooks, args)
         output = self.forward(*args, **kwargs)
-        if _global_forward_hooks or self._forward_hooks:
-            for hook in [*_global_forward_hooks.values(), *self._forward_hooks.values()]:
-                changed = hook(self, args, output)
-                if changed is not None:
-                    output = changed
+        if recorder is not None and _recorder[0] is recorder:
+            if row is not None:
+                recorder.end(row, args, output)
+            if self._forward_hooks:
+                hooks = [*self._forward_hooks.values()]
+                output = _post_hooks(self, hooks, args, output)
+        elif _global_forward_hooks or self._forward_hooks:
+            hooks = [*_global_forward_hooks.values(), *self._forward_hooks.values()]
+            output = _post_hooks(self, hooks, args, output)
         return output
 
     # The description: what the analysis reads -----------------------------------------
@@ -578,4 +593,5 @@ class Module:
 
 
 _module_train = Module.train
+_MODULE.append(Module)
 _module_named_modules = Module.named_modules

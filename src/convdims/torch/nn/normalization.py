@@ -21,6 +21,7 @@ from convdims.errors import ArgumentError
 from convdims.torch.dtypes import float32, int64
 from convdims.torch.errors import ArgumentTypeError, DimensionError, ShapeError
 from convdims.torch.nn._args import int_argument, nonnegative_size
+from convdims.torch.nn._registry import _new_leaf
 from convdims.torch.nn.module import Module, Parameter
 from convdims.torch.tensor import Size, Tensor
 
@@ -50,6 +51,38 @@ class _BatchNorm(Module):
         *,
         bias: bool = True,
     ) -> None:
+        if type(num_features) is int and num_features >= 0:
+            # The common case, stored as the checked path below stores it.
+            kind = float32 if dtype is None else dtype
+            features = (num_features,)
+            if affine:
+                params = {
+                    "weight": Parameter._of(features, kind, True),
+                    "bias": Parameter._of(features, kind, True) if bias else None,
+                }
+            else:
+                params = {"weight": None, "bias": None}
+            if track_running_stats:
+                buffers = {
+                    "running_mean": Tensor._of(features, kind),
+                    "running_var": Tensor._of(features, kind),
+                    "num_batches_tracked": Tensor._of((), int64),
+                }
+            else:
+                buffers = {
+                    "running_mean": None,
+                    "running_var": None,
+                    "num_batches_tracked": None,
+                }
+            values = {
+                "num_features": num_features,
+                "eps": eps,
+                "momentum": momentum,
+                "affine": affine,
+                "track_running_stats": track_running_stats,
+            }
+            if _new_leaf(self, _BatchNorm, params, buffers, values):
+                return
         super().__init__()
         layer = type(self).__name__
         stored = affine or track_running_stats
@@ -89,6 +122,19 @@ class _BatchNorm(Module):
         )
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
+        # The common call, on what the checked path below reads: in eval mode with
+        # running statistics, an input of the layer's rank and features.
+        if (
+            not self.training
+            and isinstance(input, Tensor)
+            and len(input._shape) in self._ranks
+            and input._shape[1] == self.num_features != 0
+            and self._buffers.get("running_mean") is not None
+        ):
+            return input
+        return self._checked_forward(input)
+
+    def _checked_forward(self, input: Tensor) -> Tensor:  # noqa: A002 - PyTorch's name
         if input.ndim not in self._ranks:
             wanted = " or ".join(f"{r}D" for r in self._ranks)
             raise ValueError(f"expected {wanted} input (got {input.ndim}D input)")
