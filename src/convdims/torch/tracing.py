@@ -315,6 +315,24 @@ class Trace:
         self.infos.append(info)
         return info
 
+    def recount(self, module: Module) -> None:
+        """``module`` has just taken its parameters (a lazy module at its first call):
+        the counts and torchinfo's factors of every place that holds it (its own, its
+        ancestors'), and of the rows begun so far that hold it, are found again, as
+        torchinfo counts such a call again when it ends."""
+        self._stats.clear()
+        self._counts.clear()
+        for row in [*self._places.values(), *self.infos]:
+            if row.module is module:
+                row.class_name = type(module).__name__  # the class it became
+            if any(m is module for m in row.module.modules()):
+                row.__dict__.update(
+                    zip(_STATS, self._param_stats(row.module), strict=True),
+                    _factors=_torchinfo_factors(
+                        row.class_name, self.param_counts(row.module)
+                    ),
+                )
+
     def _count(self, info: LayerInfo) -> None:
         info.num_params, info.trainable_params, info.param_bytes = self._param_stats(
             info.module

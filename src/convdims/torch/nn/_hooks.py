@@ -11,8 +11,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from convdims.torch.nn.module import Module
-
 
 class RemovableHandle:
     """Returned by ``register_forward_hook``: ``handle.remove()`` unregisters the hook."""
@@ -67,7 +65,7 @@ def register_module_forward_hook(hook: Callable[..., Any]) -> RemovableHandle:
     return _register(_global_forward_hooks, hook)
 
 
-def _pre_hooks(module: Module, hooks: list[Any], args: tuple[Any, ...]) -> Any:
+def _pre_hooks(module: Any, hooks: list[Any], args: tuple[Any, ...]) -> Any:
     for hook in hooks:
         changed = hook(module, args)
         if changed is not None:
@@ -75,7 +73,7 @@ def _pre_hooks(module: Module, hooks: list[Any], args: tuple[Any, ...]) -> Any:
     return args
 
 
-def _post_hooks(module: Module, hooks: list[Any], args: Any, output: Any) -> Any:
+def _post_hooks(module: Any, hooks: list[Any], args: Any, output: Any) -> Any:
     for hook in hooks:
         changed = hook(module, args, output)
         if changed is not None:

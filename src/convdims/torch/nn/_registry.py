@@ -10,7 +10,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from convdims.torch.nn.module import Module
 
 #: ``Module``, once its file has defined it.
 _MODULE: list[Any] = []
@@ -47,7 +46,7 @@ def _lookup(attributes: dict[str, Any], name: str) -> Any:
     return _MISSING
 
 
-def _remirror(owner: Module, name: str, before: Any) -> None:
+def _remirror(owner: Any, name: str, before: Any) -> None:
     """After a registry of ``owner`` changed under ``name`` (``before``: what
     ``__getattr__`` answered then), make the instance's mirror of it right again; a
     plain attribute of that name stays (it shadows the registries, as in PyTorch)."""
@@ -132,7 +131,7 @@ _PLAIN_INIT: dict[tuple[type, type], bool] = {}
 
 
 def _new_leaf(
-    module: Module,
+    module: Any,
     base: type,
     params: dict[str, Any],
     buffers: dict[str, Any],

@@ -131,26 +131,13 @@ def _infer(module: Module, args: tuple[Any, ...]) -> None:
 
 
 def _recount(module: Module) -> None:
-    """A summary running now counted the parameters of the calls that began before
-    this module had any: the model's and its other ancestors'. torchinfo counts a call
-    again when it ends if it held a lazy parameter when it began; the counts of the
-    summary's trace (the owner of the hooks registered after ours:
-    ``convdims.torch.tracing.Trace``) are redone here, for the calls begun so far that
-    hold this module, and its cached counts are dropped."""
+    """A summary running now (the owner of the hooks registered after ours:
+    ``convdims.torch.tracing.Trace``) counted the parameters of the calls that began
+    before this module had any: it counts them again."""
     for hook in list(_module._global_forward_pre_hooks.values()):
-        owner = getattr(hook, "__self__", None)
-        stats = getattr(owner, "_param_stats", None)
-        if stats is None:
-            continue
-        for cache in ("_stats", "_counts"):
-            cached = getattr(owner, cache, None)
-            if isinstance(cached, dict):
-                cached.clear()
-        for info in getattr(owner, "infos", ()):
-            if any(m is module for m in info.module.modules()):
-                info.num_params, info.trainable_params, info.param_bytes = stats(
-                    info.module
-                )
+        recount = getattr(getattr(hook, "__self__", None), "recount", None)
+        if recount is not None:
+            recount(module)
 
 
 class LazyModuleMixin:
