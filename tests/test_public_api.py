@@ -144,7 +144,7 @@ def test_every_public_callable_is_documented_once(name):
 def test_the_lookalikes_page_lists_every_namespace():
     text = "".join(
         (DOCS / "reference" / "api" / page).read_text()
-        for page in ("lookalikes.md", "lookalikes-torchvision.md")
+        for page in ("lookalikes.md", "lookalikes-torch.md", "lookalikes-torchvision.md")
     )
     for name in pages.LOOKALIKES:
         assert f'lookalike_table("{name}")' in text, name

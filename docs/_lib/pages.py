@@ -114,7 +114,7 @@ def cli_session(*commands: list[str] | str) -> str:
     return "\n".join(lines)
 
 
-#: The lookalike namespaces the API pages list (docs/reference/api/lookalikes.md), with
+#: The lookalike namespaces the API pages list (docs/reference/api/lookalikes*.md), with
 #: the real module each one stands in for.
 LOOKALIKES = {
     "convdims.keras": "keras",
