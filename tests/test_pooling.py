@@ -61,7 +61,11 @@ def test_core_refuses_only_a_window_of_padding():
     with pytest.raises(ValueError) as caught:
         pool_output_size(20, pool, padding=reach, dilation=dilation)
     error = caught.value
-    assert (error.argument, error.value, error.valid) == ("padding", reach, f"0..{reach - 1}")
+    assert (error.argument, error.value, error.valid) == (
+        "padding",
+        reach,
+        f"0..{reach - 1}",
+    )
 
 
 def test_pool_rejects_conv_only_words():

@@ -105,3 +105,16 @@ def test_functional_forms():
         F.affine_grid(torch.empty(1, 2, 3), [1, 3, 4, 4])
     with pytest.raises(ValueError, match="lambda must be in range"):
         F.softshrink(torch.empty(2), -1.0)
+
+
+def test_a_lazy_module_never_called_leaves_no_global_hook():
+    # PyTorch's lazy modules hook their own calls, not every module's: one left uncalled
+    # must not change how later models run or are summarised.
+    from convdims.torch.nn import module as module_file
+
+    before = dict(module_file._global_forward_pre_hooks)
+    lazy = nn.LazyLinear(3)
+    assert module_file._global_forward_pre_hooks == before
+    assert lazy.has_uninitialized_params() and len(lazy._forward_pre_hooks) == 1
+    lazy(torch.empty(2, 5))
+    assert type(lazy) is nn.Linear and not lazy._forward_pre_hooks

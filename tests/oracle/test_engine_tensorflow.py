@@ -27,7 +27,7 @@ from convdims.window import effective_kernel
 
 WORKER = Path(__file__).parent / "tensorflow_worker.py"
 SEED = int(os.environ.get("CONVDIMS_ORACLE_SEED", "14"))
-CASES = int(os.environ.get("CONVDIMS_ORACLE_CASES", "500"))
+CASES = int(os.environ.get("CONVDIMS_ORACLE_CASES", "700"))
 REQUIRE = os.environ.get("CONVDIMS_REQUIRE_ORACLE") == "1"
 
 

@@ -115,27 +115,26 @@ class UninitializedBuffer(Tensor):
         return "<UninitializedBuffer>"
 
 
-#: Lazy modules not yet called: while there are any, one module-wide pre-hook (run
-#: before the summary's, which it registers later) materializes each at its first call.
-_pending: dict[int, LazyModuleMixin] = {}
-_handle: list[Any] = []
-
-
 def _infer(module: Module, args: tuple[Any, ...]) -> None:
-    lazy = _pending.pop(id(module), None)
-    if lazy is not None and lazy is module:
-        lazy._materialize(args[0] if args else None)
-        _recount(module)
-    if not _pending and _handle:
-        _handle.pop().remove()
+    """A lazy module's own forward pre-hook, as PyTorch registers it: the first call
+    gives the sizes, the module becomes its ``cls_to_become``, and the hook goes."""
+    handle = module.__dict__.get("_lazy_handle")
+    module._materialize(args[0] if args else None)  # type: ignore[attr-defined]
+    if handle is not None:
+        handle.remove()
+    _recount(module)
 
 
 def _recount(module: Module) -> None:
-    """A summary running now (the owner of the hooks registered after ours:
-    ``convdims.torch.tracing.Trace``) counted the parameters of the calls that began
-    before this module had any: it counts them again."""
-    for hook in list(_module._global_forward_pre_hooks.values()):
-        recount = getattr(getattr(hook, "__self__", None), "recount", None)
+    """A summary running now (``convdims.torch.tracing.Trace``: the recorder, or the
+    owner of global hooks) counted the parameters of the calls that began before this
+    module had any: it counts them again."""
+    owners = [_module._recorder[0]]
+    owners += [
+        getattr(h, "__self__", None) for h in _module._global_forward_pre_hooks.values()
+    ]
+    for owner in owners:
+        recount = getattr(owner, "recount", None)
         if recount is not None:
             recount(module)
 
@@ -156,13 +155,11 @@ class LazyModuleMixin:
         for name, value in list(self._buffers.items()):  # type: ignore[attr-defined]
             if value is not None and name != "num_batches_tracked":
                 self._buffers[name] = UninitializedBuffer._of((0,), value.dtype)  # type: ignore[attr-defined]
-        _pending[id(self)] = self
-        if not _handle:
-            _handle.append(_module.register_module_forward_pre_hook(_infer))
+        self.__dict__["_lazy_handle"] = self.register_forward_pre_hook(_infer)  # type: ignore[attr-defined]
 
     def has_uninitialized_params(self) -> bool:
         """Whether the first call has yet to come."""
-        return id(self) in _pending
+        return "_lazy_handle" in self.__dict__
 
     def _input_size(self, input: Tensor) -> int:  # noqa: A002 - PyTorch's name
         return input.shape[1]
@@ -188,9 +185,10 @@ class LazyModuleMixin:
 
     def initialize_parameters(self, *args: Any, **kwargs: Any) -> None:
         """Infer the sizes from an input now (the first call does it otherwise)."""
-        if id(self) in _pending:
-            _pending.pop(id(self))
+        handle = self.__dict__.get("_lazy_handle")
+        if handle is not None:
             self._materialize(args[0] if args else None)
+            handle.remove()
 
 
 class _LazyConv(LazyModuleMixin):
