@@ -36,11 +36,11 @@ NOT_YET: dict[str, str] = {}
 
 #: How many corpus files one test run compares with the real frameworks. They take
 #: about 6 minutes over the whole corpus on this project's 2-core machine, more than
-#: ``.ci/run``'s budget allows, so each day's runs compare a different sample of 5 (the
+#: ``.ci/run``'s budget allows, so each day's runs compare a different sample of 3 (the
 #: day seeds it; 10 made .ci/run 14m46s once the lookalikes' reach grew in session 6);
 #: ``CONVDIMS_CORPUS=all`` compares every file, ``CONVDIMS_CORPUS=N`` N files.
 #: ``convdims run`` itself runs every selected file in every run.
-SAMPLE_DEFAULT = 5
+SAMPLE_DEFAULT = 3
 
 
 def _real_sample(paths: list) -> list:
