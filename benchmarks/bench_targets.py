@@ -86,6 +86,11 @@ def process_ms(command: list[str], env: dict[str, str], repeat: int) -> tuple[fl
     return min(walls), min(cpus)
 
 
+def _wall(figure: float | tuple[float, ...]) -> float:
+    """The wall time of a sibling's figure (some give (wall, CPU) seconds)."""
+    return figure[0] if isinstance(figure, tuple) else figure
+
+
 def _row(measure: str, figure: str, target: str, met: bool | None) -> str:
     verdict = {True: "met", False: "NOT MET", None: "-"}[met]
     return f"{measure:<44} {figure:>22} {target:>16} {verdict:>8}"
@@ -116,20 +121,23 @@ def main() -> None:
 
     keras_bench = _sibling("bench_keras_summary")
     code = keras_bench.code_for("resnet50")
-    ours_best = keras_bench.seconds(code, repeats=max(10, 3 * args.repeat), stand_in=True)
-    ours_first = keras_bench.first_run_seconds("resnet50", max(3, args.repeat // 2))
+    ours_best = _wall(
+        keras_bench.seconds(code, repeats=max(10, 3 * args.repeat), stand_in=True)
+    )
+    ours_first = _wall(keras_bench.first_run_seconds("resnet50", max(3, args.repeat // 2)))
     torch_bench = _sibling("bench_torch_summary")
     source = (SNIPPETS / "torch_resnet50.py").read_text()
     torch_code = compile(source, "torch_resnet50.py", "exec")
+    # bench_torch_summary's timers give (wall, CPU) seconds: the wall time is compared.
     torch_ours = torch_bench.best(
         lambda: torch_bench.run_script(torch_code, "torch_resnet50.py", True),
         max(5, args.repeat),
-    )
-    torch_first = torch_bench.first_run(source, max(3, args.repeat // 2))
+    )[0]
+    torch_first = torch_bench.first_run(source, max(3, args.repeat // 2))[0]
     try:
         import keras  # noqa: F401 - timed below, after convdims ran in a clean process
 
-        theirs = keras_bench.seconds(code, repeats=3, stand_in=False)
+        theirs = _wall(keras_bench.seconds(code, repeats=3, stand_in=False))
     except ImportError:
         theirs = None
     for label, ours in (("first run", ours_first), ("best run", ours_best)):
@@ -152,7 +160,7 @@ def main() -> None:
 
         torch_theirs = torch_bench.best(
             lambda: torch_bench.run_script(torch_code, "torch_resnet50.py", False), 3
-        )
+        )[0]
     except ImportError:
         torch_theirs = None
     for label, ours in (("first run", torch_first), ("best run", torch_ours)):
